@@ -1,0 +1,485 @@
+"""Intent + store -> Answer: one small handler per intent, one rule for which figure is meant.
+
+Never a guess: a figure is answered only when a fact of the asked org, year and metric is in
+the index; otherwise the answer is not_found with what does exist.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .intent import Query, parse_question
+from .lexicon import (
+    BASIS_ACTUAL,
+    BASIS_BUDGET,
+    BASIS_CHANGE,
+    BASIS_CHANGE_RATE,
+    BASIS_EXECUTION,
+    BASIS_SHARE,
+    METRIC_PARTS,
+    METRIC_UNITS,
+    TABLE_PRIORITY,
+)
+from .match import MetricMatcher, OrgMatcher
+from .models import DEPARTMENT, Answer, Document, Fact
+from .parse.regions import table_kind
+from .render import basis_note, cite, figure, label, table, wan
+from .store import Store
+from .text import clean, segment, to_wan
+
+DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION)
+MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年", "收入预算金额", "支出预算金额", "数量",
+                "价值", "预算金额", "得分")
+SEARCH_STOPWORDS = {"的", "是", "有", "在", "了", "吗", "呢", "多少", "哪些", "什么", "怎么", "情况", "请问",
+                    "一下", "查询", "查", "科协", "科学技术协会", "年", "年度"}
+
+
+@dataclass
+class Context:
+    """What a conversation remembers between questions."""
+
+    org: str | None = None
+    year: int | None = None
+    metric: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _mark(text: str, phrase: str, words: list[str]) -> str:
+    """Bracket what was searched for: the whole phrase where it occurs, else each word."""
+    if len(phrase) >= 2 and phrase in text:
+        return text.replace(phrase, f"【{phrase}】")
+    for word in sorted({w for w in words if len(w) >= 2}, key=len, reverse=True):
+        text = re.sub(f"(?<!【){re.escape(word)}(?!】)", f"【{word}】", text)
+    return text
+
+
+class Engine:
+    def __init__(self, store: Store):
+        self.store = store
+        self.documents = store.documents()
+        aliases: dict[str, list[str]] = {d.org: [] for d in self.documents}
+        for org, alias in store.aliases():
+            aliases.setdefault(org, []).append(alias)
+        self.orgs = OrgMatcher(aliases)
+        self.metrics = MetricMatcher(store.metrics(), store.codes())
+
+    # --- entry ---------------------------------------------------------------------
+
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        text = clean(question)
+        if not text:
+            return self._reply(question, "error", "error", "请输入一个问题，例如：秦皇岛2022年三公经费是多少？",
+                               suggestions=self._examples())
+        query = parse_question(text, self.orgs, self.metrics)
+        if not re.search(r"[\u4e00-\u9fff]", query.folded) and not query.codes:
+            return self._reply(question, "not_found", "search", "没有读懂这个问题。请用中文提问，例如：包头2020年基本支出。",
+                               suggestions=self._examples())
+        if query.unknown_place and not query.orgs:
+            return self._unknown_org(question, query)
+        handler = getattr(self, f"_{query.intent}")
+        answer = handler(question, query, context or Context())
+        if context is not None:
+            self._remember(context, answer, query)
+        return answer
+
+    def _remember(self, context: Context, answer: Answer, query: Query) -> None:
+        if answer.status != "answered" or not answer.facts:
+            return
+        first = answer.facts[0]
+        if answer.intent not in ("rank", "compare"):
+            context.org, context.year = first.org, first.year
+        context.metric = first.metric if first.metric != "联系电话" else context.metric
+        context.facts = answer.facts
+
+    # --- resolution ----------------------------------------------------------------
+
+    def _org_of(self, query: Query, context: Context) -> str | None:
+        return query.orgs[0].value if query.orgs else context.org
+
+    def _metric_of(self, query: Query, context: Context) -> str | None:
+        found = query.codes or query.metrics
+        if found:
+            return found[-1].value if not query.codes else found[0].value
+        return context.metric
+
+    def _docs(self, org: str) -> list[Document]:
+        return [d for d in self.documents if d.org == org]
+
+    def _doc_for(self, org: str, query: Query, context: Context) -> tuple[Document | None, str]:
+        """The document a question means, and a note when the year had to be changed."""
+        docs = self._docs(org)
+        if not docs:
+            return None, ""
+        years = {d.year for d in docs}
+        asked = [y for y in query.years if y in years]
+        if query.years and not asked:
+            return None, ""
+        if asked:
+            return next(d for d in docs if d.year == asked[0]), ""
+        if context.year in years:
+            return next(d for d in docs if d.year == context.year), ""
+        latest = max(docs, key=lambda d: d.year)
+        note = f"（{org}没有{context.year}年的数据，以下为{latest.year}年）" if context.year else ""
+        return latest, note
+
+    def choose(self, facts: list[Fact], doc_kind: str, query: Query | None = None,
+               allow: tuple[str, ...] = ()) -> Fact | None:
+        """The one figure a question about these facts means."""
+        department = [f for f in facts if f.scope == DEPARTMENT] or facts
+        usable = [f for f in department if (f.basis or "").split("（")[0] not in DERIVED or
+                  (f.basis or "").split("（")[0] in allow]
+        if not usable:
+            return None
+        wants_budget = bool(query and query.wants_budget and not query.wants_actual)
+        wants_actual = bool(query and query.wants_actual) or (doc_kind == "决算" and not wants_budget)
+
+        def rank(fact: Fact):
+            basis = fact.basis or ""
+            if wants_actual:
+                side = 0 if basis.startswith(BASIS_ACTUAL) else 2 if basis.startswith(BASIS_BUDGET) else 1
+            elif wants_budget:
+                side = 0 if basis.startswith(BASIS_BUDGET) else 2 if basis.startswith(BASIS_ACTUAL) else 1
+            else:
+                side = 0
+            unit = 0 if METRIC_UNITS.get(fact.metric, fact.unit) == fact.unit or fact.is_money and \
+                fact.metric not in METRIC_UNITS else 1
+            column = 0 if not basis or basis.startswith(MAIN_COLUMNS) or basis.endswith("行") else 1
+            kind = table_kind(fact.table or "") if fact.table and fact.table != "正文" else None
+            table_rank = TABLE_PRIORITY.index(kind) if kind in TABLE_PRIORITY else len(TABLE_PRIORITY)
+            return ("空白" in basis, unit, side, column, table_rank, fact.source.line)
+
+        return min(usable, key=rank)
+
+    def _facts(self, org: str, doc: Document, metric: str, query: Query) -> list[Fact]:
+        code = query.codes[0].how if query.codes and query.codes[0].value == metric else None
+        facts = self.store.facts(org=org, code=code, year=doc.year) if code else \
+            self.store.facts(org=org, metric=metric, year=doc.year)
+        items = [m.value for m in query.metrics if m.value != metric]
+        if metric == "绩效自评得分" and items:
+            facts = [f for f in facts if f.item and any(i in f.item for i in items)] or facts
+        return facts
+
+    # --- handlers ------------------------------------------------------------------
+
+    def _lookup(self, question: str, query: Query, context: Context) -> Answer:
+        org, metric = self._org_of(query, context), self._metric_of(query, context)
+        if not metric:
+            return self._catalog(question, query, context) if org else self._search(question, query, context)
+        if not org:
+            return self._across(question, query, context, metric, intent="compare")
+        doc, note = self._doc_for(org, query, context)
+        if doc is None:
+            return self._no_year(question, query, org)
+        facts = self._facts(org, doc, metric, query)
+        primary = self.choose(facts, doc.doc_kind, query)
+        if primary is None:
+            return self._no_metric(question, query, org, doc, metric)
+        supporting = self._parts(org, doc, primary.metric, query)
+        others = self._others(facts, primary)
+        text = note + self._sentence(primary) + self._parts_sentence(supporting) + self._others_sentence(others)
+        return self._reply(question, "answered", "lookup", text + self._source(primary),
+                           facts=[primary, *supporting, *others])
+
+    def _sentence(self, fact: Fact) -> str:
+        code = f"（{fact.code}）" if fact.code else ""
+        item = f"“{fact.item}”" if fact.item else ""
+        return f"{label(fact)}：{item}{fact.metric}{code} {figure(fact)}{basis_note(fact)}。"
+
+    def _source(self, fact: Fact) -> str:
+        return f"\n来源：{cite(fact)}"
+
+    def _parts(self, org: str, doc: Document, metric: str, query: Query) -> list[Fact]:
+        parts = []
+        for part in METRIC_PARTS.get(metric, ()):
+            fact = self.choose(self.store.facts(org=org, metric=part, year=doc.year), doc.doc_kind, query)
+            if fact and fact.unit == (METRIC_UNITS.get(part) or fact.unit):
+                parts.append(fact)
+        return parts
+
+    def _parts_sentence(self, parts: list[Fact]) -> str:
+        if not parts:
+            return ""
+        return "其中：" + "，".join(f"{p.metric} {figure(p)}" for p in parts) + "。"
+
+    def _others(self, facts: list[Fact], primary: Fact) -> list[Fact]:
+        """The same figure stated elsewhere in the document with a different value."""
+        seen, others = {primary.value}, []
+        for fact in facts:
+            basis = (fact.basis or "").split("（")[0]
+            if fact.scope != primary.scope or basis in DERIVED or "空白" in (fact.basis or ""):
+                continue
+            if fact.unit == primary.unit and fact.value not in seen and fact.basis == primary.basis \
+                    and fact.code == primary.code:
+                seen.add(fact.value)
+                others.append(fact)
+        return others[:3]
+
+    def _others_sentence(self, others: list[Fact]) -> str:
+        if not others:
+            return ""
+        return "注意：文件另一处写作" + "；".join(f"{figure(o)}（第{o.source.line}行）" for o in others) + "。"
+
+    def _across(self, question: str, query: Query, context: Context, metric: str, intent: str,
+                orgs: list[str] | None = None) -> Answer:
+        orgs = orgs or sorted({d.org for d in self.documents})
+        facts = []
+        for org in orgs:
+            doc, _ = self._doc_for(org, query, Context())
+            if doc is None:
+                continue
+            fact = self.choose(self._facts(org, doc, metric, query), doc.doc_kind, query)
+            if fact is not None and fact.value is not None:
+                facts.append(fact)
+        if not facts:
+            return self._reply(question, "not_found", intent, f"各单位的文件中都没有找到“{metric}”。",
+                               suggestions=self._examples())
+        if intent == "rank":
+            ascending = bool(re.search(r"最低|最少|从低到高|从小到大", query.folded))
+            facts.sort(key=lambda f: (wan(f) if wan(f) is not None else f.value), reverse=not ascending)
+        rows = [["单位", "年度", "类别", metric, "来源"]]
+        rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", f.doc_kind + (f.basis or "").split("（")[0].replace(f.doc_kind, ""),
+                  self._wan_figure(f), f"{f.source.doc}:{f.source.line}"] for f in facts]
+        head = "从高到低" if intent == "rank" else "对比"
+        missing = [o for o in orgs if o not in {f.org for f in facts}]
+        tail = f"\n（{('、'.join(missing))}的文件没有这个数。）" if missing and len(orgs) < len(self.documents) + 1 else ""
+        lead = f"“{metric}”{head}（各单位年度与预算/决算不同，请注意）：\n"
+        if intent == "rank":
+            top = facts[0]
+            lead = f"“{metric}”{'最低' if ascending else '最高'}的是{top.org}（{top.year}年部门{top.doc_kind}，{figure(top)}）。\n" + lead
+        return self._reply(question, "answered", intent, lead + table(rows) + tail, facts=facts)
+
+    def _wan_figure(self, fact: Fact) -> str:
+        value = wan(fact)
+        return f"{value}万元" if value is not None and fact.unit != "万元" else figure(fact)
+
+    def _compare(self, question: str, query: Query, context: Context) -> Answer:
+        metric = self._metric_of(query, context)
+        orgs = [f.value for f in query.orgs]
+        if context.org and len(orgs) < 2 and context.org not in orgs:
+            orgs = [context.org, *orgs]
+        if not metric:
+            return self._reply(question, "clarify", "compare", "要比较哪一项？例如：比较张家口和秦皇岛的三公经费。",
+                               suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])
+        return self._across(question, query, context, metric, "compare", orgs if len(orgs) >= 2 else None)
+
+    def _rank(self, question: str, query: Query, context: Context) -> Answer:
+        metric = self._metric_of(query, context)
+        if not metric:
+            return self._reply(question, "clarify", "rank", "要按哪一项排序？例如：三公经费最高的是哪个单位。",
+                               suggestions=["三公经费最高的是哪个单位", "人员经费从高到低"])
+        return self._across(question, query, context, metric, "rank")
+
+    def _share(self, question: str, query: Query, context: Context) -> Answer:
+        org, metric = self._org_of(query, context), self._metric_of(query, context)
+        if not org or not metric:
+            return self._lookup(question, query, context)
+        doc, note = self._doc_for(org, query, context)
+        if doc is None:
+            return self._no_year(question, query, org)
+        facts = self._facts(org, doc, metric, query)
+        stated = [f for f in facts if (f.basis or "").startswith(BASIS_SHARE)]
+        if stated:
+            fact = self.choose(stated, doc.doc_kind, query, allow=(BASIS_SHARE,))
+            text = f"{label(fact)}：{metric}占比 {figure(fact)}（文件所述）。" + self._source(fact)
+            return self._reply(question, "answered", "share", note + text, facts=[fact])
+        part = self.choose(facts, doc.doc_kind, query)
+        parent_metric = next((p for p, parts in METRIC_PARTS.items() if metric in parts), None)
+        parent = self.choose(self.store.facts(org=org, metric=parent_metric, year=doc.year), doc.doc_kind, query) \
+            if parent_metric else None
+        if not part or not parent or not parent.value or wan(part) is None:
+            return self._no_metric(question, query, org, doc, f"{metric}占比")
+        share = (wan(part) / wan(parent) * 100).quantize(Decimal("0.01"))
+        text = (f"{label(part)}：{metric} {figure(part)}，占{parent_metric} {figure(parent)}的 {share}%"
+                f"（由这两个数计算得出，文件未直接给出占比）。" + self._source(part))
+        return self._reply(question, "answered", "share", note + text, facts=[part, parent])
+
+    def _change(self, question: str, query: Query, context: Context) -> Answer:
+        org, metric = self._org_of(query, context), self._metric_of(query, context)
+        if not org or not metric:
+            return self._lookup(question, query, context)
+        docs = self._docs(org)
+        doc = next((d for d in docs if d.year in query.years), None) or max(docs, key=lambda d: d.year)
+        facts = self._facts(org, doc, metric, query)
+        changes = [f for f in facts if (f.basis or "").startswith((BASIS_CHANGE, BASIS_CHANGE_RATE))]
+        if changes:
+            amount = next((f for f in changes if f.basis == BASIS_CHANGE), changes[0])
+            rate = next((f for f in changes if f.basis == BASIS_CHANGE_RATE and f.source.line == amount.source.line), None)
+            words = "增加" if amount.value >= 0 else "减少"
+            level = self.choose(facts, doc.doc_kind, query)
+            text = f"{label(amount)}：{metric}较上年{words} {abs(amount.value)}{amount.unit}"
+            text += f"（{abs(rate.value)}%）" if rate else ""
+            text += f"，本年为 {figure(level)}" if level else ""
+            text += "（文件所述）。" + self._source(amount)
+            return self._reply(question, "answered", "change", text,
+                               facts=[f for f in (amount, rate, level) if f is not None])
+        return self._no_metric(question, query, org, doc, f"{metric}的增减变化")
+
+    def _budget_vs_actual(self, question: str, query: Query, context: Context) -> Answer:
+        org, metric = self._org_of(query, context), self._metric_of(query, context)
+        if not org or not metric:
+            return self._lookup(question, query, context)
+        doc, note = self._doc_for(org, query, context)
+        if doc is None:
+            return self._no_year(question, query, org)
+        facts = self._facts(org, doc, metric, query)
+        budget = self.choose([f for f in facts if (f.basis or "").startswith(BASIS_BUDGET)], doc.doc_kind)
+        actual = self.choose([f for f in facts if (f.basis or "").startswith(BASIS_ACTUAL)], doc.doc_kind)
+        execution = next((f for f in facts if f.basis == BASIS_EXECUTION), None)
+        if not budget and not actual:
+            return self._lookup(question, query, context)
+        parts = []
+        if budget:
+            parts.append(f"预算数 {figure(budget)}（第{budget.source.line}行）")
+        if actual:
+            parts.append(f"决算数（实际支出）{figure(actual)}（第{actual.source.line}行）")
+        if execution:
+            parts.append(f"完成预算的 {figure(execution)}")
+        if doc.doc_kind == "预算" and not actual:
+            parts.append("这是预算文件，没有实际支出数")
+        first = actual or budget
+        text = f"{note}{label(first)}：{metric} " + "；".join(parts) + "。" + self._source(first)
+        return self._reply(question, "answered", "budget_vs_actual", text,
+                           facts=[f for f in (actual, budget, execution) if f])
+
+    def _breakdown(self, question: str, query: Query, context: Context) -> Answer:
+        org, metric = self._org_of(query, context), self._metric_of(query, context)
+        if not org or not metric:
+            return self._lookup(question, query, context)
+        doc, note = self._doc_for(org, query, context)
+        if doc is None:
+            return self._no_year(question, query, org)
+        total = self.choose(self._facts(org, doc, metric, query), doc.doc_kind, query)
+        parts = self._parts(org, doc, metric, query) or self._children(org, doc, total, query)
+        if not total and not parts:
+            return self._no_metric(question, query, org, doc, metric)
+        rows = [["项目", "金额", "来源"]] + [[p.metric, figure(p), f"第{p.source.line}行"] for p in parts]
+        head = self._sentence(total) if total else f"{label(parts[0])}：{metric}"
+        text = note + head + ("构成如下：\n" + table(rows) if parts else "文件没有列出它的构成。")
+        return self._reply(question, "answered", "breakdown", text, facts=[f for f in (total, *parts) if f])
+
+    def _children(self, org: str, doc: Document, total: Fact | None, query: Query) -> list[Fact]:
+        if not total or not total.code:
+            return []
+        children = {}
+        for fact in self.store.facts(org=org, year=doc.year):
+            if fact.code and fact.code.startswith(total.code) and len(fact.code) == len(total.code) + 2:
+                children.setdefault(fact.code, []).append(fact)
+        return [self.choose(facts, doc.doc_kind, query) for _, facts in sorted(children.items())]
+
+    def _verify(self, question: str, query: Query, context: Context) -> Answer:
+        looked = self._lookup(question, query, context)
+        if looked.status != "answered" or not looked.facts or query.claim is None:
+            looked.intent = "verify"
+            return looked
+        fact = looked.facts[0]
+        value, unit = query.claim
+        unit = unit or fact.unit
+        claimed = to_wan(value, unit) if unit in ("元", "万元", "亿元") else value
+        stated = wan(fact) if fact.is_money else fact.value
+        same = claimed is not None and stated is not None and abs(claimed - stated) <= Decimal("0.005")
+        spending = re.search(r"支出了|花了|花费|实际支出|实际花", query.folded)
+        if same and spending and (fact.basis or "").startswith(BASIS_BUDGET):
+            verdict, why = "false", f"{figure(fact)}是预算数，不是实际支出"
+        elif same:
+            verdict, why = "true", f"与文件一致：{figure(fact)}"
+        else:
+            verdict, why = "false", f"文件写的是 {figure(fact)}{basis_note(fact)}，不是 {value}{unit}"
+        text = f"{'属实' if verdict == 'true' else '不属实'}。{why}。\n" + looked.text
+        return self._reply(question, "answered", "verify", text, facts=looked.facts, verdict=verdict)
+
+    def _org_only(self, question: str, query: Query, context: Context) -> Answer:
+        """"包头呢": the remembered question about another org; with nothing remembered, its catalog."""
+        if context.metric:
+            return self._lookup(question, query, context)
+        return self._catalog(question, query, context)
+
+    def _catalog(self, question: str, query: Query, context: Context) -> Answer:
+        org = query.orgs[0].value if query.orgs else None
+        docs = self._docs(org) if org else self.documents
+        rows = [["单位", "年度", "类别", "单位（金额）", "文件"]]
+        rows += [[d.org, f"{d.year}年", f"部门{d.doc_kind}", d.unit, d.doc] for d in docs]
+        if org:
+            years = "、".join(f"{d.year}年部门{d.doc_kind}" for d in docs)
+            metrics = sorted({f.metric for f in self.store.facts(org=org) if f.metric in METRIC_PARTS})
+            text = f"{org}有：{years}。可以问：" + "、".join(metrics[:10]) + " 等。\n" + table(rows)
+            suggestions = [f"{query.orgs[0].value.removesuffix('科学技术协会')}{docs[0].year}年{m}" for m in metrics[:5]]
+        else:
+            text = f"共有 {len(docs)} 份公开文件：\n" + table(rows)
+            suggestions = self._examples()
+        return self._reply(question, "answered", "catalog", text, suggestions=suggestions)
+
+    def _definition(self, question: str, query: Query, context: Context) -> Answer:
+        term = self._metric_of(query, Context())
+        definitions = self.store.definitions(term) if term else []
+        if not definitions:
+            terms = self.store.definition_terms()
+            return self._reply(question, "not_found", "definition",
+                               f"各文件的名词解释里没有“{term or query.words_left()}”。有解释的名词：" + "、".join(terms[:15]) + "。",
+                               suggestions=[f"什么是{t}" for t in terms[:5]])
+        org = self._org_of(query, context)
+        definitions.sort(key=lambda d: d.org != org)
+        first = definitions[0]
+        also = "；".join(f"{d.org}（{d.doc} 第{d.line}行）" for d in definitions[1:4])
+        text = f"{first.text}\n来源：{first.org}，{first.doc} 第{first.line}行。" + (f"\n其他文件也有解释：{also}。" if also else "")
+        return self._reply(question, "answered", "definition", text)
+
+    def _contact(self, question: str, query: Query, context: Context) -> Answer:
+        org = self._org_of(query, context)
+        if not org:
+            return self._reply(question, "clarify", "contact", "要查哪个单位的联系电话？",
+                               suggestions=[f"{d.org}联系电话" for d in self.documents])
+        phones = [f for f in self.store.facts(org=org, metric="联系电话")]
+        if not phones:
+            return self._reply(question, "not_found", "contact", f"{org}的公开文件里没有联系电话。")
+        listed = "、".join(dict.fromkeys(f.text for f in phones))
+        text = f"{org}联系电话：{listed}。" + self._source(phones[0])
+        return self._reply(question, "answered", "contact", text, facts=phones)
+
+    def _search(self, question: str, query: Query, context: Context) -> Answer:
+        words = [w for w in segment(query.words_left()) if w not in SEARCH_STOPWORDS]
+        passages = self.store.search(words, limit=20)
+        if query.orgs:
+            docs = {d.doc for d in self._docs(query.orgs[0].value)}
+            passages = [p for p in passages if p.doc in docs]
+        passages = passages[:8]
+        if not passages:
+            return self._reply(question, "not_found", "search", "在公开文件中没有找到相关内容。",
+                               suggestions=self._examples())
+        phrase = query.words_left()
+        for passage in passages:
+            passage.text = _mark(passage.text, phrase, words)
+        lines = "\n".join(f"· {p.doc} 第{p.line}行：{p.text[:80]}" for p in passages[:5])
+        return self._reply(question, "answered", "search", f"找到 {len(passages)} 处相关内容：\n{lines}",
+                           passages=passages)
+
+    # --- not found -----------------------------------------------------------------
+
+    def _unknown_org(self, question: str, query: Query) -> Answer:
+        names = "、".join(d.org for d in self.documents)
+        return self._reply(question, "not_found", query.intent,
+                           f"语料中没有“{query.unknown_place}”的公开文件。现有单位：{names}。",
+                           suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in self.documents[:5]])
+
+    def _no_year(self, question: str, query: Query, org: str) -> Answer:
+        docs = self._docs(org)
+        years = "、".join(f"{d.year}年（部门{d.doc_kind}）" for d in docs)
+        asked = "、".join(str(y) for y in query.years)
+        short = org.removesuffix("科学技术协会")
+        return self._reply(question, "not_found", query.intent, f"没有{org}{asked}年的公开文件。现有：{years}。",
+                           suggestions=[f"{short}{d.year}年{query.metric or ''}" for d in docs])
+
+    def _no_metric(self, question: str, query: Query, org: str, doc: Document, metric: str) -> Answer:
+        have = sorted({f.metric for f in self.store.facts(org=org, year=doc.year) if f.metric in METRIC_PARTS})
+        short = org.removesuffix("科学技术协会")
+        return self._reply(question, "not_found", query.intent,
+                           f"{org}{doc.year}年部门{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",
+                           suggestions=[f"{short}{doc.year}年{m}" for m in have[:5]])
+
+    def _examples(self) -> list[str]:
+        return [f"{d.org.removesuffix('科学技术协会')}{d.year}年三公经费" for d in self.documents[:5]]
+
+    @staticmethod
+    def _reply(question: str, status: str, intent: str, text: str, **fields) -> Answer:
+        return Answer(question=question, status=status, intent=intent, text=text, **fields)
+

@@ -1,0 +1,63 @@
+"""The public entry: Assistant (one-shot questions) and Conversation (remembers context).
+
+Opens the index, building it first when it is missing or the corpus changed. Every front
+end (the Python API, kexie-ask, the terminal app) asks through here.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .answer import Context, Engine
+from .models import Answer
+from .store import Store, build_index, corpus_fingerprint
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_DB = ROOT / "index" / "kexie.db"
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("KEXIE_DB") or DEFAULT_DB)
+
+
+class Assistant:
+    def __init__(self, db_path: str | Path | None = None, corpus: str | Path | None = None):
+        self.db_path = Path(db_path) if db_path else default_db()
+        self.corpus = Path(corpus) if corpus else DEFAULT_CORPUS
+        if self._needs_build():
+            build_index(self.corpus, self.db_path)
+        self.store = Store(self.db_path)
+        self.engine = Engine(self.store)
+
+    def _needs_build(self) -> bool:
+        if not self.corpus.is_dir():
+            return not self.db_path.exists()
+        if not self.db_path.exists():
+            return True
+        store = Store(self.db_path)
+        try:
+            return store.fingerprint() != corpus_fingerprint(self.corpus)
+        finally:
+            store.close()
+
+    def ask(self, question: str) -> Answer:
+        """One question, no memory."""
+        return self.engine.answer(question)
+
+    def conversation(self) -> "Conversation":
+        return Conversation(self)
+
+
+class Conversation:
+    """A run of questions where a follow-up ("公务接待费呢", "包头呢") keeps what it does not say."""
+
+    def __init__(self, assistant: Assistant):
+        self.assistant = assistant
+        self.context = Context()
+
+    def ask(self, question: str) -> Answer:
+        return self.assistant.engine.answer(question, self.context)
+
+    def reset(self) -> None:
+        self.context = Context()

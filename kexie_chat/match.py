@@ -1,0 +1,168 @@
+"""A mention in a question -> a canonical org or metric (alias table first, then rapidfuzz).
+
+Typos are forgiven only where they cannot be another place: a window one character off an
+org's name (秦皇鸟, 秦皇到) matches, unless it is itself a real place name of the gazetteer
+(张家港 is not 张家口, 石家庄 shares only 家). Two-character names forgive homophones only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .gazetteer import PLACES
+from .lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
+from .text import fold
+from .vocabulary import synonyms_longest_first
+
+CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str
+    start: int
+    end: int
+    how: str = "exact"  # exact | typo | misprint
+
+
+class OrgMatcher:
+    def __init__(self, aliases: dict[str, list[str]]):
+        """aliases: canonical org -> extra names (its short place name, its own misprints)."""
+        self.names: list[tuple[str, str, str]] = []  # (folded alias, org, how)
+        for org, extra in aliases.items():
+            for alias in _org_aliases(org, extra):
+                self.names.append((fold(alias), org, "misprint" if alias in extra[1:] else "exact"))
+        self.names.sort(key=lambda item: len(item[0]), reverse=True)
+        self.bases = sorted({(_base(fold(org)), org) for org in aliases}, key=lambda b: -len(b[0]))
+
+    def find(self, folded: str) -> list[Found]:
+        """Orgs named in a folded question, in order; exact names first, then forgiven typos."""
+        found, taken = [], set()
+        for alias, org, how in self.names:
+            for match in re.finditer(re.escape(alias), folded):
+                span = set(range(match.start(), match.end()))
+                if not span & taken:
+                    found.append(Found(org, match.start(), match.end(), how))
+                    taken |= span
+        if not found:
+            found = self._typos(folded, taken)
+        return sorted(found, key=lambda f: f.start)
+
+    def _typos(self, folded: str, taken: set[int]) -> list[Found]:
+        found = []
+        for base, org in self.bases:
+            n = len(base)
+            for start in range(0, len(folded) - n + 1):
+                window = folded[start:start + n]
+                if set(range(start, start + n)) & taken or not _is_cjk(window):
+                    continue
+                if _near_miss(window, base) and not _is_other_place(folded, start, n):
+                    found.append(Found(org, start, start + n, "typo"))
+                    taken |= set(range(start, start + n))
+                    break
+        return found
+
+    def unknown_place(self, folded: str) -> str | None:
+        """A real place named in the question that no org of the corpus is in."""
+        for place in PLACES_LONGEST_FIRST:
+            if place in folded and not any(place in alias or alias in place for alias, _, _ in self.names):
+                return place
+        match = re.search(r"([\u4e00-\u9fff]{2,4}?(?:市|区|县|旗))(?:科协|科学技术协会)", folded)
+        if match and not any(alias in match.group(1) or match.group(1) in alias for alias, _, _ in self.names):
+            return match.group(1)
+        return None
+
+
+PLACES_LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
+
+
+def _org_aliases(org: str, extra: list[str]) -> list[str]:
+    place = org
+    for suffix in ORG_SUFFIXES:
+        place = place.removesuffix(suffix)
+    names = {org, place, *extra}
+    for name in [place, *extra[:1]]:
+        short = name
+        for i, ch in enumerate(name[:-1]):
+            if ch in "省市州盟" and len(name) - i - 1 >= 2:
+                short = name[i + 1:]
+        names.add(short)
+        if short[-1:] in PLACE_SUFFIXES and len(short) >= 3:
+            names.add(short[:-1])
+    with_suffix = {n + s for n in names for s in ("科协", "科学技术协会", "市科协", "区科协")}
+    return sorted(names | with_suffix, key=len, reverse=True)
+
+
+def _base(org: str) -> str:
+    """The name people say: 北京市西城区科学技术协会 -> 西城."""
+    for suffix in ORG_SUFFIXES:
+        org = org.removesuffix(suffix)
+    for i, ch in enumerate(org[:-1]):
+        if ch in "省市州盟" and len(org) - i - 1 >= 2:
+            org = org[i + 1:]
+    return org[:-1] if org[-1:] in PLACE_SUFFIXES and len(org) >= 3 else org
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _near_miss(window: str, base: str) -> bool:
+    if Levenshtein.distance(window, base) != 1:
+        return False
+    if len(base) >= 3:
+        return sum(a == b for a, b in zip(window, base)) == len(base) - 1
+    return _homophone(window, base)
+
+
+@lru_cache(maxsize=4096)
+def _homophone(a: str, b: str) -> bool:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(a) == lazy_pinyin(b)
+
+
+def _is_other_place(folded: str, start: int, n: int) -> bool:
+    """Whether the window is (the start of) a real place name, not a typo of ours."""
+    for length in (n, n + 1):
+        if folded[start:start + length] in PLACES:
+            return True
+    return False
+
+
+class MetricMatcher:
+    """Metric names in a question: the lexicon's synonyms and every name the index holds."""
+
+    def __init__(self, index_metrics: list[str], codes: dict[str, str]):
+        table = dict(synonyms_longest_first("question"))
+        for metric in index_metrics:
+            table.setdefault(fold(metric), metric)
+        for folded, metric in list(table.items()):
+            if "运行维护" in folded:
+                table.setdefault(folded.replace("运行维护", "运维"), metric)
+        self.vocabulary = sorted(table.items(), key=lambda item: len(item[0]), reverse=True)
+        self.codes = codes
+        self.known = set(index_metrics)
+
+    def find(self, folded: str, skip: set[int]) -> list[Found]:
+        found, i = [], 0
+        while i < len(folded):
+            if i in skip:
+                i += 1
+                continue
+            for words, metric in self.vocabulary:
+                if folded.startswith(words, i) and not skip & set(range(i, i + len(words))):
+                    found.append(Found(metric, i, i + len(words)))
+                    i += len(words)
+                    break
+            else:
+                i += 1
+        return found
+
+    def find_codes(self, folded: str, skip: set[int]) -> list[Found]:
+        return [Found(self.codes[m.group(1)], m.start(), m.end(), m.group(1))
+                for m in CODE_RE.finditer(folded)
+                if m.group(1) in self.codes and not skip & set(range(m.start(), m.end()))]

@@ -1,0 +1,93 @@
+"""The shapes every layer shares: documents, facts, passages and the Answer.
+
+Pure pydantic models, no behaviour beyond serialisation. `Answer` is the public
+contract of ../shared/CONTRACT.md: fields may be added, never changed.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+DocKind = Literal["预算", "决算"]
+Status = Literal["answered", "not_found", "clarify", "error"]
+Verdict = Literal["true", "false", "partly"]
+
+# Amounts stay exact inside the program; JSON readers get a number.
+Amount = Annotated[
+    Decimal,
+    PlainSerializer(lambda v: float(v), return_type=float, when_used="json"),
+]
+
+DEPARTMENT = "部门"
+"""The scope of a department-level figure (as opposed to one unit's, e.g. 本级)."""
+
+
+class Source(BaseModel):
+    doc: str
+    line: int
+    quote: str
+
+
+class Fact(BaseModel):
+    """One figure as a disclosure states it (一个数，连同它的出处)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    org: str
+    year: int
+    doc_kind: DocKind
+    metric: str
+    code: str | None = None
+    value: Amount | None = None
+    unit: str = ""
+    basis: str | None = None
+    source: Source
+    # Extensions to the contract's Fact:
+    scope: str = DEPARTMENT
+    table: str | None = None
+    item: str | None = None
+    text: str | None = None  # a non-numeric value (a phone number), or the figure as written
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in ("元", "万元", "亿元")
+
+
+class Passage(BaseModel):
+    doc: str
+    line: int
+    text: str
+
+
+class Definition(BaseModel):
+    """A term of a disclosure's 名词解释 and what it says."""
+
+    term: str
+    text: str
+    org: str
+    doc: str
+    line: int
+
+
+class Document(BaseModel):
+    doc: str
+    org: str
+    year: int
+    doc_kind: DocKind
+    unit: str
+    title: str
+    lines: int
+    sha256: str
+
+
+class Answer(BaseModel):
+    question: str
+    status: Status
+    intent: str
+    text: str
+    facts: list[Fact] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list)
+    verdict: Verdict | None = None

@@ -1,0 +1,150 @@
+"""Disclosure text -> a Document, its facts, passages and definitions (pure: text in, models out)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..models import Definition, Document, Fact, Passage, Source
+from ..text import clean, fold
+from ..vocabulary import canonical_metric, synonyms_longest_first
+from .flow import paragraphs
+from .meta import NotADisclosure, read_meta, short_place
+from .narrative import read_paragraph
+from .regions import Region, clean_line, split_regions
+from .tables import read_table
+
+__all__ = ["Disclosure", "NotADisclosure", "parse_disclosure"]
+
+PHONE_RE = re.compile(r"(?<!\d)(0\d{2,3}-\d{7,8}|\d{7,8})(?!\d)")
+CONTACT_RE = re.compile(r"联系电话|咨询电话|联系方式")
+DEFINITION_RE = re.compile(r"^([^：:，,。；]{2,24}?)(?:[：:]|是指)")
+GLOSSARY_END_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+
+
+@dataclass
+class Disclosure:
+    document: Document
+    facts: list[Fact] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def parse_disclosure(doc: str, text: str) -> Disclosure:
+    """Read one disclosure. Raises NotADisclosure when the text names no org, year or kind."""
+    meta = read_meta(text)
+    lines = text.splitlines()
+    document = Document(doc=doc, org=meta.org, year=meta.year, doc_kind=meta.doc_kind, unit=meta.unit,
+                        title=meta.title, lines=len(lines),
+                        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    regions = split_regions(lines, meta.org)
+    base = dict(org=meta.org, year=meta.year, doc_kind=meta.doc_kind)
+    facts: list[Fact] = []
+    table_names: set[str] = set()
+    for region in (r for r in regions if r.kind):
+        for read in read_table(region, meta.unit, meta.doc_kind):
+            table_names.add(read.metric)
+            facts.append(Fact(**base, metric=read.metric, code=read.code, value=read.value, unit=read.unit,
+                              basis=read.basis, source=Source(doc=doc, line=read.line, quote=read.quote),
+                              scope=region.scope, table=region.title or region.kind, text=read.text))
+    narrative = [r for r in regions if not r.kind]
+    vocabulary = _vocabulary(table_names)
+    for region in narrative:
+        for paragraph in paragraphs(region.lines):
+            for read in read_paragraph(paragraph, vocabulary, meta.doc_kind):
+                quote = _quote(lines, read.lines)
+                facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
+                                  source=Source(doc=doc, line=read.lines[0], quote=quote), scope=region.scope,
+                                  table="正文", item=read.item, text=read.written))
+    facts.extend(_contacts(lines, base, doc))
+    return Disclosure(document=document, facts=_unique(facts), passages=_passages(regions, doc),
+                      definitions=_definitions(lines, meta.org, doc),
+                      aliases=[short_place(meta.org.removesuffix("科学技术协会")), *meta.misprints])
+
+
+def _vocabulary(table_names: set[str]) -> list[tuple[str, str]]:
+    """The parse-side synonyms plus this document's own row names, longest first."""
+    pairs = dict(synonyms_longest_first("parse"))
+    for folded, canonical in list(pairs.items()):
+        if "运行维护" in folded:
+            pairs.setdefault(folded.replace("运行维护", "运维"), canonical)
+    for name in table_names:
+        pairs.setdefault(fold(name), canonical_metric(name))
+    return sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True)
+
+
+def _quote(lines: list[str], numbers: list[int]) -> str:
+    return "".join(clean(clean_line(lines[n - 1])) for n in numbers)
+
+
+def _contacts(lines: list[str], base: dict, doc: str) -> list[Fact]:
+    facts = []
+    for i, line in enumerate(lines):
+        if not CONTACT_RE.search(line):
+            continue
+        window = [(i, line)] + [(j, lines[j]) for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()][:1]
+        for number, candidate in window:
+            match = PHONE_RE.search(candidate.split("联系电话")[-1].split("咨询电话")[-1])
+            if match:
+                facts.append(Fact(**base, metric="联系电话", value=None, unit="", basis=None,
+                                  source=Source(doc=doc, line=number + 1, quote=clean(candidate)),
+                                  table="正文", text=match.group(1)))
+                break
+    return facts
+
+
+def _passages(regions: list[Region], doc: str) -> list[Passage]:
+    passages = []
+    for region in regions:
+        if region.kind:
+            if region.title:
+                passages.append(Passage(doc=doc, line=region.start, text=clean(region.title)))
+            for number, line in region.lines:
+                if clean(line):
+                    passages.append(Passage(doc=doc, line=number, text=clean(line)))
+            continue
+        for paragraph in _original_paragraphs(region.lines):
+            passages.append(paragraph)
+    for passage in passages:
+        passage.doc = doc
+    return passages
+
+
+def _original_paragraphs(numbered: list[tuple[int, str]]) -> list[Passage]:
+    """Paragraphs as written (not folded), for showing and full-text search."""
+    result = []
+    for paragraph in paragraphs(numbered):
+        first, last = paragraph.lines[0], paragraph.lines[-1]
+        text = "".join(clean(line) for n, line in numbered if first <= n <= last and line.strip())
+        result.append(Passage(doc="", line=first, text=text))
+    return result
+
+
+def _definitions(lines: list[str], org: str, doc: str) -> list[Definition]:
+    definitions: list[Definition] = []
+    starts = [i for i, line in enumerate(lines) if "名词解释" in line and len(fold(line)) <= 20]
+    for start in starts:
+        numbered = []
+        for j in range(start + 1, len(lines)):
+            if GLOSSARY_END_RE.match(lines[j]) and "名词" not in lines[j]:
+                break
+            numbered.append((j + 1, clean_line(lines[j])))
+        for passage in _original_paragraphs(numbered):
+            body = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*", "", passage.text)
+            match = DEFINITION_RE.match(body)
+            if match:
+                term = canonical_metric(match.group(1))
+                definitions.append(Definition(term=term, text=body, org=org, doc=doc, line=passage.line))
+    return definitions
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, result = set(), []
+    for fact in facts:
+        key = (fact.metric, fact.code, fact.value, fact.unit, fact.basis, fact.source.line, fact.scope)
+        if key not in seen:
+            seen.add(key)
+            result.append(fact)
+    return result
+

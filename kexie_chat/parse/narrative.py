@@ -1,0 +1,251 @@
+"""Sentences -> facts: a metric name, a few connective words, a number with its unit.
+
+The rules are general (the lexicon's names x number-and-unit patterns x the usual
+connectives), tried in a fixed order on each sentence:
+
+1. none:     无/不涉及 + metric            -> 0, "文字表述为无"
+2. reversed: number + 部/辆/人 + metric     -> a count ("共4部车辆")
+3. forward:  metric + connectives + number -> the figure, its basis read from the words
+             between: 预算 / 决算 / 较上年增加 / 占 / 完成预算的
+A number may follow the previous number of the same metric when the words between say
+which figure it is ("预算为3.65万元，支出决算为2.1万元，完成预算的58%").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..lexicon import (
+    BASIS_ACTUAL,
+    BASIS_BUDGET,
+    BASIS_CHANGE,
+    BASIS_CHANGE_RATE,
+    BASIS_EXECUTION,
+    BASIS_SHARE,
+    BASIS_STATED_NONE,
+    COUNT_UNITS,
+    METRIC_UNITS,
+)
+from ..text import parse_amount
+from .flow import Paragraph
+
+NUMBER_UNIT_RE = re.compile(
+    r"(?<![\d.A-Za-z])(-?\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元|%|个百分点|平方米|人次|批次|辆|台|部|人|名|个|次|场|分|家|套)?"
+)
+SENTENCE_END = "。；;！？!?"
+GAP_WORDS = sorted((
+    "预算数", "决算数", "预算", "决算", "支出", "收入", "安排", "共计", "合计", "总计", "总额", "金额",
+    "为", "是", "达", "约", "共", "各", "年初", "全年", "本年", "度", "数", "实际", ":", ",",
+    "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示",
+), key=len, reverse=True)
+CHAIN_BASIS_RE = re.compile(r"预算|决算|增加|减少|增长|下降|上升|占|完成")
+CHANGE_RE = re.compile(r"(增加|增长|上升|减少|下降|降低)了?$")
+SHARE_RE = re.compile(r"占[^，,：:]{0,14}?的?$")
+EXECUTION_RE = re.compile(r"完成(?:年初)?预算的?$")
+NONE_RE = re.compile(r"(?:无|不涉及|没有)$")
+# A mention that is not the figure itself: planned purchases, per-vehicle averages.
+NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是|涉及)$")
+DATE_AFTER_RE = re.compile(r"\d*(?:年|月|日|号)")
+LIST_ITEM_RE = re.compile(r"[、]$|包括[:：]?$")
+
+
+@dataclass
+class Mention:
+    metric: str
+    start: int
+    end: int
+    words: str  # the text as written (folded)
+
+
+@dataclass
+class NarrativeFact:
+    metric: str
+    value: Decimal
+    unit: str
+    basis: str
+    lines: list[int]
+    written: str  # the number as written
+    item: str | None = None
+
+
+def read_paragraph(paragraph: Paragraph, vocabulary: list[tuple[str, str]], doc_kind: str) -> list[NarrativeFact]:
+    facts: list[NarrativeFact] = []
+    topic: Mention | None = None
+    for start, end in _sentences(paragraph.text):
+        sentence_facts, heading = _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic)
+        facts.extend(sentence_facts)
+        topic = heading
+    return facts
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_mentions(text: str, vocabulary: list[tuple[str, str]], start: int = 0, end: int | None = None) -> list[Mention]:
+    """Metric names in text[start:end], longest first, not overlapping."""
+    end = len(text) if end is None else end
+    mentions: list[Mention] = []
+    i = start
+    while i < end:
+        for words, metric in vocabulary:
+            if text.startswith(words, i) and i + len(words) <= end:
+                mentions.append(Mention(metric, i, i + len(words), words))
+                i += len(words)
+                break
+        else:
+            i += 1
+    return mentions
+
+
+def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic):
+    text = paragraph.text
+    mentions = find_mentions(text, vocabulary, start, end)
+    numbers = [m for m in NUMBER_UNIT_RE.finditer(text, start, end)]
+    facts = _none_statements(paragraph, mentions, doc_kind)
+    facts += _reversed_counts(paragraph, mentions, numbers)
+    facts += _forward(paragraph, mentions, numbers, doc_kind, topic, start)
+    heading = mentions[0] if len(mentions) == 1 and not numbers and end - start - len(mentions[0].words) <= 6 else None
+    return facts, heading
+
+
+def _none_statements(paragraph, mentions, doc_kind) -> list[NarrativeFact]:
+    facts = []
+    for mention in mentions:
+        before = paragraph.text[max(0, mention.start - 4):mention.start]
+        if NONE_RE.search(before):
+            basis = f"{BASIS_ACTUAL if doc_kind == '决算' else BASIS_BUDGET}（{BASIS_STATED_NONE}）"
+            facts.append(NarrativeFact(mention.metric, Decimal(0), _unit_for(mention.metric, "万元"), basis,
+                                       paragraph.lines_between(mention.start - 2, mention.end), "无"))
+    return facts
+
+
+def _reversed_counts(paragraph, mentions, numbers) -> list[NarrativeFact]:
+    facts = []
+    for number in numbers:
+        unit = number.group(2)
+        if unit not in ("部", "辆", "台", "人", "名"):
+            continue
+        follower = next((m for m in mentions if m.start == number.end()), None)
+        if follower and METRIC_UNITS.get(follower.metric) == COUNT_UNITS[unit]:
+            facts.append(NarrativeFact(follower.metric, parse_amount(number.group(1)), COUNT_UNITS[unit], "数量",
+                                       paragraph.lines_between(number.start(), follower.end), number.group(1)))
+    return facts
+
+
+def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start) -> list[NarrativeFact]:
+    text = paragraph.text
+    facts: list[NarrativeFact] = []
+    taken: set[tuple[str, str]] = set()
+    current: Mention | None = topic
+    anchor = sentence_start if topic else None  # where the words before the next number start
+    chained = False
+    pending = list(mentions)
+    for number in numbers:
+        if not number.group(2) and DATE_AFTER_RE.match(text, number.end()):
+            continue
+        while pending and pending[0].end <= number.start():
+            mention = pending.pop(0)
+            if text[max(0, mention.start - 1):mention.start] in ("占", "比", "较"):
+                continue  # the denominator of a share or the base of a comparison, not a new subject
+            current, anchor, chained = mention, mention.end, False
+            if _is_not_the_figure(text, mention):
+                current = None
+        if current is None or anchor is None:
+            continue
+        gap = text[anchor:number.start()]
+        basis = _basis(gap, current, doc_kind, chained)
+        unit = number.group(2) or ""
+        if basis == BASIS_CHANGE and unit in ("%", "个百分点"):
+            basis = BASIS_CHANGE_RATE
+        if basis is None or not _unit_fits(current.metric, unit, basis):
+            anchor = number.end()
+            continue
+        value = parse_amount(number.group(1))
+        if basis == BASIS_CHANGE or basis == BASIS_CHANGE_RATE:
+            value = -value if re.search(r"减少|下降|降低", gap) else value
+        key = (current.metric, basis)
+        if key not in taken and value is not None:
+            taken.add(key)
+            fact_unit = "%" if unit in ("%", "个百分点") else COUNT_UNITS.get(unit, unit)
+            facts.append(NarrativeFact(current.metric, value, fact_unit, basis,
+                                       paragraph.lines_between(current.start, number.end()), number.group(1),
+                                       item=_item(text, current.start) if current.metric == "绩效自评得分" else None))
+        anchor, chained = number.end(), True
+        if LIST_ITEM_RE.search(text[max(0, current.start - 3):current.start]):
+            current = None  # a list item's figure is given; what follows is about the list's head
+    return facts
+
+
+def _is_not_the_figure(text: str, mention: Mention) -> bool:
+    return bool(NOT_THE_FIGURE_RE.search(text[max(0, mention.start - 3):mention.start]))
+
+
+def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool) -> str | None:
+    """Which figure the number is, from the words between the metric (or last number) and it."""
+    default = BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET
+    if "预算" in mention.words.replace("一般公共预算", "").replace("预算内", ""):
+        default = BASIS_BUDGET
+    if METRIC_UNITS.get(mention.metric):
+        default = "数量" if mention.metric != "绩效自评得分" else "得分"
+    if chained:
+        if not gap.startswith((",", "，")) or not CHAIN_BASIS_RE.search(gap):
+            return None
+        gap = gap[1:]
+    if CHANGE_RE.search(gap) and len(gap) <= 20 and "原因" not in gap:
+        return BASIS_CHANGE
+    if SHARE_RE.search(gap):
+        return BASIS_SHARE
+    if EXECUTION_RE.search(gap):
+        return BASIS_EXECUTION
+    if not _only_connectives(gap):
+        return None
+    if "决算" in gap:
+        return BASIS_ACTUAL
+    if "预算" in gap:
+        return BASIS_BUDGET
+    return default
+
+
+def _only_connectives(gap: str) -> bool:
+    i = 0
+    while i < len(gap):
+        for word in GAP_WORDS:
+            if gap.startswith(word, i):
+                i += len(word)
+                break
+        else:
+            return False
+    return len(gap) <= 12
+
+
+def _unit_fits(metric: str, unit: str, basis: str) -> bool:
+    expected = METRIC_UNITS.get(metric)
+    if basis in (BASIS_SHARE, BASIS_EXECUTION, BASIS_CHANGE_RATE):
+        return unit in ("%", "个百分点")
+    if basis == BASIS_CHANGE and unit in ("%", "个百分点"):
+        return False
+    if expected:
+        return COUNT_UNITS.get(unit) == expected
+    return unit in ("万元", "元", "亿元")
+
+
+def _unit_for(metric: str, money: str) -> str:
+    return METRIC_UNITS.get(metric, money)
+
+
+def _item(text: str, before: int) -> str | None:
+    """The project a score belongs to: the last quoted-then-项目 name before it."""
+    head = text[:before]
+    match = None
+    for match in re.finditer(r"(\d{4}年)?([\u4e00-\u9fffA-Za-z\d]{2,20}?)项目", head):
+        pass
+    return (match.group(0)[:-2] if match else None) or None

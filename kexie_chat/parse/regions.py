@@ -1,0 +1,92 @@
+"""Split a disclosure's lines into table regions and narrative, and track each line's scope.
+
+A table region runs from a title line (部门预算支出总表, 表3：…, …（表5）) to the next title or
+narrative heading. Scope is 部门 until the text turns to a unit of the department
+(731001 …本级, 部门所属单位预算), after which figures are that unit's, not the department's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import TABLE_KINDS
+from ..models import DEPARTMENT
+from ..text import fold
+
+BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
+HEADING_RE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+)
+TITLE_LIKE_RE = re.compile(r"(?:^表\d+[:：]|表\s*\d*\)?$|^项目支出绩效|绩效.{0,6}表$)")
+UNIT_HEADER_RE = re.compile(r"^\s*(\d{6,})\s+(\S+)")
+UNIT_SECTION_RE = re.compile(r"所属单位(?:预算|决算)|单位(?:预算|决算)收支总表")
+KIND_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TABLE_KINDS]
+
+
+@dataclass
+class Region:
+    """Lines of one table (kind set) or one stretch of narrative (kind None)."""
+
+    kind: str | None
+    title: str
+    start: int  # 1-based line of the title (or the first narrative line)
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    scope: str = DEPARTMENT
+
+
+def clean_line(line: str) -> str:
+    return BOOKMARK_RE.sub("", line).rstrip("\r\n")
+
+
+def table_kind(line: str) -> str | None:
+    """The kind of standard table a title line names, or None for any other line."""
+    folded = fold(line)
+    if not folded or len(folded) > 48 or "。" in folded or folded.startswith("-"):
+        return None
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(folded) and ("表" in folded or kind == "政府采购"):
+            return kind
+    return None
+
+
+def _is_title_like(line: str) -> bool:
+    folded = fold(line)
+    return 0 < len(folded) <= 40 and "。" not in folded and bool(TITLE_LIKE_RE.search(folded))
+
+
+def _ends_table(line: str) -> bool:
+    return "\t" not in line and bool(HEADING_RE.match(line))
+
+
+def split_regions(lines: list[str], org: str) -> list[Region]:
+    regions: list[Region] = []
+    current = Region(kind=None, title="", start=1)
+    scope = DEPARTMENT
+    for number, raw in enumerate(lines, start=1):
+        line = clean_line(raw)
+        scope = _scope_after(line, org, scope)
+        kind = table_kind(line)
+        if kind or _is_title_like(line) or (current.kind and _ends_table(line)):
+            regions.append(current)
+            title = line.strip() if (kind or _is_title_like(line)) else ""
+            current = Region(kind=kind, title=title, start=number, scope=scope)
+            if title:
+                continue
+        current.lines.append((number, line))
+        current.scope = scope
+    regions.append(current)
+    return [r for r in regions if r.lines or r.kind]
+
+
+def _scope_after(line: str, org: str, scope: str) -> str:
+    """The scope in force from this line on."""
+    match = UNIT_HEADER_RE.match(line)
+    if match:
+        name = match.group(2)
+        if name.startswith(org) and name != org:
+            return name[len(org):]
+        if name != org and "科学技术协会" in name:
+            return name
+    if UNIT_SECTION_RE.search(fold(line)) and scope == DEPARTMENT:
+        return "所属单位"
+    return scope

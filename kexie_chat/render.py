@@ -1,0 +1,50 @@
+"""Facts -> the words and tables a person reads (plain text, CJK-width aware).
+
+Pure formatting: no lookups, no decisions about which figure is right.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from wcwidth import wcswidth
+
+from .models import Fact
+from .text import format_amount, to_wan
+
+
+def figure(fact: Fact) -> str:
+    """'2.14万元', '530.88元（0.053088万元）', '1辆', '43.1%'."""
+    if fact.value is None:
+        return fact.text or "—"
+    shown = f"{format_amount(fact.value)}{fact.unit}"
+    if fact.unit == "元":
+        shown += f"（{format_amount(to_wan(fact.value, '元'))}万元）"
+    return shown
+
+
+def wan(fact: Fact) -> Decimal | None:
+    return to_wan(fact.value, fact.unit) if fact.value is not None else None
+
+
+def label(fact: Fact) -> str:
+    """'秦皇岛市科学技术协会2022年部门预算'."""
+    return f"{fact.org}{fact.year}年部门{fact.doc_kind}"
+
+
+def cite(fact: Fact) -> str:
+    quote = fact.source.quote if len(fact.source.quote) <= 60 else fact.source.quote[:58] + "…"
+    return f"{fact.source.doc} 第{fact.source.line}行「{quote}」"
+
+
+def basis_note(fact: Fact) -> str:
+    return f"（{fact.basis}）" if fact.basis else ""
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - wcswidth(text))
+
+
+def table(rows: list[list[str]]) -> str:
+    """Rows aligned by terminal cells (a Chinese character takes two)."""
+    widths = [max(wcswidth(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows)

@@ -1,0 +1,199 @@
+"""The only module that knows SQL: build the index from the corpus, and look things up in it.
+
+The index is derived data. A build writes a temporary file next to the target and renames
+it into place, so a failed or killed build leaves the previous index answering. Readers
+open the file read-only.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from decimal import Decimal
+from pathlib import Path
+
+import sqlite_utils
+
+from .models import Definition, Document, Fact, Passage, Source
+from .parse import Disclosure, parse_disclosure
+from .text import add_words, segment
+
+SCHEMA_VERSION = "1"
+CORPUS_SUFFIXES = (".txt",)
+
+
+class IndexBuildError(RuntimeError):
+    """The index cannot be built or read."""
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.suffix in CORPUS_SUFFIXES and p.is_file())
+
+
+# The code whose output the index holds: a change to any of these makes the index stale.
+READER_SOURCES = ("parse/*.py", "lexicon.py", "vocabulary.py", "text.py", "store.py")
+
+
+def corpus_fingerprint(corpus: Path) -> str:
+    """Changes when a corpus file is added, removed or edited, or when the reader changes."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    package = Path(__file__).parent
+    for pattern in READER_SOURCES:
+        for source in sorted(package.glob(pattern)):
+            digest.update(source.read_bytes())
+    for path in corpus_files(corpus):
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def read_corpus(corpus: Path) -> Iterator[Disclosure]:
+    for path in corpus_files(corpus):
+        yield parse_disclosure(path.name, path.read_text(encoding="utf-8"))
+
+
+def build_index(corpus: Path, db_path: Path) -> Path:
+    """Parse every disclosure of corpus/ and write the index atomically to db_path."""
+    corpus, db_path = Path(corpus), Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        disclosures = list(read_corpus(corpus))
+        _write(tmp, disclosures, corpus_fingerprint(corpus))
+        _check(tmp)
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return db_path
+
+
+def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
+    add_words(_vocabulary_words(disclosures))
+    db = sqlite_utils.Database(path)
+    db["documents"].insert_all((d.document.model_dump() for d in disclosures), pk="doc")
+    db["facts"].insert_all(_fact_rows(disclosures), batch_size=2000)
+    db["passages"].insert_all(_passage_rows(disclosures), batch_size=2000)
+    db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
+    db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
+    db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
+                           {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
+    db["facts"].create_index(["org", "metric"])
+    db["facts"].create_index(["metric"])
+    db["facts"].create_index(["code"])
+    db["passages"].enable_fts(["words"], tokenize="unicode61", create_triggers=False)
+    db.conn.commit()
+    db.close()
+
+
+def _vocabulary_words(disclosures: list[Disclosure]) -> list[str]:
+    words = {d.document.org for d in disclosures} | {a for d in disclosures for a in d.aliases}
+    words |= {f.metric for d in disclosures for f in d.facts}
+    return sorted(w for w in words if len(w) >= 2)
+
+
+def _fact_rows(disclosures: Iterable[Disclosure]) -> Iterator[dict]:
+    for disclosure in disclosures:
+        for fact in disclosure.facts:
+            yield {
+                "org": fact.org, "year": fact.year, "doc_kind": fact.doc_kind, "metric": fact.metric,
+                "code": fact.code, "value": float(fact.value) if fact.value is not None else None,
+                "value_exact": str(fact.value) if fact.value is not None else None, "unit": fact.unit,
+                "basis": fact.basis, "doc": fact.source.doc, "line": fact.source.line,
+                "quote": fact.source.quote, "scope": fact.scope, "source_table": fact.table,
+                "item": fact.item, "text": fact.text,
+            }
+
+
+def _passage_rows(disclosures: Iterable[Disclosure]) -> Iterator[dict]:
+    for disclosure in disclosures:
+        for passage in disclosure.passages:
+            yield {"doc": passage.doc, "line": passage.line, "text": passage.text,
+                   "words": " ".join(segment(passage.text))}
+
+
+def _check(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise IndexBuildError("新建索引未通过完整性检查")
+        if not conn.execute("select count(*) from documents").fetchone()[0]:
+            raise IndexBuildError("语料目录中没有可读的公开文件")
+
+
+class Store:
+    """Read-only lookups over a built index."""
+
+    def __init__(self, db_path: Path):
+        self.path = Path(db_path)
+        if not self.path.exists():
+            raise IndexBuildError(f"索引不存在：{self.path}")
+        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+
+    def fingerprint(self) -> str | None:
+        row = self.conn.execute("select value from meta where key = 'fingerprint'").fetchone()
+        return row[0] if row else None
+
+    def documents(self) -> list[Document]:
+        rows = self.conn.execute("select * from documents order by org, year")
+        return [Document(**dict(row)) for row in rows]
+
+    def aliases(self) -> list[tuple[str, str]]:
+        return [(r["org"], r["alias"]) for r in self.conn.execute("select org, alias from aliases")]
+
+    def metrics(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("select distinct metric from facts")]
+
+    def codes(self) -> dict[str, str]:
+        rows = self.conn.execute("select distinct code, metric from facts where code is not null")
+        return {r["code"]: r["metric"] for r in rows}
+
+    def facts(self, *, org: str | None = None, metric: str | None = None, code: str | None = None,
+              year: int | None = None, metrics: list[str] | None = None) -> list[Fact]:
+        clauses, params = [], []
+        for column, value in (("org", org), ("metric", metric), ("code", code), ("year", year)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if metrics:
+            clauses.append(f"metric in ({', '.join('?' * len(metrics))})")
+            params.extend(metrics)
+        where = " and ".join(clauses) or "1"
+        rows = self.conn.execute(f"select * from facts where {where} order by rowid", params)
+        return [_fact(row) for row in rows]
+
+    def definitions(self, term: str) -> list[Definition]:
+        rows = self.conn.execute("select * from definitions where term = ? order by rowid", [term])
+        return [Definition(**dict(row)) for row in rows]
+
+    def definition_terms(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("select distinct term from definitions")]
+
+    def search(self, words: list[str], limit: int = 8) -> list[Passage]:
+        """Passages that hold all the words (or, failing that, any), best first."""
+        terms = [json.dumps(w, ensure_ascii=False) for w in words if w]
+        if not terms:
+            return []
+        for joiner in (" AND ", " OR "):
+            rows = self.conn.execute(
+                "select p.doc, p.line, p.text from passages_fts f join passages p on p.rowid = f.rowid "
+                "where passages_fts match ? order by bm25(passages_fts) limit ?",
+                [joiner.join(terms), limit]).fetchall()
+            if rows:
+                return [Passage(doc=r["doc"], line=r["line"], text=r["text"]) for r in rows]
+        return []
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _fact(row: sqlite3.Row) -> Fact:
+    value = Decimal(row["value_exact"]) if row["value_exact"] is not None else None
+    return Fact(org=row["org"], year=row["year"], doc_kind=row["doc_kind"], metric=row["metric"],
+                code=row["code"], value=value, unit=row["unit"], basis=row["basis"],
+                source=Source(doc=row["doc"], line=row["line"], quote=row["quote"]), scope=row["scope"],
+                table=row["source_table"], item=row["item"], text=row["text"])
