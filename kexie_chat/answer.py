@@ -356,6 +356,7 @@ class Engine:
         rows = [["项目", "金额", "来源"]] + [[p.metric, figure(p), f"第{p.source.line}行"] for p in parts]
         head = self._sentence(total) if total else f"{label(parts[0])}：{metric}"
         text = note + head + ("构成如下：\n" + table(rows) if parts else "文件没有列出它的构成。")
+        text += self._source(total or parts[0])
         return self._reply(question, "answered", "breakdown", text, facts=[f for f in (total, *parts) if f])
 
     def _children(self, org: str, doc: Document, total: Fact | None, query: Query) -> list[Fact]:

@@ -47,6 +47,7 @@ _LABELS = sorted(set(COLUMN_LABELS) | set(NAME_LABELS), key=len, reverse=True)
 class Cell:
     text: str
     line: int
+    row: str = ""  # the whole row as written, when it spans several lines
 
 
 @dataclass
@@ -356,7 +357,8 @@ def _space_segments(row, header_text, kind, has_numbering) -> list[Segment]:
     if not has_numbering:
         tokens = [t for t in tokens if t]
         tokens = _rejoin_name(tokens)
-    cells = [Cell(t, row[0][0]) for t in tokens]
+    written = " ".join(piece.strip() for _, piece in row)
+    cells = [Cell(t, row[0][0], written) for t in tokens]
     return _segments(cells, _sides(scan_labels(" ".join(header_text)), kind))
 
 
@@ -388,7 +390,7 @@ def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> lis
         cell_unit = quantity_unit(segment.name) if label == "数量" else unit
         if value is None:
             value, basis, text = parse_amount("0"), f"{basis}（表内空白，记为0）", ""
-        quote = quotes.get(cell.line, "").strip()
+        quote = cell.row or quotes.get(cell.line, "").strip()
         facts.append(TableFact(metric, segment.code, value, cell_unit, basis, cell.line, quote, text))
     return facts
 

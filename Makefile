@@ -1,0 +1,31 @@
+# The habits of this project: a newcomer and CI run the same commands.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test index eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## make run: build the index if needed, then answer Q="…" or open the terminal app
+run: install
+	@if [ -n "$(Q)" ]; then $(BIN)/kexie-ask "$(Q)"; else $(BIN)/kexie; fi
+
+test: install
+	$(BIN)/python -m pytest
+
+index: install
+	$(BIN)/kexie index
+
+eval: install
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl
+
+clean:
+	rm -rf $(VENV) index/*.db .pytest_cache

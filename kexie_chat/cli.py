@@ -1,0 +1,118 @@
+"""Command line: `kexie-ask` (one answer, or a conversation from stdin) and `kexie` (index, docs).
+
+A thin shell: each command calls one library function and turns the project's errors into
+click errors. stdout carries answers only; notices go to stderr.
+Exit status of kexie-ask: 0 answered, 1 not_found or clarify, 2 usage error or error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from .assistant import DEFAULT_CORPUS, Assistant, default_db
+from .models import Answer
+from .parse import NotADisclosure
+from .store import IndexBuildError, Store, build_index
+
+EXIT = {"answered": 0, "not_found": 1, "clarify": 1, "error": 2}
+ASK_EXAMPLES = """
+\b
+Examples:
+  kexie-ask "秦皇岛2022年三公经费"
+  kexie-ask --json "比较张家口和秦皇岛的三公经费"
+  printf '秦皇岛2022年三公经费\\n公务接待费呢\\n包头呢\\n' | kexie-ask
+"""
+
+
+def _open(db: str | None) -> Assistant:
+    try:
+        return Assistant(db_path=db)
+    except (IndexBuildError, NotADisclosure, OSError) as exc:
+        raise click.ClickException(f"无法打开索引：{exc}") from exc
+
+
+def _emit(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
+    else:
+        click.echo(answer.text)
+        if answer.suggestions and answer.status != "answered":
+            click.echo("可以试试：" + "；".join(answer.suggestions[:5]))
+
+
+@click.command(epilog=ASK_EXAMPLES)
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON (one object a line from stdin).")
+@click.option("--db", type=click.Path(dir_okay=False), help="Index file (default index/kexie.db, or $KEXIE_DB).")
+def ask(question: str | None, as_json: bool, db: str | None) -> None:
+    """Answer a question about the disclosures; without QUESTION, read one a line from stdin."""
+    assistant = _open(db)
+    if question is not None:
+        answer = assistant.ask(question)
+        _emit(answer, as_json)
+        sys.exit(EXIT[answer.status])
+    chat = assistant.conversation()
+    worst = 0
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        answer = chat.ask(line.rstrip("\n"))
+        _emit(answer, as_json)
+        worst = max(worst, EXIT[answer.status])
+    sys.exit(worst)
+
+
+@click.group(invoke_without_command=True)
+@click.pass_context
+def kexie(ctx: click.Context) -> None:
+    """kexie-chat: ask the budget disclosures of 科协 (with no command, open the app)."""
+    if ctx.invoked_subcommand is None:
+        from .tui import run
+
+        run()
+
+
+@kexie.command("index")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True), default=str(DEFAULT_CORPUS))
+@click.option("--db", type=click.Path(dir_okay=False), default=None)
+def index_command(corpus: str, db: str | None) -> None:
+    """Build the index from the corpus (atomically: a failed build keeps the old index)."""
+    target = Path(db) if db else default_db()
+    try:
+        build_index(Path(corpus), target)
+    except (IndexBuildError, NotADisclosure, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"索引没有更新：{exc}") from exc
+    click.echo(f"索引已建好：{target}", err=True)
+
+
+@kexie.command("docs")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--db", type=click.Path(dir_okay=False), default=None)
+def docs_command(as_json: bool, db: str | None) -> None:
+    """List the documents and how many facts of each family were read from each."""
+    store: Store = _open(db).store
+    rows = []
+    for document in store.documents():
+        facts = store.facts(org=document.org, year=document.year)
+        families = Counter(_family(f.table) for f in facts if f.source.doc == document.doc)
+        rows.append({**document.model_dump(exclude={"sha256"}), "facts": sum(families.values()),
+                     "families": dict(families)})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        families = "，".join(f"{name} {count}" for name, count in sorted(row["families"].items()))
+        click.echo(f"{row['doc']}\t{row['org']}\t{row['year']}\t{row['doc_kind']}\t{row['unit']}\t"
+                   f"{row['facts']} 个数：{families}")
+
+
+def _family(table: str | None) -> str:
+    from .parse.regions import table_kind
+
+    if not table or table == "正文":
+        return "正文"
+    return table_kind(table) or table

@@ -1,0 +1,156 @@
+"""Questions as people ask them -> the figure, its org, year and source; or an honest not_found."""
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+# (id, question, status, intent, first value in the fact's unit, org fragment, year)
+QUESTIONS = [
+    ("lookup", "秦皇岛2022年三公经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("lookup-full-name", "2022年秦皇岛市科学技术协会的三公经费预算", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("two-digit-year", "秦皇岛22年三公经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("chinese-year", "秦皇岛二〇二二年三公经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("chinese-year-ling", "秦皇岛二零二二年公务接待费", "answered", "lookup", 0.21, "秦皇岛", 2022),
+    ("typo-lookalike", "秦皇鸟2022三公经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("typo-homophone", "秦皇到2022年三公经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("short-name", "西城2019年办公费", "answered", "lookup", 6000, "西城", 2019),
+    ("synonym-yunwei", "张家口公务用车运维费", "answered", "lookup", 4.72, "张家口", 2020),
+    ("synonym-chuguo", "张家口出国费", "answered", "lookup", 0, "张家口", 2020),
+    ("code-functional", "江汉区 2060702", "answered", "lookup", 230.29, "江汉", 2020),
+    ("code-economic", "西城 30201", "answered", "lookup", 6000, "西城", 2019),
+    ("misprint-alias", "江川区科协2020年办公费", "answered", "lookup", 1.84, "江汉", 2020),
+    ("final-account-actual", "包头2020年三公经费", "answered", "lookup", 2.1, "包头", 2020),
+    ("full-width", "包头２０２０年基本支出", "answered", "lookup", 431.61, "包头", 2020),
+    ("vehicles", "秦皇岛科协有几辆车", "answered", "lookup", 1, "秦皇岛", 2022),
+    ("budget-vs-actual", "包头2020年公务用车费预算和实际各多少", "answered", "budget_vs_actual", 1.95, "包头", 2020),
+    ("share-stated", "江汉区基本支出占比", "answered", "share", 43.1, "江汉", 2020),
+    ("share-computed", "秦皇岛基本支出占比", "answered", "share", 602.82, "秦皇岛", 2022),
+    ("change-stated", "包头2020年收入总计比2019年增加多少", "answered", "change", 62.54, "包头", 2020),
+    ("breakdown", "三公经费构成 秦皇岛", "answered", "breakdown", 2.14, "秦皇岛", 2022),
+    ("rank", "三公经费最高的是哪个单位", "answered", "rank", 5.19, "张家口", 2020),
+    ("rank-ascending", "人员经费从低到高", "answered", "rank", None, None, None),
+    ("compare", "比较张家口和秦皇岛的三公经费", "answered", "compare", 5.19, "张家口", 2020),
+    ("contact", "包头市科协联系电话", "answered", "contact", None, "包头", 2020),
+    ("definition", "什么是机关运行经费", "answered", "definition", None, None, None),
+    ("catalog", "有哪些单位", "answered", "catalog", None, None, None),
+    ("search", "张家口科技馆", "answered", "search", None, None, None),
+    ("absent-year", "张家口2022年三公经费", "not_found", "lookup", None, None, None),
+    ("absent-org-shares-a-char", "石家庄2020年基本支出", "not_found", "lookup", None, None, None),
+    ("absent-real-place-one-char-off", "张家港2020年三公经费", "not_found", "lookup", None, None, None),
+    ("absent-province", "广州市科协2020年三公经费", "not_found", "lookup", None, None, None),
+    ("absent-metric", "秦皇岛2022年事业收入增长率", "not_found", None, None, None, None),
+    ("empty", "   ", "error", "error", None, None, None),
+    ("english", "hello", "not_found", None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("name,question,status,intent,value,org,year", QUESTIONS, ids=[q[0] for q in QUESTIONS])
+def test_question(assistant, name, question, status, intent, value, org, year):
+    answer = assistant.ask(question)
+    assert answer.status == status, answer.text
+    if intent:
+        assert answer.intent == intent
+    if value is not None:
+        assert float(answer.facts[0].value) == pytest.approx(value)
+    if org:
+        assert org in answer.facts[0].org
+    if year:
+        assert answer.facts[0].year == year
+    if status == "answered" and answer.facts:
+        fact = answer.facts[0]
+        assert fact.source.doc in answer.text and str(fact.source.line) in answer.text
+
+
+def test_absent_org_never_claims_a_figure(assistant):
+    answer = assistant.ask("石家庄2020年基本支出")
+    assert not answer.facts and "石家庄" in answer.text
+
+
+def test_absent_year_suggests_existing_years(assistant):
+    answer = assistant.ask("张家口2022年三公经费")
+    assert any("2020" in s for s in answer.suggestions)
+
+
+def test_yuan_document_shows_wan_too(assistant):
+    answer = assistant.ask("西城区2019年三公经费是多少")
+    assert "530.88元" in answer.text and "0.053088万元" in answer.text
+
+
+def test_verify_true_and_false(assistant):
+    assert assistant.ask("核实：江汉区科协2020年基本支出217.74万元").verdict == "true"
+    answer = assistant.ask("张家口市科协2020年三公经费是6万元吗")
+    assert answer.verdict == "false" and float(answer.facts[0].value) == 5.19
+
+
+def test_budget_quoted_as_spending_is_not_true(assistant):
+    answer = assistant.ask("张家口2020年三公经费实际支出了5.19万元吗")
+    assert answer.verdict == "false" and "预算数" in answer.text
+
+
+def test_document_disagreeing_with_itself_is_noted(assistant):
+    answer = assistant.ask("江汉区2020年人员经费")
+    assert float(answer.facts[0].value) == 199.38 and "199.36" in answer.text
+
+
+CONVERSATIONS = [
+    ("metric-then-org", [("秦皇岛2022年三公经费", 2.14, 2022), ("公务接待费呢", 0.21, 2022), ("包头呢", 0.15, 2020)]),
+    ("structure", [("江汉区2020年基本支出", 217.74, 2020), ("项目支出呢", 287.03, 2020)]),
+]
+
+
+@pytest.mark.parametrize("name,turns", CONVERSATIONS, ids=[c[0] for c in CONVERSATIONS])
+def test_conversation(assistant, name, turns):
+    chat = assistant.conversation()
+    for question, value, year in turns:
+        answer = chat.ask(question)
+        assert float(answer.facts[0].value) == pytest.approx(value), (question, answer.text)
+        assert answer.facts[0].year == year
+
+
+def test_year_switch_is_said(assistant):
+    chat = assistant.conversation()
+    chat.ask("秦皇岛2022年三公经费")
+    assert "没有2022年" in chat.ask("包头呢").text
+
+
+def test_compare_follow_up(assistant):
+    chat = assistant.conversation()
+    chat.ask("秦皇岛2022年三公经费")
+    answer = chat.ask("和张家口比呢")
+    assert answer.intent == "compare" and {f.org for f in answer.facts} >= {"秦皇岛市科学技术协会", "张家口市科学技术协会"}
+
+
+HOSTILE = ['"', "*", "NEAR(", "'; DROP TABLE facts; --", "\x00\x01\x1b[2J", "🙂" * 50, "预算" * 5000, "MATCH", "a OR b"]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_gets_an_answer_not_an_exception(assistant, text):
+    assert assistant.ask(text).status in ("not_found", "error", "clarify", "answered")
+
+
+def _dev_cases():
+    if not DEV.exists():
+        return []
+    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared dev set not beside the project")
+def test_dev_questions_all_correct(assistant):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", DEV.parent / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    wrong = []
+    for case in _dev_cases():
+        turns = case.get("turns") or [{"q": case["q"], "expect": case["expect"]}]
+        chat = assistant.conversation() if "turns" in case else None
+        for turn in turns:
+            answer = chat.ask(turn["q"]) if chat else assistant.ask(turn["q"])
+            verdict, why = score.judge(answer.model_dump(mode="json"), turn["expect"])
+            if verdict != "correct":
+                wrong.append((case["id"], turn["q"], why))
+    assert not wrong
