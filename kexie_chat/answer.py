@@ -16,6 +16,7 @@ from .lexicon import (
     BASIS_CHANGE,
     BASIS_CHANGE_RATE,
     BASIS_EXECUTION,
+    BASIS_PREVIOUS,
     BASIS_SHARE,
     METRIC_PARTS,
     METRIC_UNITS,
@@ -26,13 +27,23 @@ from .models import DEPARTMENT, Answer, Document, Fact
 from .parse.regions import table_kind
 from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
-from .text import clean, segment, to_wan
+from .text import clean, fold, segment, to_wan
 
-DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION)
+DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION, BASIS_PREVIOUS)
 MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年", "收入预算金额", "支出预算金额", "数量",
                 "价值", "预算金额", "得分")
 SEARCH_STOPWORDS = {"的", "是", "有", "在", "了", "吗", "呢", "多少", "哪些", "什么", "怎么", "情况", "请问",
                     "一下", "查询", "查", "科协", "科学技术协会", "年", "年度"}
+
+
+@dataclass
+class Subject:
+    """What a question is about: an org, a metric and the document of the year meant."""
+
+    org: str
+    metric: str
+    doc: Document
+    note: str = ""  # said when the remembered year does not exist for this org
 
 
 @dataclass
@@ -43,6 +54,21 @@ class Context:
     year: int | None = None
     metric: str | None = None
     facts: list[Fact] = field(default_factory=list)
+
+
+def _meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:
+    """Facts of a listed thing (a project, a purchase) only when that thing is what is meant.
+
+    It is meant when the question names it, or when the facts are all about one thing
+    (the caller already narrowed them); a total is never answered with one of its lines.
+    """
+    asked = query.item if query else None
+    if asked:
+        return [f for f in facts if f.item == asked]
+    plain = [f for f in facts if not f.item]
+    if plain or len({f.item for f in facts}) > 1:
+        return plain
+    return facts
 
 
 def _mark(text: str, phrase: str, words: list[str]) -> str:
@@ -63,6 +89,8 @@ class Engine:
             aliases.setdefault(org, []).append(alias)
         self.orgs = OrgMatcher(aliases)
         self.metrics = MetricMatcher(store.metrics(), store.codes())
+        named = sorted(store.items(), key=lambda pair: len(pair[0]), reverse=True)
+        self.items = {fold(item): (item, metric) for item, metric in named if len(fold(item)) >= 2}
 
     # --- entry ---------------------------------------------------------------------
 
@@ -71,7 +99,7 @@ class Engine:
         if not text:
             return self._reply(question, "error", "error", "请输入一个问题，例如：秦皇岛2022年三公经费是多少？",
                                suggestions=self._examples())
-        query = parse_question(text, self.orgs, self.metrics)
+        query = parse_question(text, self.orgs, self.metrics, self.items)
         if not re.search(r"[\u4e00-\u9fff]", query.folded) and not query.codes:
             return self._reply(question, "not_found", "search", "没有读懂这个问题。请用中文提问，例如：包头2020年基本支出。",
                                suggestions=self._examples())
@@ -123,11 +151,21 @@ class Engine:
         note = f"（{org}没有{context.year}年的数据，以下为{latest.year}年）" if context.year else ""
         return latest, note
 
+    def _subject(self, question: str, query: Query, context: Context) -> Subject | Answer:
+        """The org, metric and document asked about, or the answer that says which is missing."""
+        org, metric = self._org_of(query, context), self._metric_of(query, context)
+        if not org or not metric:
+            return self._lookup(question, query, context)
+        doc, note = self._doc_for(org, query, context)
+        if doc is None:
+            return self._no_year(question, query, org)
+        return Subject(org, metric, doc, note)
+
     def choose(self, facts: list[Fact], doc_kind: str, query: Query | None = None,
                allow: tuple[str, ...] = ()) -> Fact | None:
         """The one figure a question about these facts means."""
         department = [f for f in facts if f.scope == DEPARTMENT] or facts
-        usable = [f for f in department if (f.basis or "").split("（")[0] not in DERIVED or
+        usable = [f for f in _meant_items(department, query) if (f.basis or "").split("（")[0] not in DERIVED or
                   (f.basis or "").split("（")[0] in allow]
         if not usable:
             return None
@@ -155,6 +193,8 @@ class Engine:
         code = query.codes[0].how if query.codes and query.codes[0].value == metric else None
         facts = self.store.facts(org=org, code=code, year=doc.year) if code else \
             self.store.facts(org=org, metric=metric, year=doc.year)
+        if query.item:
+            return [f for f in facts if f.item == query.item]
         items = [m.value for m in query.metrics if m.value != metric]
         if metric == "绩效自评得分" and items:
             facts = [f for f in facts if f.item and any(i in f.item for i in items)] or facts
@@ -168,16 +208,18 @@ class Engine:
             return self._catalog(question, query, context) if org else self._search(question, query, context)
         if not org:
             return self._across(question, query, context, metric, intent="compare")
-        doc, note = self._doc_for(org, query, context)
-        if doc is None:
-            return self._no_year(question, query, org)
-        facts = self._facts(org, doc, metric, query)
-        primary = self.choose(facts, doc.doc_kind, query)
+        subject = self._subject(question, query, context)
+        if isinstance(subject, Answer):
+            return subject
+        facts = self._facts(org, subject.doc, metric, query)
+        primary = self.choose(facts, subject.doc.doc_kind, query)
+        if primary is None and any(f.item for f in facts):
+            return self._breakdown(question, query, context)
         if primary is None:
-            return self._no_metric(question, query, org, doc, metric)
-        supporting = self._parts(org, doc, primary.metric, query)
+            return self._no_metric(question, query, org, subject.doc, query.item or metric)
+        supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query)
         others = self._others(facts, primary)
-        text = note + self._sentence(primary) + self._parts_sentence(supporting) + self._others_sentence(others)
+        text = subject.note + self._sentence(primary) + self._parts_sentence(supporting) + self._others_sentence(others)
         return self._reply(question, "answered", "lookup", text + self._source(primary),
                            facts=[primary, *supporting, *others])
 
@@ -207,7 +249,8 @@ class Engine:
         seen, others = {primary.value}, []
         for fact in facts:
             basis = (fact.basis or "").split("（")[0]
-            if fact.scope != primary.scope or basis in DERIVED or "空白" in (fact.basis or ""):
+            if fact.scope != primary.scope or fact.item != primary.item or basis in DERIVED \
+                    or "空白" in (fact.basis or ""):
                 continue
             if fact.unit == primary.unit and fact.value not in seen and fact.basis == primary.basis \
                     and fact.code == primary.code:
@@ -271,12 +314,10 @@ class Engine:
         return self._across(question, query, context, metric, "rank")
 
     def _share(self, question: str, query: Query, context: Context) -> Answer:
-        org, metric = self._org_of(query, context), self._metric_of(query, context)
-        if not org or not metric:
-            return self._lookup(question, query, context)
-        doc, note = self._doc_for(org, query, context)
-        if doc is None:
-            return self._no_year(question, query, org)
+        subject = self._subject(question, query, context)
+        if isinstance(subject, Answer):
+            return subject
+        org, metric, doc, note = subject.org, subject.metric, subject.doc, subject.note
         facts = self._facts(org, doc, metric, query)
         stated = [f for f in facts if (f.basis or "").startswith(BASIS_SHARE)]
         if stated:
@@ -316,12 +357,10 @@ class Engine:
         return self._no_metric(question, query, org, doc, f"{metric}的增减变化")
 
     def _budget_vs_actual(self, question: str, query: Query, context: Context) -> Answer:
-        org, metric = self._org_of(query, context), self._metric_of(query, context)
-        if not org or not metric:
-            return self._lookup(question, query, context)
-        doc, note = self._doc_for(org, query, context)
-        if doc is None:
-            return self._no_year(question, query, org)
+        subject = self._subject(question, query, context)
+        if isinstance(subject, Answer):
+            return subject
+        org, metric, doc, note = subject.org, subject.metric, subject.doc, subject.note
         facts = self._facts(org, doc, metric, query)
         budget = self.choose([f for f in facts if (f.basis or "").startswith(BASIS_BUDGET)], doc.doc_kind)
         actual = self.choose([f for f in facts if (f.basis or "").startswith(BASIS_ACTUAL)], doc.doc_kind)
@@ -343,21 +382,31 @@ class Engine:
                            facts=[f for f in (actual, budget, execution) if f])
 
     def _breakdown(self, question: str, query: Query, context: Context) -> Answer:
-        org, metric = self._org_of(query, context), self._metric_of(query, context)
-        if not org or not metric:
-            return self._lookup(question, query, context)
-        doc, note = self._doc_for(org, query, context)
-        if doc is None:
-            return self._no_year(question, query, org)
+        subject = self._subject(question, query, context)
+        if isinstance(subject, Answer):
+            return subject
+        org, metric, doc, note = subject.org, subject.metric, subject.doc, subject.note
         total = self.choose(self._facts(org, doc, metric, query), doc.doc_kind, query)
-        parts = self._parts(org, doc, metric, query) or self._children(org, doc, total, query)
+        parts = self._parts(org, doc, metric, query) or self._children(org, doc, total, query) \
+            or self._listed(org, doc, metric, total)
         if not total and not parts:
             return self._no_metric(question, query, org, doc, metric)
-        rows = [["项目", "金额", "来源"]] + [[p.metric, figure(p), f"第{p.source.line}行"] for p in parts]
-        head = self._sentence(total) if total else f"{label(parts[0])}：{metric}"
-        text = note + head + ("构成如下：\n" + table(rows) if parts else "文件没有列出它的构成。")
+        rows = [["项目", "数额", "来源"]] + [[p.item or p.metric, figure(p), f"第{p.source.line}行"] for p in parts]
+        head = self._sentence(total) + "构成如下：" if total else f"{label(parts[0])}：{metric}逐项列出如下（文件没有写合计数）："
+        text = note + head + ("\n" + table(rows) if parts else "文件没有列出它的构成。")
         text += self._source(total or parts[0])
         return self._reply(question, "answered", "breakdown", text, facts=[f for f in (total, *parts) if f])
+
+    def _listed(self, org: str, doc: Document, metric: str, total: Fact | None) -> list[Fact]:
+        """The things a table lists under a total (projects, purchases), in the total's scope."""
+        scope = total.scope if total else DEPARTMENT
+        listed, seen = [], set()
+        for fact in self.store.facts(org=org, metric=metric, year=doc.year):
+            key = (fact.item, fact.value, fact.table)
+            if fact.item and fact.scope == scope and (not total or fact.unit == total.unit) and key not in seen:
+                seen.add(key)
+                listed.append(fact)
+        return listed
 
     def _children(self, org: str, doc: Document, total: Fact | None, query: Query) -> list[Fact]:
         if not total or not total.code:

@@ -44,6 +44,7 @@ class Query:
     codes: list[Found] = field(default_factory=list)
     unknown_place: str | None = None
     claim: tuple[Decimal, str] | None = None
+    item: str | None = None  # a thing a table lists by name: a project, a purchase
     wants_budget: bool = False
     wants_actual: bool = False
 
@@ -67,17 +68,23 @@ class Query:
         return text
 
 
-def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher) -> Query:
+def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
+                   items: dict[str, tuple[str, str]] | None = None) -> Query:
+    """items: folded name -> (item, metric) of the things tables list by name, longest first."""
     folded = fold(text)[:MAX_QUESTION]
     query = Query(text=text, folded=folded)
     query.orgs = orgs.find(folded)
     years = find_years(folded)
     query.years = [year for year, _, _ in years]
     skip = {i for found in query.orgs for i in range(found.start, found.end)}
+    item = _item(folded, skip, items or {})
+    if item:
+        query.item = item[0]
+        skip |= set(range(item[1].start, item[1].end))
     skip |= {i for _, start, end in years for i in range(start, end)}
     query.codes = metrics.find_codes(folded, skip)
     skip |= {i for found in query.codes for i in range(found.start, found.end)}
-    query.metrics = metrics.find(folded, skip)
+    query.metrics = sorted(metrics.find(folded, skip) + ([item[1]] if item else []), key=lambda f: f.start)
     if not query.orgs:
         query.unknown_place = orgs.unknown_place(folded)
     query.intent = _intent(folded, query)
@@ -86,6 +93,16 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher) -> Query
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
     query.wants_actual = bool(ACTUAL_WORDS.search(folded))
     return query
+
+
+def _item(folded: str, skip: set[int], items: dict[str, tuple[str, str]]) -> tuple[str, Found] | None:
+    """The longest listed thing named in the question, as its item name and its metric."""
+    for name in items:
+        start = folded.find(name)
+        if start >= 0 and not skip & set(range(start, start + len(name))):
+            item, metric = items[name]
+            return item, Found(metric, start, start + len(name), "item")
+    return None
 
 
 def _intent(folded: str, query: Query) -> str:

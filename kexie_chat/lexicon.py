@@ -59,7 +59,7 @@ METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "公务接待费": ("公务接待费", "接待费", "国内公务接待费", "公务接待"),
     # 政府采购、资产、人员
     "政府采购": ("政府采购", "政府采购支出", "政府采购预算", "政府采购支出合计", "政府采购支出总额",
-                 "政府采购金额", "采购支出"),
+                 "政府采购金额", "采购支出", "政府采购购置类项目", "政府采购项目"),
     "政府采购货物支出": ("政府采购货物支出", "采购货物支出", "政府采购货物"),
     "政府采购工程支出": ("政府采购工程支出", "采购工程支出", "政府采购工程"),
     "政府采购服务支出": ("政府采购服务支出", "采购服务支出", "政府采购服务"),
@@ -88,6 +88,9 @@ METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
 # Words read only in one direction: a bare "实际11人" in a disclosure is a head count, but
 # "预算和实际" in a question is not; "几辆车" asks for vehicles, but "车" in a disclosure is noise.
 PARSE_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"实有人数": ("实际",), "财政拨款收入": ("财政拨款",)}
+# Words that name a metric alone ("其中财政拨款792.37万元") but only qualify the figure of the
+# topic when these words follow ("公务接待费：财政拨款预算安排530.88元").
+QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|资金"}
 QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车", "公务用车数")}
 
 # 支出经济分类 (economic classification) codes and their standard names.
@@ -152,6 +155,7 @@ BASIS_BUDGET = "预算数"
 BASIS_ACTUAL = "决算数"
 BASIS_CHANGE = "较上年增减"
 BASIS_CHANGE_RATE = "较上年增减率"
+BASIS_PREVIOUS = "上年数"
 BASIS_SHARE = "占比"
 BASIS_EXECUTION = "完成预算比例"
 BASIS_STATED_NONE = "文字表述为无"

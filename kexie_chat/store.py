@@ -148,6 +148,11 @@ class Store:
     def metrics(self) -> list[str]:
         return [r[0] for r in self.conn.execute("select distinct metric from facts")]
 
+    def items(self) -> list[tuple[str, str]]:
+        """(item, metric) of every thing a table lists by name: a project, a purchase."""
+        rows = self.conn.execute("select distinct item, metric from facts where item is not null")
+        return [(r["item"], r["metric"]) for r in rows]
+
     def codes(self) -> dict[str, str]:
         rows = self.conn.execute("select distinct code, metric from facts where code is not null")
         return {r["code"]: r["metric"] for r in rows}

@@ -12,7 +12,8 @@ from .flow import paragraphs
 from .meta import NotADisclosure, read_meta, short_place
 from .narrative import read_paragraph
 from .regions import Region, clean_line, split_regions
-from .tables import read_table
+from .items import read_items
+from .tables import read_table, table_unit
 
 __all__ = ["Disclosure", "NotADisclosure", "parse_disclosure"]
 
@@ -48,6 +49,11 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
             facts.append(Fact(**base, metric=read.metric, code=read.code, value=read.value, unit=read.unit,
                               basis=read.basis, source=Source(doc=doc, line=read.line, quote=read.quote),
                               scope=region.scope, table=region.title or region.kind, text=read.text))
+        unit = table_unit(region.lines, meta.unit)
+        for read in read_items(region):
+            facts.append(Fact(**base, metric=read.metric, value=read.value, unit=unit, basis=read.basis,
+                              source=Source(doc=doc, line=read.line, quote=read.quote), scope=region.scope,
+                              table=region.title or region.kind, item=read.item, text=read.text))
     narrative = [r for r in regions if not r.kind]
     vocabulary = _vocabulary(table_names)
     for region in narrative:

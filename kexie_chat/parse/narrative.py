@@ -22,10 +22,12 @@ from ..lexicon import (
     BASIS_CHANGE,
     BASIS_CHANGE_RATE,
     BASIS_EXECUTION,
+    BASIS_PREVIOUS,
     BASIS_SHARE,
     BASIS_STATED_NONE,
     COUNT_UNITS,
     METRIC_UNITS,
+    QUALIFIER_FOLLOWERS,
 )
 from ..text import parse_amount
 from .flow import Paragraph
@@ -37,15 +39,22 @@ SENTENCE_END = "。；;！？!?"
 GAP_WORDS = sorted((
     "预算数", "决算数", "预算", "决算", "支出", "收入", "安排", "共计", "合计", "总计", "总额", "金额",
     "为", "是", "达", "约", "共", "各", "年初", "全年", "本年", "度", "数", "实际", ":", ",",
-    "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示",
+    "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示", *QUALIFIER_FOLLOWERS,
 ), key=len, reverse=True)
+YEAR_RE = re.compile(r"\d{4}年度?")
 CHAIN_BASIS_RE = re.compile(r"预算|决算|增加|减少|增长|下降|上升|占|完成")
 CHANGE_RE = re.compile(r"(增加|增长|上升|减少|下降|降低)了?$")
+# "比2018年（收入预算）8888487.06元减少…": the number is last year's, the change follows it.
+PREVIOUS_RE = re.compile(r"^[,，]?(?:比|较|与)(?:上年|去年|上一年|\d{4}年)(?:度)?(?:[\u4e00-\u9fff]{0,8}?)(?:的|为|是)?$")
+COMPARED_START_RE = re.compile(r"[,，]?(?:比|较|与)(?:上年|去年|上一年|\d{4}年)")
+COMPARED_BEFORE_RE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|\d{4}年)度?$")
+# "涉及资金123.26万元" in an evaluation is its scope, not the figure; elsewhere 涉及 introduces it.
+EVALUATION_RE = re.compile(r"评价|自评|绩效")
 SHARE_RE = re.compile(r"占[^，,：:]{0,14}?的?$")
 EXECUTION_RE = re.compile(r"完成(?:年初)?预算的?$")
 NONE_RE = re.compile(r"(?:无|不涉及|没有)$")
 # A mention that is not the figure itself: planned purchases, per-vehicle averages.
-NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是|涉及)$")
+NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是)$")
 DATE_AFTER_RE = re.compile(r"\d*(?:年|月|日|号)")
 LIST_ITEM_RE = re.compile(r"[、]$|包括[:：]?$")
 
@@ -73,10 +82,19 @@ def read_paragraph(paragraph: Paragraph, vocabulary: list[tuple[str, str]], doc_
     facts: list[NarrativeFact] = []
     topic: Mention | None = None
     for start, end in _sentences(paragraph.text):
-        sentence_facts, heading = _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic)
+        carried = _carried(paragraph.text, start, facts)
+        sentence_facts, heading = _read_sentence(paragraph, start, end, vocabulary, doc_kind, carried or topic,
+                                                 carried is not None)
         facts.extend(sentence_facts)
         topic = heading
     return facts
+
+
+def _carried(text: str, start: int, facts: list[NarrativeFact]) -> Mention | None:
+    """"…5089009.53元。比2018年8105276.85元减少…": a sentence that goes on about the last figure."""
+    if not facts or not COMPARED_START_RE.match(text, start):
+        return None
+    return Mention(facts[-1].metric, start, start, "")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -106,13 +124,13 @@ def find_mentions(text: str, vocabulary: list[tuple[str, str]], start: int = 0, 
     return mentions
 
 
-def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic):
+def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=False):
     text = paragraph.text
-    mentions = find_mentions(text, vocabulary, start, end)
+    mentions = [m for m in find_mentions(text, vocabulary, start, end) if not _qualifies(text, m)]
     numbers = [m for m in NUMBER_UNIT_RE.finditer(text, start, end)]
     facts = _none_statements(paragraph, mentions, doc_kind)
     facts += _reversed_counts(paragraph, mentions, numbers)
-    facts += _forward(paragraph, mentions, numbers, doc_kind, topic, start)
+    facts += _forward(paragraph, mentions, numbers, doc_kind, topic, start, carried)
     heading = mentions[0] if len(mentions) == 1 and not numbers and end - start - len(mentions[0].words) <= 6 else None
     return facts, heading
 
@@ -141,28 +159,30 @@ def _reversed_counts(paragraph, mentions, numbers) -> list[NarrativeFact]:
     return facts
 
 
-def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start) -> list[NarrativeFact]:
+def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carried=False) -> list[NarrativeFact]:
     text = paragraph.text
     facts: list[NarrativeFact] = []
     taken: set[tuple[str, str]] = set()
     current: Mention | None = topic
     anchor = sentence_start if topic else None  # where the words before the next number start
-    chained = False
+    chained = carried
+    last_basis: str | None = None
     pending = list(mentions)
     for number in numbers:
         if not number.group(2) and DATE_AFTER_RE.match(text, number.end()):
             continue
         while pending and pending[0].end <= number.start():
             mention = pending.pop(0)
-            if text[max(0, mention.start - 1):mention.start] in ("占", "比", "较"):
+            if text[max(0, mention.start - 1):mention.start] in ("占", "比", "较") \
+                    or COMPARED_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start):
                 continue  # the denominator of a share or the base of a comparison, not a new subject
-            current, anchor, chained = mention, mention.end, False
+            current, anchor, chained, last_basis = mention, mention.end, False, None
             if _is_not_the_figure(text, mention):
                 current = None
         if current is None or anchor is None:
             continue
         gap = text[anchor:number.start()]
-        basis = _basis(gap, current, doc_kind, chained)
+        basis = _basis(gap, current, doc_kind, chained, last_basis)
         unit = number.group(2) or ""
         if basis == BASIS_CHANGE and unit in ("%", "个百分点"):
             basis = BASIS_CHANGE_RATE
@@ -179,23 +199,30 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start) -> l
             facts.append(NarrativeFact(current.metric, value, fact_unit, basis,
                                        paragraph.lines_between(current.start, number.end()), number.group(1),
                                        item=_item(text, current.start) if current.metric == "绩效自评得分" else None))
-        anchor, chained = number.end(), True
+        anchor, chained, last_basis = number.end(), True, basis
         if LIST_ITEM_RE.search(text[max(0, current.start - 3):current.start]):
             current = None  # a list item's figure is given; what follows is about the list's head
     return facts
 
 
 def _is_not_the_figure(text: str, mention: Mention) -> bool:
-    return bool(NOT_THE_FIGURE_RE.search(text[max(0, mention.start - 3):mention.start]))
+    before = text[max(0, mention.start - 3):mention.start]
+    if re.search(r"涉及$", before):
+        return bool(EVALUATION_RE.search(text[max(0, mention.start - 30):mention.start]))
+    return bool(NOT_THE_FIGURE_RE.search(before))
 
 
-def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool) -> str | None:
+def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str | None = None) -> str | None:
     """Which figure the number is, from the words between the metric (or last number) and it."""
     default = BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET
     if "预算" in mention.words.replace("一般公共预算", "").replace("预算内", ""):
         default = BASIS_BUDGET
     if METRIC_UNITS.get(mention.metric):
         default = "数量" if mention.metric != "绩效自评得分" else "得分"
+    if chained and PREVIOUS_RE.match(gap) and not CHANGE_RE.search(gap):
+        return BASIS_PREVIOUS
+    if chained and last == BASIS_PREVIOUS and CHANGE_RE.fullmatch(gap):
+        return BASIS_CHANGE
     if chained:
         if not gap.startswith((",", "，")) or not CHAIN_BASIS_RE.search(gap):
             return None
@@ -215,7 +242,13 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool) -> str | No
     return default
 
 
+def _qualifies(text: str, mention: Mention) -> bool:
+    followers = QUALIFIER_FOLLOWERS.get(mention.words)
+    return bool(followers and re.match(followers, text[mention.end:]))
+
+
 def _only_connectives(gap: str) -> bool:
+    gap = YEAR_RE.sub("", gap)
     i = 0
     while i < len(gap):
         for word in GAP_WORDS:

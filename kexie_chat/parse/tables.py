@@ -77,7 +77,7 @@ def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
     if region.kind in SKIPPED_KINDS:
         return []
     lines = region.lines
-    unit = _table_unit(lines, unit)
+    unit = table_unit(lines, unit)
     facts = _empty_statement(region, doc_kind)
     layout = _layout(lines)
     reader = {"tab": _tab_rows, "cells": _cell_rows, "space": _space_rows}[layout]
@@ -88,7 +88,7 @@ def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
     return facts
 
 
-def _table_unit(lines: list[tuple[int, str]], unit: str) -> str:
+def table_unit(lines: list[tuple[int, str]], unit: str) -> str:
     for _, line in lines[:12]:
         match = re.search(r"单位[:：]\s*(万元|元)", line)
         if match:

@@ -1,0 +1,145 @@
+"""Item tables -> facts: the lines of a 政府采购 table and the projects of a 明细 table.
+
+These tables list things (a printer, a project) rather than budget classes, so each line
+becomes a fact whose `item` names the thing. A procurement line is found by its 政府采购
+目录序号 (A0201060102, C0811), which survives every layout; a 明细 line by the columns its
+header names. Lines that are 基本支出 spelled out (人员支出…_基本工资) are not projects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold, parse_amount
+from .regions import Region
+
+CATALOG_ITEM_RE = re.compile(
+    r"(?P<name>[^\s\d.][^\s]*?)\s*(?P<code>[A-C]\d{4,})\s*(?P<unit>[^\s\d.]{1,3})\s+"
+    r"(?P<quantity>\d*\.?\d+)\s+(?P<price>\d*\.?\d+)\s+(?P<amount>\d*\.?\d+)"
+)
+PROCUREMENT_TOTAL_RE = re.compile(r"合[\s\u3000]*计\s+(?P<amount>\d[\d,]*\.?\d*)")
+BASIC_LINE_RE = re.compile(r"^(?:人员支出|日常公用支出|公用支出|对个人和家庭(?:的)?补助|基本支出)|_")
+PROJECT_NAME_LABELS = ("项目名称",)
+PROJECT_AMOUNT_LABELS = ("预算金额", "金额", "合计", "预算数")
+PROCUREMENT_FLAG_LABELS = ("是否为政府采购项目", "是否采购")
+BASIS_PROCUREMENT = "采购金额"
+BASIS_PROCUREMENT_TOTAL = "合计"
+BASIS_PROJECT = "项目预算金额"
+
+
+@dataclass
+class ItemFact:
+    metric: str
+    item: str | None
+    value: object  # Decimal
+    basis: str
+    line: int
+    quote: str
+    text: str
+
+
+def read_items(region: Region) -> list[ItemFact]:
+    """Every line of a 政府采购 or 明细 table, each with the thing it buys or funds."""
+    if region.kind == "政府采购":
+        return _procurement(region.lines)
+    if region.kind == "明细":
+        return _projects(region.lines)
+    return []
+
+
+# --- 政府采购: anchored on the catalog number -------------------------------------------
+
+
+def _stream(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
+    """The table as one string, cells apart and wrapped cell text joined, with each char's line.
+
+    PDF text ends a cell with a space and wraps inside a cell without one; a flattened
+    Word table puts each cell on a line of its own after a tab.
+    """
+    text, owners = "", []
+    for number, raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        piece = line.strip()
+        wrapped = text and not text.endswith(" ") and not line.startswith("\t")
+        if text and not wrapped:
+            text += " "
+            owners.append(number)
+        text += piece
+        owners.extend([number] * len(piece))
+        if line.endswith((" ", "\u3000")) or line.startswith("\t"):
+            text += " "
+            owners.append(number)
+    return text, owners
+
+
+def _quote(lines: list[tuple[int, str]], first: int, last: int) -> str:
+    return " ".join(line.strip() for number, line in lines if first <= number <= last and line.strip())
+
+
+def _procurement(lines: list[tuple[int, str]]) -> list[ItemFact]:
+    text, owners = _stream(lines)
+    facts = []
+    total = PROCUREMENT_TOTAL_RE.search(text)
+    if total:
+        line = owners[total.start()]
+        facts.append(ItemFact("政府采购", None, parse_amount(total.group("amount")), BASIS_PROCUREMENT_TOTAL,
+                              line, _quote(lines, line, owners[total.end() - 1]), total.group("amount")))
+    for match in CATALOG_ITEM_RE.finditer(text):
+        amount = parse_amount(match.group("amount"))
+        if amount is None:
+            continue
+        first, last = owners[match.start("name")], owners[match.end("amount") - 1]
+        facts.append(ItemFact("政府采购", match.group("name"), amount, BASIS_PROCUREMENT, first,
+                              _quote(lines, first, last), match.group("amount")))
+    return facts
+
+
+# --- 明细: the columns the header names -------------------------------------------------
+
+
+def _rows(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Rows as lists of (line, cell): a tab-separated line, or a block of one-cell lines."""
+    if sum(1 for _, line in lines if "\t" in line.strip("\t")) > len(lines) * 0.3:
+        return [[(n, c.strip()) for c in line.split("\t")] for n, line in lines if line.strip()]
+    rows: list[list[tuple[int, str]]] = [[]]
+    for number, line in lines:
+        if not line.strip() and "\t" not in line:
+            rows.append([])
+        elif line.startswith("\t"):
+            rows[-1].append((number, line.strip()))
+    return [row for row in rows if row]
+
+
+def _column(header: list[str], labels: tuple[str, ...]) -> int | None:
+    for label in labels:
+        for i, cell in enumerate(header):
+            if fold(cell) == label:
+                return i
+    return None
+
+
+def _projects(lines: list[tuple[int, str]]) -> list[ItemFact]:
+    rows = _rows(lines)
+    header = next((row for row in rows if any(fold(c) in PROJECT_NAME_LABELS for _, c in row)), None)
+    if header is None:
+        return []
+    labels = [cell for _, cell in header]
+    name_at, amount_at = _column(labels, PROJECT_NAME_LABELS), _column(labels, PROJECT_AMOUNT_LABELS)
+    flag_at = _column(labels, PROCUREMENT_FLAG_LABELS)
+    if amount_at is None:
+        return []
+    facts = []
+    for row in rows[rows.index(header) + 1:]:
+        if len(row) != len(labels):
+            continue
+        name, written = row[name_at][1], row[amount_at][1]
+        amount = parse_amount(written)
+        if not name or amount is None or BASIC_LINE_RE.search(name):
+            continue
+        line, quote = row[0][0], " ".join(cell for _, cell in row if cell)
+        facts.append(ItemFact("项目支出", name, amount, BASIS_PROJECT, line, quote, written))
+        if flag_at is not None and row[flag_at][1] == "是":
+            facts.append(ItemFact("政府采购", name, amount, BASIS_PROCUREMENT, line, quote, written))
+    return facts
