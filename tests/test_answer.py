@@ -37,6 +37,14 @@ QUESTIONS = [
     ("definition", "什么是机关运行经费", "answered", "definition", None, None, None),
     ("catalog", "有哪些单位", "answered", "catalog", None, None, None),
     ("search", "张家口科技馆", "answered", "search", None, None, None),
+    ("project-by-name", "西城全区科普经费是多少", "answered", "lookup", 2610000, "西城", 2019),
+    ("purchase-by-name", "秦皇岛2022年汽油采购", "answered", "lookup", 1.12, "秦皇岛", 2022),
+    ("procurement-total-not-a-line", "秦皇岛政府采购", "answered", "lookup", 17.63, "秦皇岛", 2022),
+    ("procurement-lines", "张家口政府采购明细", "answered", "breakdown", 5.35, "张家口", 2020),
+    ("projects-listed", "西城区项目支出构成", "answered", "breakdown", 5089009.53, "西城", 2019),
+    ("previous-year-not-the-figure", "西城2019年机关运行经费", "answered", "lookup", 90612.87, "西城", 2019),
+    ("change-after-previous-year", "西城机关运行经费比上年减少多少", "answered", "change", -3560.32, "西城", 2019),
+    ("project-of-another-org", "江汉区全区科普经费", "not_found", "lookup", None, None, None),
     ("absent-year", "张家口2022年三公经费", "not_found", "lookup", None, None, None),
     ("absent-org-shares-a-char", "石家庄2020年基本支出", "not_found", "lookup", None, None, None),
     ("absent-real-place-one-char-off", "张家港2020年三公经费", "not_found", "lookup", None, None, None),
@@ -72,6 +80,12 @@ def test_absent_org_never_claims_a_figure(assistant):
 def test_absent_year_suggests_existing_years(assistant):
     answer = assistant.ask("张家口2022年三公经费")
     assert any("2020" in s for s in answer.suggestions)
+
+
+def test_listed_lines_are_shown_when_the_document_gives_no_total(assistant):
+    answer = assistant.ask("包头绩效自评得分")
+    assert answer.intent == "breakdown" and "97分" in answer.text and "96分" in answer.text
+    assert {f.item for f in answer.facts} == {"2020年科普活动", "2020年基层科普行动计划"}
 
 
 def test_yuan_document_shows_wan_too(assistant):
