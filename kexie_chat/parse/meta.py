@@ -18,7 +18,7 @@ YEAR_LABEL_RE = re.compile(r"(?:预算|决算)年度[:：]\s*((?:19|20)\d{2})")
 KIND_RE = re.compile(r"部门\s*(预算|决算)")
 UNIT_RE = re.compile(r"单位[:：]\s*(万元|元)")
 # Leading words that are not part of a place name ("现将张家口市…").
-NOT_PLACE = re.compile(r"^(?:现将|根据|按照|关于|对于|我们|本部门|其中|包括|设立|即|由|为|是|和|与|及|的)")
+NOT_PLACE = re.compile(r"^(?:现将|根据|按照|关于|对于|我们|本部门|其中|包括|设立|即|由|为|是|和|与|及|的|将|对|向|在|经|把)")
 
 
 class NotADisclosure(ValueError):
@@ -65,7 +65,7 @@ def _stable_place(prefixes: list[str]) -> str:
         name, count = counts.most_common(1)[0]
         if base is None:
             base = count
-        if count < max(2, base * 0.4) or NOT_PLACE.match(name):
+        if count < max(min(2, len(prefixes)), base * 0.4) or NOT_PLACE.match(name):
             break
         if name[-1] in PLACE_SUFFIXES or name[-1] not in "的和与及在是为":
             best = name

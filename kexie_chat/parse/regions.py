@@ -20,6 +20,8 @@ HEADING_RE = re.compile(
 TITLE_LIKE_RE = re.compile(r"(?:^表\d+[:：]|表\s*\d*\)?$|^项目支出绩效|绩效.{0,6}表$)")
 UNIT_HEADER_RE = re.compile(r"^\s*(\d{6,})\s+(\S+)")
 UNIT_SECTION_RE = re.compile(r"所属单位(?:预算|决算)|单位(?:预算|决算)收支总表")
+PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE_RE = re.compile(r":?-{3,}:?")
 KIND_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TABLE_KINDS]
 
 
@@ -35,7 +37,12 @@ class Region:
 
 
 def clean_line(line: str) -> str:
-    return BOOKMARK_RE.sub("", line).rstrip("\r\n")
+    """A line without Word bookmarks; a Markdown table row as the tab-separated row it is."""
+    line = BOOKMARK_RE.sub("", line).rstrip("\r\n")
+    if PIPE_ROW_RE.match(line):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        return "" if all(PIPE_RULE_RE.fullmatch(c) for c in cells) else "\t".join(cells)
+    return line
 
 
 def table_kind(line: str) -> str | None:

@@ -79,9 +79,12 @@ def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
     lines = region.lines
     unit = table_unit(lines, unit)
     facts = _empty_statement(region, doc_kind)
+    quotes = dict(lines)
+    by_column = _columns_as_rows(lines)
+    if by_column:
+        lines, quotes = by_column
     layout = _layout(lines)
     reader = {"tab": _tab_rows, "cells": _cell_rows, "space": _space_rows}[layout]
-    quotes = dict(lines)
     for segments in reader(lines, region.kind):
         for segment in segments:
             facts.extend(_segment_facts(segment, region.kind, unit, quotes))
@@ -118,6 +121,40 @@ def _layout(lines: list[tuple[int, str]]) -> str:
     if tabs > len(content) * 0.3:
         return "tab"
     return "space"
+
+
+def _columns_as_rows(lines: list[tuple[int, str]]):
+    """A table printed column by column (the names, then 预算数 and its values) as tab rows.
+
+    Each row takes the line of its value; its quote is the name and the value as written.
+    """
+    content = [(n, line.strip()) for n, line in lines if line.strip() and "\t" not in line.strip()]
+    start = next((i for i, (_, line) in enumerate(content) if fold(line) in NAME_LABELS), None)
+    if start is None:
+        return None
+    names = []
+    for _, line in content[start + 1:]:
+        if not _is_text(line) or _is_label(line):
+            break
+        names.append(line)
+    columns: list[tuple[str, list[tuple[int, str]]]] = []
+    rest = content[start + 1 + len(names):]
+    while rest and _is_label(rest[0][1]) and len(rest) > len(names):
+        values = rest[1:1 + len(names)]
+        if not names or any(_is_text(v) for _, v in values):
+            break
+        columns.append((rest[0][1], values))
+        rest = rest[1 + len(names):]
+    if not columns:
+        return None
+    header = (content[start][0], "\t".join([content[start][1], *(label for label, _ in columns)]))
+    rows, quotes = [header], {header[0]: header[1]}
+    for i, name in enumerate(names):
+        number = columns[0][1][i][0]
+        cells = [name, *(values[i][1] for _, values in columns)]
+        rows.append((number, "\t".join(cells)))
+        quotes[number] = " ".join(cells)
+    return rows, quotes
 
 
 # --- header labels -------------------------------------------------------------------
