@@ -71,6 +71,13 @@ def _meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:
     return facts
 
 
+def _readings(query: Query) -> str:
+    """Say how a mistyped name was read ("秦皇鸟" as 秦皇岛…), so a wrong reading is seen at once."""
+    typos = [f for f in (*query.orgs, *query.metrics) if f.how == "typo"]
+    said = "，".join(f"“{query.folded[f.start:f.end]}”按“{f.value}”理解" for f in typos)
+    return f"（{said}）" if said else ""
+
+
 def _mark(text: str, phrase: str, words: list[str]) -> str:
     """Bracket what was searched for: the whole phrase where it occurs, else each word."""
     if len(phrase) >= 2 and phrase in text:
@@ -107,6 +114,8 @@ class Engine:
             return self._unknown_org(question, query)
         handler = getattr(self, f"_{query.intent}")
         answer = handler(question, query, context or Context())
+        if answer.status == "answered":
+            answer.text = _readings(query) + answer.text
         if context is not None:
             self._remember(context, answer, query)
         return answer
@@ -451,7 +460,7 @@ class Engine:
         rows += [[d.org, f"{d.year}年", f"部门{d.doc_kind}", d.unit, d.doc] for d in docs]
         if org:
             years = "、".join(f"{d.year}年部门{d.doc_kind}" for d in docs)
-            metrics = sorted({f.metric for f in self.store.facts(org=org) if f.metric in METRIC_PARTS})
+            metrics = sorted(m for m in self.store.metrics(org=org) if m in METRIC_PARTS)
             text = f"{org}有：{years}。可以问：" + "、".join(metrics[:10]) + " 等。\n" + table(rows)
             suggestions = [f"{query.orgs[0].value.removesuffix('科学技术协会')}{docs[0].year}年{m}" for m in metrics[:5]]
         else:
@@ -520,7 +529,7 @@ class Engine:
                            suggestions=[f"{short}{d.year}年{query.metric or ''}" for d in docs])
 
     def _no_metric(self, question: str, query: Query, org: str, doc: Document, metric: str) -> Answer:
-        have = sorted({f.metric for f in self.store.facts(org=org, year=doc.year) if f.metric in METRIC_PARTS})
+        have = sorted(m for m in self.store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
         short = org.removesuffix("科学技术协会")
         return self._reply(question, "not_found", query.intent,
                            f"{org}{doc.year}年部门{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",

@@ -85,6 +85,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.codes = metrics.find_codes(folded, skip)
     skip |= {i for found in query.codes for i in range(found.start, found.end)}
     query.metrics = sorted(metrics.find(folded, skip) + ([item[1]] if item else []), key=lambda f: f.start)
+    if not query.metrics and not query.codes:
+        query.metrics = metrics.find_typos(folded, skip)
     if not query.orgs:
         query.unknown_place = orgs.unknown_place(folded)
     query.intent = _intent(folded, query)

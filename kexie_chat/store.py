@@ -145,8 +145,12 @@ class Store:
     def aliases(self) -> list[tuple[str, str]]:
         return [(r["org"], r["alias"]) for r in self.conn.execute("select org, alias from aliases")]
 
-    def metrics(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("select distinct metric from facts")]
+    def metrics(self, org: str | None = None, year: int | None = None) -> list[str]:
+        """The metric names the index holds, or those of one org (and year)."""
+        clauses = [f"{column} = ?" for column, value in (("org", org), ("year", year)) if value is not None]
+        params = [value for value in (org, year) if value is not None]
+        where = " and ".join(clauses) or "1"
+        return [r[0] for r in self.conn.execute(f"select distinct metric from facts where {where}", params)]
 
     def items(self) -> list[tuple[str, str]]:
         """(item, metric) of every thing a table lists by name: a project, a purchase."""

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from kexie_chat.intent import parse_question
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
@@ -45,6 +47,9 @@ QUESTIONS = [
     ("previous-year-not-the-figure", "西城2019年机关运行经费", "answered", "lookup", 90612.87, "西城", 2019),
     ("change-after-previous-year", "西城机关运行经费比上年减少多少", "answered", "change", -3560.32, "西城", 2019),
     ("project-of-another-org", "江汉区全区科普经费", "not_found", "lookup", None, None, None),
+    ("metric-typo-wrong-char", "秦皇岛2022年三工经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
+    ("metric-typo-five-chars", "秦皇岛公务接带费", "answered", "lookup", 0.21, "秦皇岛", 2022),
+    ("metric-typo-missing-char", "包头机关运行经", "answered", "lookup", 17.09, "包头", 2020),
     ("absent-year", "张家口2022年三公经费", "not_found", "lookup", None, None, None),
     ("absent-org-shares-a-char", "石家庄2020年基本支出", "not_found", "lookup", None, None, None),
     ("absent-real-place-one-char-off", "张家港2020年三公经费", "not_found", "lookup", None, None, None),
@@ -86,6 +91,18 @@ def test_listed_lines_are_shown_when_the_document_gives_no_total(assistant):
     answer = assistant.ask("包头绩效自评得分")
     assert answer.intent == "breakdown" and "97分" in answer.text and "96分" in answer.text
     assert {f.item for f in answer.facts} == {"2020年科普活动", "2020年基层科普行动计划"}
+
+
+def test_a_mistyped_name_is_said_how_it_was_read(assistant):
+    answer = assistant.ask("秦皇鸟2022年三工经费")
+    assert answer.text.startswith("（“秦皇鸟”按“秦皇岛市科学技术协会”理解，“三工经费”按“三公经费”理解）")
+
+
+@pytest.mark.parametrize("question", ["张家口科技馆", "江汉区科普e站", "西城区人员构成情况"])
+def test_ordinary_words_are_not_taken_for_mistyped_metrics(assistant, question):
+    engine = assistant.engine
+    query = parse_question(question, engine.orgs, engine.metrics, engine.items)
+    assert not any(f.how == "typo" for f in query.metrics)
 
 
 def test_yuan_document_shows_wan_too(assistant):
