@@ -71,6 +71,14 @@ def _meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:
     return facts
 
 
+def _side(fact: Fact) -> str:
+    """预算数 or 决算数: which of the pair a figure is, whatever its column was called."""
+    basis = fact.basis or ""
+    if basis.startswith((BASIS_BUDGET, BASIS_ACTUAL)):
+        return basis[:3]
+    return BASIS_ACTUAL if fact.doc_kind == "决算" else BASIS_BUDGET
+
+
 def _readings(query: Query) -> str:
     """Say how a mistyped name was read ("秦皇鸟" as 秦皇岛…), so a wrong reading is seen at once."""
     typos = [f for f in (*query.orgs, *query.metrics) if f.how == "typo"]
@@ -290,7 +298,7 @@ class Engine:
             ascending = bool(re.search(r"最低|最少|从低到高|从小到大", query.folded))
             facts.sort(key=lambda f: (wan(f) if wan(f) is not None else f.value), reverse=not ascending)
         rows = [["单位", "年度", "类别", metric, "来源"]]
-        rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", f.doc_kind + (f.basis or "").split("（")[0].replace(f.doc_kind, ""),
+        rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", _side(f),
                   self._wan_figure(f), f"{f.source.doc}:{f.source.line}"] for f in facts]
         head = "从高到低" if intent == "rank" else "对比"
         missing = [o for o in orgs if o not in {f.org for f in facts}]

@@ -185,3 +185,10 @@ def test_dev_questions_all_correct(assistant):
             if verdict != "correct":
                 wrong.append((case["id"], turn["q"], why))
     assert not wrong
+
+
+def test_a_ranking_says_which_figures_are_budget_and_which_actual(assistant):
+    text = assistant.ask("三公经费最高的是哪个单位").text
+    rows = {line.split()[0]: line.split()[2] for line in text.splitlines()[2:] if line.endswith(tuple("0123456789"))}
+    assert rows == {"张家口市": "预算数", "秦皇岛市": "预算数", "包头市": "决算数", "北京市西城区": "预算数",
+                    "武汉市江汉区": "决算数"}
