@@ -29,6 +29,7 @@ from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
 from .text import clean, fold, segment, to_wan
 
+MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION, BASIS_PREVIOUS)
 MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年", "收入预算金额", "支出预算金额", "数量",
                 "价值", "预算金额", "得分")
@@ -71,6 +72,27 @@ def _meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:
     return facts
 
 
+def _unequal_sum_note(total: Fact | None, parts: list[Fact]) -> str:
+    """Say so when the lines listed do not add up to the total (they may be only some of it)."""
+    if not total or not parts or any(p.unit != total.unit or p.value is None for p in parts):
+        return ""
+    listed = sum(p.value for p in parts)
+    if listed == total.value:
+        return ""
+    return (f"\n（以上逐项列出的合计 {listed}{total.unit}，与总数 {figure(total)} 相差 "
+            f"{total.value - listed}{total.unit}：文件没有列出全部构成，或前后数字不一致。）")
+
+
+def _item_vocabulary(items: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Folded name -> (item, metric), longest first; a project's money before its score."""
+    vocabulary: dict[str, tuple[str, str]] = {}
+    for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
+        key = fold(item)
+        if len(key) >= 2 and (key not in vocabulary or vocabulary[key][1] not in MONEY_ITEM_METRICS):
+            vocabulary[key] = (item, metric)
+    return vocabulary
+
+
 def _side(fact: Fact) -> str:
     """预算数 or 决算数: which of the pair a figure is, whatever its column was called."""
     basis = fact.basis or ""
@@ -104,8 +126,7 @@ class Engine:
             aliases.setdefault(org, []).append(alias)
         self.orgs = OrgMatcher(aliases)
         self.metrics = MetricMatcher(store.metrics(), store.codes())
-        named = sorted(store.items(), key=lambda pair: len(pair[0]), reverse=True)
-        self.items = {fold(item): (item, metric) for item, metric in named if len(fold(item)) >= 2}
+        self.items = _item_vocabulary(store.items())
 
     # --- entry ---------------------------------------------------------------------
 
@@ -394,7 +415,8 @@ class Engine:
         if doc.doc_kind == "预算" and not actual:
             parts.append("这是预算文件，没有实际支出数")
         first = actual or budget
-        text = f"{note}{label(first)}：{metric} " + "；".join(parts) + "。" + self._source(first)
+        named = f"“{first.item}”{metric}" if first.item else metric
+        text = f"{note}{label(first)}：{named} " + "；".join(parts) + "。" + self._source(first)
         return self._reply(question, "answered", "budget_vs_actual", text,
                            facts=[f for f in (actual, budget, execution) if f])
 
@@ -411,7 +433,7 @@ class Engine:
         rows = [["项目", "数额", "来源"]] + [[p.item or p.metric, figure(p), f"第{p.source.line}行"] for p in parts]
         head = self._sentence(total) + "构成如下：" if total else f"{label(parts[0])}：{metric}逐项列出如下（文件没有写合计数）："
         text = note + head + ("\n" + table(rows) if parts else "文件没有列出它的构成。")
-        text += self._source(total or parts[0])
+        text += _unequal_sum_note(total, parts) + self._source(total or parts[0])
         return self._reply(question, "answered", "breakdown", text, facts=[f for f in (total, *parts) if f])
 
     def _listed(self, org: str, doc: Document, metric: str, total: Fact | None) -> list[Fact]:
@@ -420,7 +442,9 @@ class Engine:
         listed, seen = [], set()
         for fact in self.store.facts(org=org, metric=metric, year=doc.year):
             key = (fact.item, fact.value, fact.table)
-            if fact.item and fact.scope == scope and (not total or fact.unit == total.unit) and key not in seen:
+            same_figure = not total or (fact.unit == total.unit and _side(fact) == _side(total))
+            if fact.item and fact.scope == scope and same_figure and key not in seen \
+                    and (fact.basis or "").split("（")[0] not in DERIVED:
                 seen.add(key)
                 listed.append(fact)
         return listed

@@ -22,7 +22,7 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("compare", r"比较|对比|相比|和.{1,12}比|与.{1,12}比|哪个多|哪个高|差多少|差距"),
     ("share", r"占比|比例|比重|占.{0,6}多少|百分之几|占多大"),
     ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅"),
-    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}实际|执行率|完成率|完成预算"),
+    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)|执行率|完成率|完成预算"),
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
 _RULES = [(name, re.compile(pattern)) for name, pattern in INTENT_RULES]
@@ -77,7 +77,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     years = find_years(folded)
     query.years = [year for year, _, _ in years]
     skip = {i for found in query.orgs for i in range(found.start, found.end)}
-    item = _item(folded, skip, items or {})
+    item = _item(folded, skip, items or {}, metrics.words)
     if item:
         query.item = item[0]
         skip |= set(range(item[1].start, item[1].end))
@@ -97,10 +97,16 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     return query
 
 
-def _item(folded: str, skip: set[int], items: dict[str, tuple[str, str]]) -> tuple[str, Found] | None:
-    """The longest listed thing named in the question, as its item name and its metric."""
+def _item(folded: str, skip: set[int], items: dict[str, tuple[str, str]],
+          metric_words: set[str]) -> tuple[str, Found] | None:
+    """The longest listed thing named in the question, as its item name and its metric.
+
+    A project named like a metric (科普活动) is the project only when called one (科普活动项目).
+    """
     for name in items:
         start = folded.find(name)
+        if name in metric_words and not folded.startswith("项目", start + len(name)):
+            continue
         if start >= 0 and not skip & set(range(start, start + len(name))):
             item, metric = items[name]
             return item, Found(metric, start, start + len(name), "item")

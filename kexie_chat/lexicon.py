@@ -87,7 +87,10 @@ METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 # Words read only in one direction: a bare "实际11人" in a disclosure is a head count, but
 # "预算和实际" in a question is not; "几辆车" asks for vehicles, but "车" in a disclosure is noise.
-PARSE_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"实有人数": ("实际",), "财政拨款收入": ("财政拨款",)}
+PARSE_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "实有人数": ("实际",), "财政拨款收入": ("财政拨款",),
+    "项目支出": ("项目全年预算数", "全年预算数"),  # a project's own figure in a 绩效自评 summary
+}
 # Words that name a metric alone ("其中财政拨款792.37万元") but only qualify the figure of the
 # topic when these words follow ("公务接待费：财政拨款预算安排530.88元").
 QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|资金"}

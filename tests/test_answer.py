@@ -46,6 +46,9 @@ QUESTIONS = [
     ("projects-listed", "西城区项目支出构成", "answered", "breakdown", 5089009.53, "西城", 2019),
     ("previous-year-not-the-figure", "西城2019年机关运行经费", "answered", "lookup", 90612.87, "西城", 2019),
     ("change-after-previous-year", "西城机关运行经费比上年减少多少", "answered", "change", -3560.32, "西城", 2019),
+    ("project-budget-and-spending", "江汉区科普活动项目预算和执行", "answered", "budget_vs_actual", 287.03, "江汉", 2020),
+    ("metric-named-like-a-project", "江汉区科普活动", "answered", "lookup", 230.29, "江汉", 2020),
+    ("project-by-name-in-a-final-account", "包头2020年科普活动项目", "answered", "lookup", 90, "包头", 2020),
     ("project-of-another-org", "江汉区全区科普经费", "not_found", "lookup", None, None, None),
     ("metric-typo-wrong-char", "秦皇岛2022年三工经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
     ("metric-typo-five-chars", "秦皇岛公务接带费", "answered", "lookup", 0.21, "秦皇岛", 2022),
@@ -192,3 +195,8 @@ def test_a_ranking_says_which_figures_are_budget_and_which_actual(assistant):
     rows = {line.split()[0]: line.split()[2] for line in text.splitlines()[2:] if line.endswith(tuple("0123456789"))}
     assert rows == {"张家口市": "预算数", "秦皇岛市": "预算数", "包头市": "决算数", "北京市西城区": "预算数",
                     "武汉市江汉区": "决算数"}
+
+
+def test_listed_lines_that_do_not_add_up_are_said_not_to(assistant):
+    answer = assistant.ask("包头项目支出构成")
+    assert "合计 123.3万元" in answer.text and "相差 20.75万元" in answer.text

@@ -51,6 +51,10 @@ GOLDEN = [
     (BAOTOU, "编制", None, "数量", "21", "人", 73),
     (BAOTOU, "财政拨款收入总计", None, "决算数", "627.28", "万元", 133),
     (BAOTOU, "项目支出", None, "占比", "25", "%", 129),
+    # 包头 绩效自评 summaries: each project's own budget, spending and execution
+    (BAOTOU, "项目支出", None, "预算数", "90", "万元", 287),
+    (BAOTOU, "项目支出", None, "决算数", "33.3", "万元", 327),
+    (BAOTOU, "项目支出", None, "完成预算比例", "100", "%", 327),
     # 张家口: narrative plus flattened cell tables
     (ZJK, "收入合计", None, "预算数", "1094.37", "万元", 53),
     (ZJK, "财政拨款收入", None, "预算数", "792.37", "万元", 53),
@@ -154,6 +158,8 @@ GOLDEN = [
     (JH, "政府采购", None, "决算数", "10.12", "万元", 445),
     (JH, "车辆", None, "数量", "0", "辆", 451),
     (JH, "实有人数", None, "数量", "6", "人", 92),
+    (JH, "项目支出", None, "预算数", "287.03", "万元", 469),
+    (JH, "项目支出", None, "决算数", "287.03", "万元", 469),
     (JH, "离退休人员", None, "数量", "13", "人", 92),
     # 西城: Word text with bookmarks, cells one a line, amounts in 元
     (XC, "收入合计", None, "收入预算金额", "5763314.30", "元", 144),

@@ -42,7 +42,9 @@ GAP_WORDS = sorted((
     "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示", *QUALIFIER_FOLLOWERS,
 ), key=len, reverse=True)
 YEAR_RE = re.compile(r"\d{4}年度?")
-CHAIN_BASIS_RE = re.compile(r"预算|决算|增加|减少|增长|下降|上升|占|完成")
+CHAIN_BASIS_RE = re.compile(r"预算|决算|执行|增加|减少|增长|下降|上升|占|完成")
+# Words that head a project's own figures in a 绩效自评 summary ("项目全年预算数为90万元").
+PROJECT_FIGURE_WORDS = ("项目全年预算数", "全年预算数")
 CHANGE_RE = re.compile(r"(增加|增长|上升|减少|下降|降低)了?$")
 # "比2018年（收入预算）8888487.06元减少…": the number is last year's, the change follows it.
 PREVIOUS_RE = re.compile(r"^[,，]?(?:比|较|与)(?:上年|去年|上一年|\d{4}年)(?:度)?(?:[\u4e00-\u9fff]{0,8}?)(?:的|为|是)?$")
@@ -198,11 +200,15 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
             fact_unit = "%" if unit in ("%", "个百分点") else COUNT_UNITS.get(unit, unit)
             facts.append(NarrativeFact(current.metric, value, fact_unit, basis,
                                        paragraph.lines_between(current.start, number.end()), number.group(1),
-                                       item=_item(text, current.start) if current.metric == "绩效自评得分" else None))
+                                       item=_item(text, current.start) if _about_a_project(current) else None))
         anchor, chained, last_basis = number.end(), True, basis
         if LIST_ITEM_RE.search(text[max(0, current.start - 3):current.start]):
             current = None  # a list item's figure is given; what follows is about the list's head
     return facts
+
+
+def _about_a_project(mention: Mention) -> bool:
+    return mention.metric == "绩效自评得分" or mention.words in PROJECT_FIGURE_WORDS
 
 
 def _is_not_the_figure(text: str, mention: Mention) -> bool:
@@ -235,7 +241,7 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str |
         return BASIS_EXECUTION
     if not _only_connectives(gap):
         return None
-    if "决算" in gap:
+    if "决算" in gap or "执行数" in gap:
         return BASIS_ACTUAL
     if "预算" in gap:
         return BASIS_BUDGET
