@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from .answer import Context, Engine
+from .check import annotate, audit
 from .models import Answer
 from .store import Store, build_index, corpus_fingerprint
 
@@ -29,6 +30,7 @@ class Assistant:
             build_index(self.corpus, self.db_path)
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
+        self.findings = audit(self.store)  # computed at build time; answers point at them
 
     def _needs_build(self) -> bool:
         if not self.corpus.is_dir():
@@ -43,7 +45,7 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         """One question, no memory."""
-        return self.engine.answer(question)
+        return annotate(self.engine.answer(question), self.findings)
 
     def conversation(self) -> "Conversation":
         return Conversation(self)
@@ -57,7 +59,7 @@ class Conversation:
         self.context = Context()
 
     def ask(self, question: str) -> Answer:
-        return self.assistant.engine.answer(question, self.context)
+        return annotate(self.assistant.engine.answer(question, self.context), self.assistant.findings)
 
     def reset(self) -> None:
         self.context = Context()

@@ -14,9 +14,11 @@ from pathlib import Path
 import click
 
 from .assistant import DEFAULT_CORPUS, Assistant, default_db
+from .check import audit, findings_json
 from .models import Answer
 from .parse import NotADisclosure
 from .store import IndexBuildError, Store, build_index
+from .text import fold
 
 EXIT = {"answered": 0, "not_found": 1, "clarify": 1, "error": 2}
 ASK_EXAMPLES = """
@@ -108,6 +110,30 @@ def docs_command(as_json: bool, db: str | None) -> None:
         families = "，".join(f"{name} {count}" for name, count in sorted(row["families"].items()))
         click.echo(f"{row['doc']}\t{row['org']}\t{row['year']}\t{row['doc_kind']}\t{row['unit']}\t"
                    f"{row['facts']} 个数：{families}")
+
+
+@kexie.command("check")
+@click.argument("org", required=False)
+@click.option("--json", "as_json", is_flag=True, help='Print {"findings": [...]}.')
+@click.option("--db", type=click.Path(dir_okay=False), default=None)
+def check_command(org: str | None, as_json: bool, db: str | None) -> None:
+    """Figures that do not add up, or that a disclosure states twice differently (all orgs, or ORG)."""
+    assistant = _open(db)
+    canonical = _org_named(assistant, org) if org else None
+    findings = audit(assistant.store, canonical)
+    if as_json:
+        click.echo(findings_json(findings))
+        return
+    for finding in findings:
+        click.echo(f"{finding.doc}\t{finding.label}\t{finding.text}")
+    click.echo(f"共 {len(findings)} 处对不上的地方" if findings else "没有发现对不上的数", err=True)
+
+
+def _org_named(assistant: Assistant, name: str) -> str:
+    found = assistant.engine.orgs.find(fold(name))
+    if not found:
+        raise click.BadParameter(f"语料中没有这个单位：{name}", param_hint="ORG")
+    return found[0].value
 
 
 def _family(table: str | None) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .check import FINDING_COLUMNS, finding_rows
 from .models import Definition, Document, Fact, Passage, Source
 from .parse import Disclosure, parse_disclosure
 from .text import add_words, segment
@@ -34,7 +35,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 
 # The code whose output the index holds: a change to any of these makes the index stale.
-READER_SOURCES = ("parse/*.py", "lexicon.py", "vocabulary.py", "text.py", "store.py")
+READER_SOURCES = ("parse/*.py", "lexicon.py", "vocabulary.py", "text.py", "store.py", "check.py")
 
 
 def corpus_fingerprint(corpus: Path) -> str:
@@ -79,6 +80,8 @@ def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
     db["passages"].insert_all(_passage_rows(disclosures), batch_size=2000)
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
+    db["findings"].create(FINDING_COLUMNS)
+    db["findings"].insert_all(finding_rows(disclosures))
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["facts"].create_index(["org", "metric"])
@@ -195,6 +198,14 @@ class Store:
             if rows:
                 return [Passage(doc=r["doc"], line=r["line"], text=r["text"]) for r in rows]
         return []
+
+    def findings(self, org: str | None = None) -> list[str]:
+        """The audit's findings (JSON) as computed at build time, for one org or all."""
+        where, params = ("where org = ?", [org]) if org else ("", [])
+        try:
+            return [r[0] for r in self.conn.execute(f"select data from findings {where} order by rowid", params)]
+        except sqlite3.OperationalError:  # an index built before findings were kept
+            return []
 
     def close(self) -> None:
         self.conn.close()

@@ -1,0 +1,660 @@
+"""Audit a disclosure against itself: parts against their stated totals, one figure stated twice.
+
+Pure: parsed facts in, findings out (`audit_disclosure`). The index keeps the findings computed
+at build time; `audit(store, org)` reads them back and `annotate(answer, findings)` adds one clause
+to an answer whose figure is part of a finding. Never a false alarm: two figures are compared
+only when they are surely the same figure (same scope, basis, funding and table kind), and
+rounding within 0.01 万元 (1 元) is not a finding.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .lexicon import (
+    BASIS_ACTUAL,
+    BASIS_BUDGET,
+    BASIS_CHANGE,
+    BASIS_CHANGE_RATE,
+    BASIS_EXECUTION,
+    BASIS_SHARE,
+    TABLE_PRIORITY,
+    TOTAL_ROW_METRIC,
+)
+from .models import Amount, Answer, Fact, Source
+from .parse.regions import table_kind
+from .text import fold, format_amount
+from .vocabulary import synonyms_longest_first
+
+Kind = Literal["function_sum", "economic_sum", "row_sum", "identity", "procurement_sum", "same_figure",
+               "code_name", "org_name"]
+Severity = Literal["error", "warning"]
+
+KIND_LABELS: dict[str, str] = {
+    "function_sum": "功能分类合计", "economic_sum": "经济分类合计", "row_sum": "分栏合计", "identity": "勾稽关系",
+    "procurement_sum": "政府采购合计", "same_figure": "同一数字前后不一", "code_name": "同一编码两个名称",
+    "org_name": "单位名称错印",
+}
+# Rounding that is not a finding, in each money unit.
+TOLERANCE: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal("0.01"), "亿元": Decimal("0.0001")}
+TO_YUAN: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+DERIVED_BASES = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION)
+BLANK_MARK = "表内空白"
+# Columns that hold a row's own figure (as opposed to one of its parts).
+MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年度预算", "预算金额", "本年收入合计", "本年支出合计",
+                "收入预算金额", "支出预算金额", "本年支出", "本年收入")
+BUDGET_COLUMNS = ("预算数", "本年度预算", "预算金额", "收入预算金额", "支出预算金额", "全年预算数", "年初预算数")
+ACTUAL_COLUMNS = ("决算数", "全年执行数", "执行数")
+# Which money a table counts (资金范围): figures of different funding are different figures.
+TABLE_FUNDING: dict[str, str] = {
+    "收支总表": "全部", "收入": "全部", "支出": "全部", "明细": "全部", "财政拨款收支": "财政拨款",
+    "一般公共预算支出": "一般公共预算", "基本支出": "一般公共预算", "三公": "三公", "政府性基金": "政府性基金",
+    "国有资本经营": "国有资本", "固定资产": "资产", "政府采购": "政府采购",
+}
+FUNDING_COLUMNS: dict[str, str] = {
+    "一般公共预算财政拨款": "一般公共预算", "政府性基金预算财政拨款": "政府性基金",
+    "国有资本经营预算财政拨款": "国有资本", "政府性基金预算拨款": "政府性基金",
+}
+# A narrative figure may be any of these fundings unless its sentence says which.
+NARRATIVE_FUNDING = {"any": ("全部", "财政拨款", "一般公共预算", "三公", "政府采购"),
+                     "fiscal": ("财政拨款", "一般公共预算", "三公")}
+FOREIGN_FUNDING_RE = re.compile(r"政府性基金|国有资本")
+FISCAL_RE = re.compile(r"一般公共预算|财政拨款|三公")
+SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
+CLAUSE_END_RE = re.compile(r"[。；;！？!?,，:：、]")
+THREE_PUBLIC = ("三公经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费",
+                "公务接待费")
+# Figures a narrative states that a table may state too (the aggregates, not one class or project).
+COMPARABLE_METRICS = (
+    "收入总计", "支出总计", "收入合计", "支出合计", "基本支出", "项目支出", "人员经费", "公用经费",
+    "财政拨款收入", "财政拨款支出", "一般公共预算拨款收入", "年初结转和结余", "年末结转和结余", "三公经费",
+    "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费",
+    "政府采购",
+)
+# A total and the parts that make it: (total, required parts, parts counted when stated).
+IDENTITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("基本支出", ("人员经费", "公用经费"), ()),
+    ("支出合计", ("基本支出", "项目支出"), ("上缴上级支出", "经营支出", "对附属单位补助支出")),
+    ("财政拨款支出", ("基本支出", "项目支出"), ()),
+    ("三公经费", ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"), ()),
+    ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费"), ()),
+    ("收入总计", ("收入合计", "年初结转和结余"), ("使用非财政拨款结余", "用事业基金弥补收支差额")),
+    ("支出总计", ("支出合计", "年末结转和结余"), ("结余分配",)),
+    ("政府采购", ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出"), ()),
+)
+# Within one row of an expenditure table: the row's total and its columns.
+ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "支出": (("基本支出", "项目支出"), ("上缴上级支出", "上解上级支出", "经营支出", "事业单位经营支出",
+                                     "对附属单位补助支出", "对下级单位补助支出")),
+    "一般公共预算支出": (("基本支出", "项目支出"), ()),
+    "基本支出": (("人员经费", "公用经费"), ()),
+}
+# 经济分类 classes that 人员经费 and 公用经费 are made of.
+ECONOMIC_GROUPS: dict[str, tuple[str, ...]] = {"人员经费": ("301", "303"), "公用经费": ("302", "310")}
+PROCUREMENT_ITEM_BASIS = "采购金额"
+
+
+class Finding(BaseModel):
+    """One place where a disclosure disagrees with itself (一处对不上的数)."""
+
+    kind: Kind
+    severity: Severity
+    org: str
+    year: int
+    doc_kind: str
+    doc: str
+    scope: str
+    text: str
+    facts: list[Fact] = Field(default_factory=list)  # the stated figure first, then what it is checked against
+    expected: Amount | None = None
+    stated: Amount | None = None
+    difference: Amount | None = None
+    unit: str = ""
+    sources: list[Source] = Field(default_factory=list)  # where a misprinted name stands
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A money figure with what makes it comparable: where it sits, which money, which reading."""
+
+    fact: Fact
+    kind: str | None  # the table kind; None for the narrative
+    row: str  # the row's own metric (for a column read off a total row, that total)
+    column: str
+    funding: str
+    reading: str  # 预算 | 决算
+
+    @property
+    def blank(self) -> bool:
+        return BLANK_MARK in (self.fact.basis or "")
+
+    @property
+    def is_figure(self) -> bool:
+        """A figure the document states on its own: not a class row's part column, not a coded row."""
+        if self.fact.code:
+            return False
+        return self.kind is None or self.row != self.fact.metric or self.column in MAIN_COLUMNS or \
+            self.column in FUNDING_COLUMNS
+
+    @property
+    def value(self) -> Decimal:
+        return self.fact.value
+
+
+# --- entry ------------------------------------------------------------------------------------
+
+
+def audit_disclosure(disclosure) -> list[Finding]:
+    """Every finding of one parsed disclosure (a parse.Disclosure), in a stable order."""
+    statements = _statements(disclosure)
+    findings: list[Finding] = []
+    for check in (_function_sums, _economic_sums, _row_sums, _identities, _procurement, _same_figure):
+        findings.extend(check(disclosure, statements))
+    findings.extend(_code_names(disclosure))
+    findings.extend(_org_names(disclosure))
+    return _unique(findings)
+
+
+def audit(store, org: str | None = None) -> list[Finding]:
+    """The findings the index holds (computed when it was built), for one org or all."""
+    return [Finding.model_validate_json(data) for data in store.findings(org)]
+
+
+def finding_rows(disclosures: Iterable) -> Iterator[dict]:
+    """Rows of the index's findings table (the store writes them)."""
+    for disclosure in disclosures:
+        for finding in audit_disclosure(disclosure):
+            yield {"org": finding.org, "year": finding.year, "doc": finding.doc, "kind": finding.kind,
+                   "severity": finding.severity, "text": finding.text, "data": finding.model_dump_json()}
+
+
+FINDING_COLUMNS = {"org": str, "year": int, "doc": str, "kind": str, "severity": str, "text": str, "data": str}
+
+
+def findings_json(findings: list[Finding]) -> str:
+    return json.dumps({"findings": [f.model_dump(mode="json") for f in findings]}, ensure_ascii=False, indent=2)
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def _statements(disclosure) -> list[Statement]:
+    contexts = _Narrative(disclosure)
+    result: list[Statement] = []
+    seen: dict[tuple, int] = {}
+    for fact in disclosure.facts:
+        if fact.value is None or fact.unit not in TO_YUAN or fact.item is not None:
+            continue
+        base = (fact.basis or "").split("（")[0]
+        if base.startswith(DERIVED_BASES):
+            continue
+        statement = _table_statement(fact, base, disclosure) if fact.table and fact.table != "正文" \
+            else _narrative_statement(fact, base, contexts)
+        if statement is None:
+            continue
+        key = (fact.table, fact.source.line, statement.row, fact.code, statement.column, fact.scope)
+        if key in seen:  # a blank cell read beside a filled one on a two-sided row
+            if result[seen[key]].blank and not statement.blank:
+                result[seen[key]] = statement
+            continue
+        seen[key] = len(result)
+        result.append(statement)
+    return result
+
+
+def _table_statement(fact: Fact, base: str, disclosure) -> Statement | None:
+    kind = table_kind(fact.table or "")
+    if kind is None:
+        return None
+    row, column = fact.metric, base
+    if base.endswith("行") and base != "行次":
+        row, column = base[:-1], fact.metric
+    funding = TABLE_FUNDING.get(kind, kind)
+    if kind == "财政拨款收支" and column in FUNDING_COLUMNS:
+        funding = FUNDING_COLUMNS[column]
+    return Statement(fact, kind, row, column, funding, _reading(base, disclosure.document.doc_kind))
+
+
+def _reading(column: str, doc_kind: str) -> str:
+    if column in BUDGET_COLUMNS:
+        return "预算"
+    if column in ACTUAL_COLUMNS:
+        return "决算"
+    return doc_kind
+
+
+def _narrative_statement(fact: Fact, base: str, contexts: "_Narrative") -> Statement | None:
+    if base not in (BASIS_BUDGET, BASIS_ACTUAL):
+        return None
+    funding = contexts.funding(fact)
+    if funding is None:
+        return None
+    if fact.metric in THREE_PUBLIC:
+        funding = "fiscal"  # 三公经费 is 财政拨款 by definition, whatever the sentence says
+    return Statement(fact, None, fact.metric, "正文", funding, base[:2])
+
+
+class _Narrative:
+    """Which money a narrative figure is: the words of its sentence before it.
+
+    A figure is kept only when the clause it ends names its metric ("其中：基本支出217.74万元"),
+    and never when the sentence speaks of 政府性基金 or 国有资本 money.
+    """
+
+    def __init__(self, disclosure):
+        self.passages = sorted(((p.line, fold(p.text)) for p in disclosure.passages), key=lambda p: p[0])
+
+    def funding(self, fact: Fact) -> str | None:
+        context = self._context(fact)
+        if context is None or FOREIGN_FUNDING_RE.search(context):
+            return None
+        return "fiscal" if FISCAL_RE.search(context) else "any"
+
+    def _context(self, fact: Fact) -> str | None:
+        """The sentence up to the figure (and the one before, when it opens with 其中), or None
+        when no clause of the quote ends in this figure after naming its metric."""
+        quote = fold(fact.source.quote)
+        text = next((t for line, t in reversed(self.passages) if line <= fact.source.line and quote in t), quote)
+        start = max(text.find(quote), 0)
+        number = re.compile(rf"(?<![\d.]){re.escape(fold(fact.text or ''))}(?![\d])")
+        for found in number.finditer(text, start):
+            head = text[:found.start()]
+            if fact.text and _names_metric(head, fact.metric):
+                cuts = [m.end() for m in SENTENCE_END_RE.finditer(head)]
+                begin = cuts[-1] if cuts else 0
+                if head[begin:].startswith("其中") and len(cuts) >= 2:
+                    begin = cuts[-2]
+                return head[begin:]
+        return None
+
+
+@lru_cache(maxsize=None)
+def _metric_names(metric: str) -> tuple[str, ...]:
+    names = {fold(metric)} | {words for words, canonical in synonyms_longest_first("parse") if canonical == metric}
+    return tuple(names | {n.replace("运行维护", "运维") for n in names})
+
+
+def _names_metric(context: str, metric: str) -> bool:
+    clause = CLAUSE_END_RE.split(context)[-1]
+    return any(name in clause for name in _metric_names(metric))
+
+
+# --- arithmetic -------------------------------------------------------------------------------
+
+
+def _tolerance(facts: list[Fact], unit: str) -> Decimal:
+    """The rounding allowed, in `unit`: 0.01 万元 / 1 元, or half the last digit a narrative wrote."""
+    allowed = Decimal(0)
+    for fact in facts:
+        allowed = max(allowed, _convert(TOLERANCE[fact.unit], fact.unit, unit))
+        if fact.table == "正文" and fact.value:
+            exponent = fact.value.as_tuple().exponent
+            if isinstance(exponent, int):
+                allowed = max(allowed, _convert(Decimal(5).scaleb(exponent - 1), fact.unit, unit))
+    return allowed
+
+
+def _convert(value: Decimal, unit: str, to: str) -> Decimal:
+    return value if unit == to else value * TO_YUAN[unit] / TO_YUAN[to]
+
+
+def _in(statement: Statement, unit: str) -> Decimal:
+    return _convert(statement.value, statement.fact.unit, unit)
+
+
+def _differs(a: Statement, b: Statement) -> bool:
+    unit = a.fact.unit
+    return abs(_in(a, unit) - _in(b, unit)) > _tolerance([a.fact, b.fact], unit)
+
+
+def _amount(value: Decimal, unit: str) -> str:
+    return f"{format_amount(value)}{unit}"
+
+
+def _place(fact: Fact) -> str:
+    where = "正文" if fact.table in (None, "正文") else f"“{_short_title(fact.table)}”"
+    return f"{where}第{fact.source.line}行"
+
+
+def _short_title(title: str) -> str:
+    return re.split(r"\s{2,}|\t", title.strip())[0]
+
+
+# --- sums of parts ----------------------------------------------------------------------------
+
+
+def _sum_finding(kind: Kind, total: Statement, parts: list[Statement], disclosure, what: str = "") -> Finding | None:
+    unit = total.fact.unit
+    expected = sum((_in(p, unit) for p in parts), Decimal(0))
+    difference = total.value - expected
+    if abs(difference) <= _tolerance([total.fact, *(p.fact for p in parts)], unit):
+        return None
+    names = "、".join(_name(p) for p in parts[:4]) + (f"等{len(parts)}项" if len(parts) > 4 else "")
+    text = (f"{_place(total.fact)}{_name(total)}为{_amount(total.value, unit)}，而{what or names}"
+            f"相加为{_amount(expected, unit)}，相差{_amount(abs(difference), unit)}。")
+    return _finding(kind, "error", disclosure, [total.fact, *(p.fact for p in parts)], text, expected=expected,
+                    stated=total.value, difference=difference, unit=unit)
+
+
+def _name(statement: Statement) -> str:
+    fact = statement.fact
+    name = f"{fact.code} {fact.metric}" if fact.code else fact.metric
+    if statement.kind and statement.column not in MAIN_COLUMNS and statement.row == fact.metric:
+        name += f"（{statement.column}）"
+    return name
+
+
+def _finding(kind: Kind, severity: Severity, disclosure, facts: list[Fact], text: str, **fields) -> Finding:
+    document = disclosure.document
+    return Finding(kind=kind, severity=severity, org=document.org, year=document.year, doc_kind=document.doc_kind,
+                   doc=document.doc, scope=facts[0].scope if facts else "部门", text=text, facts=facts, **fields)
+
+
+def _tables(statements: list[Statement]) -> dict[tuple, list[Statement]]:
+    tables: dict[tuple, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        if statement.kind:
+            tables[(statement.fact.table, statement.fact.scope)].append(statement)
+    return tables
+
+
+def _by_code(statements: list[Statement]) -> dict[str, dict[str, Statement]]:
+    """column -> code -> the one statement of it; a code read twice with two values is dropped."""
+    columns: dict[str, dict[str, Statement]] = defaultdict(dict)
+    dropped: set[tuple[str, str]] = set()
+    for statement in statements:
+        code = statement.fact.code
+        if not code or statement.row != statement.fact.metric:
+            continue
+        known = columns[statement.column].get(code)
+        if known is not None and known.value != statement.value:
+            dropped.add((statement.column, code))
+        columns[statement.column].setdefault(code, statement)
+    for column, code in dropped:
+        columns[column].pop(code, None)
+    return columns
+
+
+def _children(codes: dict[str, Statement], parent: str) -> list[Statement]:
+    length = len(parent) + 2
+    return [codes[c] for c in sorted(codes) if len(c) == length and c.startswith(parent)]
+
+
+def _hierarchy(disclosure, statements, prefix: str, kind: Kind) -> list[Finding]:
+    """Each class against its subclasses (类 > 款 > 项, 301 > 30101…), column by column."""
+    findings = []
+    for table in _tables(statements).values():
+        for column, codes in _by_code(table).items():
+            for code in sorted(codes):
+                if code.startswith(prefix) and len(code) in (3, 5) and _children(codes, code):
+                    findings.append(_sum_finding(kind, codes[code], _children(codes, code), disclosure))
+            findings.append(_table_total(disclosure, table, column, codes, prefix, kind))
+    return [f for f in findings if f]
+
+
+def _table_total(disclosure, table, column, codes, prefix, kind) -> Finding | None:
+    """The 合计 row against the classes under it (功能分类 类, or 经济分类 301/302/303/310)."""
+    total_metric = TOTAL_ROW_METRIC.get(table[0].kind or "")
+    totals = [s for s in table if s.row == total_metric and s.column == column and not s.fact.code]
+    classes = [codes[c] for c in sorted(codes) if c.startswith(prefix) and len(c) == 3]
+    if prefix == "3" and not classes:
+        classes = [codes[c] for c in sorted(codes) if c.startswith(prefix) and len(c) == 5]
+    if len(totals) != 1 or not classes:
+        return None
+    return _sum_finding(kind, totals[0], classes, disclosure)
+
+
+def _economic_groups(disclosure, statements) -> list[Finding]:
+    """人员经费 = 301 + 303 and 公用经费 = 302 + 310, in a 基本支出 table that lists no other class."""
+    findings = []
+    for table in _tables(statements).values():
+        if table[0].kind != "基本支出":
+            continue
+        by_column = _by_code(table)
+        for total in (s for s in table if s.fact.metric in ECONOMIC_GROUPS and s.is_figure):
+            codes = by_column.get(total.column, {})
+            classes = {c for c in codes if len(c) == 3}
+            parts = [codes[c] for c in ECONOMIC_GROUPS[total.fact.metric] if c in codes]
+            if parts and classes <= {"301", "302", "303", "310"}:
+                findings.append(_sum_finding("economic_sum", total, parts, disclosure))
+    return [f for f in findings if f]
+
+
+def _function_sums(disclosure, statements) -> list[Finding]:
+    return _hierarchy(disclosure, statements, "2", "function_sum")
+
+
+def _economic_sums(disclosure, statements) -> list[Finding]:
+    return _hierarchy(disclosure, statements, "3", "economic_sum") + _economic_groups(disclosure, statements)
+
+
+def _row_sums(disclosure, statements) -> list[Finding]:
+    """基本支出 + 项目支出 = 合计 across one row (人员经费 + 公用经费 in a 基本支出 table)."""
+    rows: dict[tuple, dict[str, Statement]] = defaultdict(dict)
+    for s in statements:
+        if s.kind in ROW_PARTS:
+            rows[(s.fact.table, s.fact.scope, s.fact.source.line, s.row, s.fact.code)].setdefault(s.column, s)
+    findings = []
+    for key, cells in rows.items():
+        required, optional = ROW_PARTS[next(iter(cells.values())).kind]
+        mains = [cells[c] for c in MAIN_COLUMNS if c in cells]
+        if not mains or not all(part in cells for part in required):
+            continue
+        parts = [cells[p] for p in (*required, *optional) if p in cells]
+        findings.append(_sum_finding("row_sum", mains[0], parts, disclosure, ""))
+    return [f for f in findings if f]
+
+
+# --- identities between totals ------------------------------------------------------------------
+
+
+def _figures(statements: list[Statement]) -> dict[tuple, dict[str, list[Statement]]]:
+    """(scope, reading, funding) -> metric -> its uncoded main statements."""
+    groups: dict[tuple, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for s in statements:
+        if s.is_figure:
+            source = "table" if s.kind else "narrative"
+            groups[(s.fact.scope, s.reading, s.funding, source)][s.fact.metric].append(s)
+    return groups
+
+
+def _one(statements: list[Statement]) -> Statement | None:
+    """The figure a metric has in a group, or None when the group states it twice, differently."""
+    if not statements:
+        return None
+    first = min(statements, key=_priority)
+    return None if any(_differs(first, s) for s in statements) else first
+
+
+def _priority(statement: Statement) -> tuple:
+    kind = statement.kind or ""
+    return (TABLE_PRIORITY.index(kind) if kind in TABLE_PRIORITY else len(TABLE_PRIORITY), statement.fact.source.line)
+
+
+def _identities(disclosure, statements) -> list[Finding]:
+    findings = []
+    for group in _figures(statements).values():
+        for total_metric, required, optional in IDENTITIES:
+            total = _one(group.get(total_metric, []))
+            parts = [_one(group.get(m, [])) for m in required]
+            if total is None or None in parts:
+                continue
+            parts += [p for p in (_one(group.get(m, [])) for m in optional) if p is not None]
+            findings.append(_sum_finding("identity", total, parts, disclosure, ""))
+    return [f for f in findings if f]
+
+
+def _procurement(disclosure, statements) -> list[Finding]:
+    """The lines of a 政府采购 table against the table's 合计, or the 政府采购 total of the text."""
+    items: dict[tuple, list[Fact]] = defaultdict(list)
+    for fact in disclosure.facts:
+        if fact.metric == "政府采购" and fact.item and (fact.basis or "").startswith(PROCUREMENT_ITEM_BASIS):
+            items[(fact.table, fact.scope)].append(fact)
+    findings = []
+    for (table, scope), facts in items.items():
+        total = _procurement_total(disclosure, statements, table, scope)
+        if total is None:
+            continue
+        parts = [Statement(f, "政府采购", f.metric, f.item or "", "政府采购", total.reading) for f in facts]
+        findings.append(_sum_finding("procurement_sum", total, parts, disclosure, f"{len(parts)}个采购项目"))
+    return [f for f in findings if f]
+
+
+def _procurement_total(disclosure, statements, table, scope) -> Statement | None:
+    for fact in disclosure.facts:
+        if fact.table == table and fact.scope == scope and fact.metric == "政府采购" and not fact.item \
+                and fact.value is not None:
+            return Statement(fact, "政府采购", fact.metric, "合计", "政府采购", disclosure.document.doc_kind)
+    stated = [s for s in statements if s.kind is None and s.fact.metric == "政府采购" and s.fact.scope == scope]
+    return _one(stated)
+
+
+# --- one figure, two values -----------------------------------------------------------------------
+
+
+def _same_figure(disclosure, statements) -> list[Finding]:
+    groups = _figures(statements)
+    findings = []
+    tables = {k: g for k, g in groups.items() if k[3] == "table"}
+    for (scope, reading, funding, _), group in tables.items():
+        for metric, stated in group.items():
+            findings.extend(_across_tables(disclosure, stated))
+    for (scope, reading, funding, source), group in groups.items():
+        if source != "narrative":
+            continue
+        for metric, stated in group.items():
+            if metric not in COMPARABLE_METRICS:
+                continue
+            candidates = [s for (sc, rd, fd, src), g in tables.items() if (sc, rd) == (scope, reading)
+                          and fd in NARRATIVE_FUNDING[funding] for s in g.get(metric, []) if not s.blank]
+            for narrative in stated:
+                findings.extend(_against_tables(disclosure, narrative, candidates))
+    return [f for f in findings if f]
+
+
+def _across_tables(disclosure, stated: list[Statement]) -> list[Finding | None]:
+    """One table against another: each table must state the figure once, unambiguously."""
+    per_table: dict[str, list[Statement]] = defaultdict(list)
+    for s in stated:
+        if not s.blank and s.fact.metric in COMPARABLE_METRICS:
+            per_table[s.fact.table or ""].append(s)
+    firsts = [_one(group) for group in per_table.values()]
+    if None in firsts or len(firsts) < 2:
+        return []
+    firsts.sort(key=_priority)
+    return [_mismatch(disclosure, firsts[0], other) for other in firsts[1:] if _differs(firsts[0], other)]
+
+
+def _against_tables(disclosure, narrative: Statement, candidates: list[Statement]) -> list[Finding | None]:
+    """A narrative figure that no table's statement of it bears out."""
+    if not candidates or any(not _differs(narrative, c) for c in candidates):
+        return []
+    return [_mismatch(disclosure, min(candidates, key=_priority), narrative)]
+
+
+def _mismatch(disclosure, first: Statement, other: Statement) -> Finding:
+    unit = first.fact.unit
+    difference = _in(other, unit) - first.value
+    text = (f"{first.fact.metric}在{_place(first.fact)}为{_amount(first.value, unit)}，在{_place(other.fact)}"
+            f"却为{_amount(other.value, other.fact.unit)}，相差{_amount(abs(difference), unit)}。")
+    return _finding("same_figure", "error", disclosure, [first.fact, other.fact], text, expected=first.value,
+                    stated=_in(other, unit), difference=difference, unit=unit)
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+def _code_names(disclosure) -> list[Finding]:
+    """A 科目编码 printed under two names (房租补贴 / 提租补贴 for 2210202)."""
+    names: dict[str, dict[str, Fact]] = defaultdict(dict)
+    for fact in disclosure.facts:
+        if fact.code and fact.table not in (None, "正文"):
+            names[fact.code].setdefault(fold(fact.metric), fact)
+    findings = []
+    for code, spelled in names.items():
+        if len(spelled) < 2:
+            continue
+        facts = list(spelled.values())
+        shown = "，".join(f"{_place(f)}作“{f.metric}”" for f in facts)
+        text = f"科目编码{code}有{len(facts)}个名称：{shown}。"
+        findings.append(_finding("code_name", "warning", disclosure, facts, text))
+    return findings
+
+
+def _org_names(disclosure) -> list[Finding]:
+    """The org's own name printed wrong (江北区科学技术协会 in the 江汉区 document)."""
+    org, findings = disclosure.document.org, []
+    for misprint in disclosure.aliases[1:]:
+        pattern = re.compile(re.escape(misprint) + r"(?:科学技术协会|科协)")
+        sources = [Source(doc=p.doc, line=p.line, quote=p.text[:120]) for p in disclosure.passages
+                   if pattern.search(p.text)]
+        if not sources:
+            continue
+        lines = "、".join(str(s.line) for s in sources)
+        text = f"单位名称误印为“{misprint}”（第{lines}行），应为“{org}”。"
+        findings.append(_finding("org_name", "warning", disclosure, [], text, sources=sources))
+    return sorted(findings, key=lambda f: f.sources[0].line)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen, result = set(), []
+    for finding in findings:
+        key = (finding.kind in ("code_name", "org_name") and finding.text,
+               frozenset((f.source.line, f.metric, f.value) for f in finding.facts))
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+
+def annotate(answer: Answer, findings: list[Finding]) -> Answer:
+    """Add one short clause to an answer whose figure is part of a finding: the other figure and its line."""
+    for fact in answer.facts[:3]:
+        for finding in findings:
+            note = _note(fact, finding)
+            if note:
+                return answer.model_copy(update={"text": f"{answer.text.rstrip()}（{note}）"})
+    return answer
+
+
+def _same_fact(a: Fact, b: Fact) -> bool:
+    return (a.source.doc, a.source.line, a.metric, a.code, a.value) == (b.source.doc, b.source.line, b.metric, b.code,
+                                                                         b.value)
+
+
+def _note(fact: Fact, finding: Finding) -> str | None:
+    if fact.value is None or not any(_same_fact(fact, f) for f in finding.facts):
+        return None
+    others = [f for f in finding.facts if not _same_fact(fact, f)]
+    if finding.kind == "code_name" and others:
+        return f"注意：编码{fact.code}在{_place(others[0])}名为“{others[0].metric}”"
+    if finding.kind == "same_figure" and others:
+        return f"注意：{fact.metric}在{_place(others[0])}写作{_amount(others[0].value, others[0].unit)}，两处不一致"
+    if finding.expected is None or finding.difference is None:
+        return None
+    unit, total = finding.unit, finding.facts[0]
+    if _same_fact(fact, total):
+        return (f"注意：{fact.metric}的各分项（第{_lines(finding.facts[1:])}行）相加为{_amount(finding.expected, unit)}，"
+                f"与所列{_amount(finding.stated, unit)}相差{_amount(abs(finding.difference), unit)}")
+    return (f"注意：{fact.metric}所属的{total.metric}（{_place(total)}）为{_amount(finding.stated, unit)}，"
+            f"而各分项相加为{_amount(finding.expected, unit)}")
+
+
+def _lines(facts: list[Fact]) -> str:
+    lines = sorted({f.source.line for f in facts})
+    return "、".join(map(str, lines)) if len(lines) <= 3 else f"{lines[0]}–{lines[-1]}"

@@ -1,0 +1,274 @@
+"""kexie check: findings on the five seeds (golden, checked by hand), one case per check kind,
+the same figure told apart from a different one, answers that carry a finding, and the CLI."""
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kexie_chat.check import Finding, annotate, audit, audit_disclosure
+from kexie_chat.cli import kexie
+from kexie_chat.models import Answer, Document, Fact, Passage, Source
+from kexie_chat.parse import Disclosure
+from kexie_chat.store import Store
+from kexie_chat.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLDEN = Path(__file__).parent / "golden" / "check"
+DOCS = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def compact(finding: Finding) -> dict:
+    """A finding as the golden files keep it (the hand-check note is added there)."""
+    return {"kind": finding.kind, "severity": finding.severity, "scope": finding.scope, "text": finding.text,
+            "figures": [f"{f.source.line}: {f.metric}{' ' + f.code if f.code else ''} = {f.value} {f.unit}"
+                        for f in finding.facts],
+            "lines": [s.line for s in finding.sources],
+            "expected": None if finding.expected is None else str(finding.expected),
+            "stated": None if finding.stated is None else str(finding.stated),
+            "difference": None if finding.difference is None else str(finding.difference)}
+
+
+# --- the seeds ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_seed_findings_match_golden(disclosures, doc):
+    golden = json.loads((GOLDEN / f"{Path(doc).stem}.json").read_text(encoding="utf-8"))
+    assert golden["checked_by_hand"], "say which lines were added up by hand"
+    assert all(f.pop("verified") for f in golden["findings"]), "every golden finding names the lines checked"
+    assert [compact(f) for f in audit_disclosure(disclosures[doc])] == golden["findings"]
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_figure_of_a_finding_is_on_its_line(disclosures, doc):
+    lines = (CORPUS / doc).read_text(encoding="utf-8").splitlines()
+    for finding in audit_disclosure(disclosures[doc]):
+        for fact in finding.facts:
+            line = fold(lines[fact.source.line - 1])
+            assert line and line in fold(fact.source.quote)
+            assert fold(fact.text or str(fact.value)) in fold(fact.source.quote)
+        for source in finding.sources:
+            assert finding.text.split("“")[1].split("”")[0] in lines[source.line - 1]
+
+
+def test_consistent_tables_produce_no_finding(disclosures):
+    """秦皇岛 2022: 301 (lines 340-358) adds to 452.46, 302 to 60.91, 人员经费 541.68 = 452.46 + 89.22,
+    支出合计 657.82 = 602.82 + 55.00, 三公 2.14 = 1.93 + 0.21: nothing to report, in either scope."""
+    assert audit_disclosure(disclosures["2022-秦皇岛市科协-部门预算.txt"]) == []
+
+
+def test_the_index_keeps_the_findings(db, disclosures):
+    store = Store(db)
+    try:
+        stored = audit(store)
+        by_org = audit(store, "武汉市江汉区科学技术协会")
+    finally:
+        store.close()
+    computed = [f for d in disclosures.values() for f in audit_disclosure(d)]
+    assert sorted(f.text for f in stored) == sorted(f.text for f in computed)
+    assert by_org and all(f.org == "武汉市江汉区科学技术协会" for f in by_org)
+
+
+# --- one small disclosure per check kind: consistent, then not -----------------------------------
+
+ORG, DOC = "武汉市江汉区科学技术协会", "test.txt"
+SPENDING = "2020年度支出决算表（表3）"
+FISCAL = "2020年度一般公共预算财政拨款支出决算表（表5）"
+BASIC = "2020年度一般公共预算财政拨款基本支出决算表（表6）"
+THREE = "2020年度一般公共预算财政拨款“三公”经费支出决算表（表7）"
+TOTALS = "2020年度收入支出决算总表（表1）"
+PURCHASES = "部门政府采购预算"
+
+
+def fact(metric, value, line, table=SPENDING, basis="合计", code=None, unit="万元", scope="部门", quote=None,
+         item=None) -> Fact:
+    return Fact(org=ORG, year=2020, doc_kind="决算", metric=metric, code=code, value=Decimal(value), unit=unit,
+                basis=basis, source=Source(doc=DOC, line=line, quote=quote or f"{code or ''} {metric} {value}"),
+                scope=scope, table=table, item=item, text=value)
+
+
+def said(metric, value, line, sentence, basis="决算数", scope="部门") -> Fact:
+    """A figure of the narrative, read from `sentence`."""
+    return fact(metric, value, line, table="正文", basis=basis, scope=scope, quote=sentence)
+
+
+def disclosure(*facts, passages=(), aliases=("江汉区",)) -> Disclosure:
+    document = Document(doc=DOC, org=ORG, year=2020, doc_kind="决算", unit="万元", title="", lines=999, sha256="")
+    return Disclosure(document=document, facts=list(facts), passages=list(passages), aliases=list(aliases))
+
+
+def classes(sub):
+    return [fact("科学技术支出", "10.00", 1, code="206"), fact("科学技术管理事务", "4.00", 2, code="20601"),
+            fact("科学技术普及", sub, 3, code="20607")]
+
+
+def economic(item):
+    return [fact("工资福利支出", "10.00", 1, BASIC, "决算数", "301"), fact("基本工资", "6.00", 2, BASIC, "决算数", "30101"),
+            fact("津贴补贴", item, 3, BASIC, "决算数", "30102")]
+
+
+def staff(total):
+    return [fact("工资福利支出", "10.00", 1, BASIC, "决算数", "301"), fact("对个人和家庭的补助", "5.00", 2, BASIC, "决算数", "303"),
+            fact("人员经费", total, 3, BASIC, "决算数")]
+
+
+def row(project):
+    return [fact("科学技术支出", "10.00", 1, code="206"), fact("科学技术支出", "4.00", 1, basis="基本支出", code="206"),
+            fact("科学技术支出", project, 1, basis="项目支出", code="206")]
+
+
+def three_public(reception):
+    return [fact("三公经费", "2.14", 1, THREE), fact("因公出国（境）费", "0", 2, THREE),
+            fact("公务用车购置及运行维护费", "1.93", 3, THREE), fact("公务接待费", reception, 4, THREE),
+            fact("公务用车购置费", "0", 5, THREE), fact("公务用车运行维护费", "1.93", 6, THREE)]
+
+
+def carried(opening):
+    return [fact("收入合计", "80.00", 1, TOTALS, "金额"), fact("年初结转和结余", opening, 2, TOTALS, "金额"),
+            fact("收入总计", "100.00", 3, TOTALS, "金额")]
+
+
+def spent(closing):
+    return [fact("支出合计", "80.00", 1, TOTALS, "金额"), fact("年末结转和结余", closing, 2, TOTALS, "金额"),
+            fact("支出总计", "100.00", 3, TOTALS, "金额")]
+
+
+def basic_said(staff_cost):
+    sentence = f"2020年度基本支出217.74万元，其中：人员经费{staff_cost}万元，公用经费18.38万元。"
+    return [said("基本支出", "217.74", 9, sentence), said("人员经费", staff_cost, 9, sentence),
+            said("公用经费", "18.38", 9, sentence)]
+
+
+def purchases(total):
+    return [fact("政府采购", "0.61", 1, PURCHASES, "采购金额", item="激光打印机"),
+            fact("政府采购", "0.15", 2, PURCHASES, "采购金额", item="复印纸"),
+            said("政府采购", total, 9, f"2020年安排政府采购预算{total}万元。")]
+
+
+def two_tables(spending):
+    return [fact("支出合计", "504.77", 1, TOTALS, "金额"), fact("支出合计", spending, 9, SPENDING, "合计")]
+
+
+def table_and_text(staff_cost):
+    return [fact("人员经费", "199.38", 1, BASIC, "决算数"),
+            said("人员经费", staff_cost, 9, f"一般公共预算财政拨款基本支出217.74万元，其中，人员经费{staff_cost}万元。")]
+
+
+def names(second):
+    return [fact("房租补贴", "3.00", 1, "2020年度收入决算表（表2）", code="2210202"),
+            fact(second, "3.00", 9, SPENDING, code="2210202")]
+
+
+KINDS = [
+    ("function_sum", "function_sum", classes("6.00"), classes("6.50")),
+    ("function_sum_rounding", "function_sum", classes("6.01"), classes("6.02")),
+    ("economic_sum", "economic_sum", economic("4.00"), economic("4.50")),
+    ("economic_sum_staff", "economic_sum", staff("15.00"), staff("15.02")),
+    ("row_sum", "row_sum", row("6.00"), row("7.00")),
+    ("identity_three_public", "identity", three_public("0.21"), three_public("0.31")),
+    ("identity_income_total", "identity", carried("20.00"), carried("10.00")),
+    ("identity_spending_total", "identity", spent("20.00"), spent("25.00")),
+    ("identity_narrative", "identity", basic_said("199.36"), basic_said("199.38")),
+    ("procurement_sum", "procurement_sum", purchases("0.76"), purchases("0.86")),
+    ("same_figure_two_tables", "same_figure", two_tables("504.77"), two_tables("504.87")),
+    ("same_figure_table_and_text", "same_figure", table_and_text("199.38"), table_and_text("199.36")),
+    ("code_name", "code_name", names("房租补贴"), names("提租补贴")),
+]
+
+
+@pytest.mark.parametrize("name,kind,consistent,inconsistent", KINDS, ids=[k[0] for k in KINDS])
+def test_each_check_passes_the_consistent_and_flags_the_other(name, kind, consistent, inconsistent):
+    assert audit_disclosure(disclosure(*consistent)) == []
+    found = audit_disclosure(disclosure(*inconsistent))
+    assert [f.kind for f in found] == [kind]
+    assert found[0].facts and all(f.source.line for f in found[0].facts)
+
+
+def test_rounding_in_yuan_is_one_yuan():
+    def table(sub):
+        return [fact("科学技术支出", "10000", 1, code="206", unit="元"),
+                fact("科学技术普及", sub, 2, code="20607", unit="元")]
+    assert audit_disclosure(disclosure(*table("9999"))) == []
+    assert [f.difference for f in audit_disclosure(disclosure(*table("9998")))] == [Decimal(2)]
+
+
+# Figures that look alike but are not the same figure: never a finding.
+NOT_THE_SAME = [
+    ("other_scope", [fact("支出合计", "504.77", 1, TOTALS, "金额"),
+                     fact("支出合计", "300.00", 9, SPENDING, "合计", scope="本级")]),
+    ("other_basis", [fact("人员经费", "199.38", 1, BASIC, "决算数"),
+                     said("人员经费", "210.00", 9, "人员经费年初预算为210.00万元。", basis="预算数")]),
+    ("other_funding", [fact("基本支出", "674.30", 1, SPENDING, "支出合计行"),
+                       fact("基本支出", "604.43", 9, FISCAL, "财政拨款支出行")]),
+    ("text_about_a_fund", [fact("支出合计", "504.77", 1, TOTALS, "金额"),
+                           said("支出合计", "0.00", 9, "2020年度国有资本经营预算财政拨款本年支出0.00万元。")]),
+    ("text_about_one_project", [fact("项目支出", "287.03", 1, FISCAL, "财政拨款支出行"),
+                                said("项目支出", "50.00", 9, "对一般公共预算项目支出开展绩效自评，共涉及项目1个，资金50.00万元。")]),
+    ("text_matching_another_funding", [fact("基本支出", "674.30", 1, SPENDING, "支出合计行"),
+                                       fact("基本支出", "604.43", 2, FISCAL, "财政拨款支出行"),
+                                       said("基本支出", "604.43", 9, "支出预算按用途划分：基本支出预算604.43万元。",
+                                            basis="决算数")]),
+    ("two_cells_of_one_table", [fact("一般公共预算拨款收入", "504.77", 1, TOTALS, "金额"),
+                                fact("一般公共预算拨款收入", "0", 2, TOTALS, "金额")]),
+]
+
+
+@pytest.mark.parametrize("name,facts", NOT_THE_SAME, ids=[n for n, _ in NOT_THE_SAME])
+def test_figures_that_are_not_the_same_figure_are_not_compared(name, facts):
+    assert audit_disclosure(disclosure(*facts)) == []
+
+
+def test_a_misprinted_org_name_is_found_with_its_line():
+    passages = [Passage(doc=DOC, line=142, text="部门：武汉市江北区科学技术协会 单位：万元"),
+                Passage(doc=DOC, line=150, text="武汉市江汉区科学技术协会")]
+    found = audit_disclosure(disclosure(passages=passages, aliases=("江汉区", "江北区", "江川区")))
+    assert [(f.kind, [s.line for s in f.sources]) for f in found] == [("org_name", [142])]
+    assert "江北区" in found[0].text and ORG in found[0].text
+
+
+# --- answers ----------------------------------------------------------------------------------------
+
+
+def test_annotate_appends_the_other_figure_and_its_line():
+    table, text = table_and_text("199.36")
+    finding = audit_disclosure(disclosure(table, text))[0]
+    answer = Answer(question="q", status="answered", intent="lookup", text="人员经费 199.38万元。", facts=[table])
+    noted = annotate(answer, [finding])
+    assert noted.text.startswith("人员经费 199.38万元。") and "正文第9行写作199.36万元" in noted.text
+    other = Answer(question="q", status="answered", intent="lookup", text="x", facts=[fact("公用经费", "1", 5)])
+    assert annotate(other, [finding]) == other
+
+
+def test_an_answer_on_a_figure_of_a_finding_says_so(assistant):
+    answer = assistant.ask("江汉区2020年公用经费")
+    assert answer.facts[0].value == Decimal("18.38")
+    assert answer.text.index("18.38") < answer.text.index("217.76")
+
+
+def test_an_answer_off_any_finding_is_unchanged(assistant):
+    assert "注意" not in assistant.ask("秦皇岛2022年三公经费").text
+
+
+# --- command line -------------------------------------------------------------------------------------
+
+
+def test_check_json_lists_the_findings(db):
+    result = CliRunner().invoke(kexie, ["check", "--json", "--db", str(db)])
+    assert result.exit_code == 0
+    findings = [Finding.model_validate(f) for f in json.loads(result.stdout)["findings"]]
+    assert {f.doc for f in findings} == {"2020-江汉区科协-部门决算.txt", "2020-包头市科协-部门决算.txt"}
+    assert all(fact.source.quote for f in findings for fact in f.facts)
+
+
+def test_check_one_org_by_any_of_its_names(db):
+    result = CliRunner().invoke(kexie, ["check", "包头", "--db", str(db)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if "包头" in line]
+    assert "655.35" in result.stdout
+
+
+def test_check_an_unknown_org_is_a_usage_error(db):
+    assert CliRunner().invoke(kexie, ["check", "石家庄", "--db", str(db)]).exit_code == 2
