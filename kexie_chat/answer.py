@@ -18,6 +18,7 @@ from .lexicon import (
     BASIS_EXECUTION,
     BASIS_PREVIOUS,
     BASIS_SHARE,
+    BASIS_VALUE,
     METRIC_PARTS,
     METRIC_UNITS,
     TABLE_PRIORITY,
@@ -98,6 +99,8 @@ def _side(fact: Fact) -> str:
     basis = fact.basis or ""
     if basis.startswith((BASIS_BUDGET, BASIS_ACTUAL)):
         return basis[:3]
+    if basis.startswith((BASIS_VALUE, "数量")):
+        return basis[:2]
     return BASIS_ACTUAL if fact.doc_kind == "决算" else BASIS_BUDGET
 
 
@@ -255,7 +258,7 @@ class Engine:
             return self._breakdown(question, query, context)
         if primary is None:
             return self._no_metric(question, query, org, subject.doc, query.item or metric)
-        supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query)
+        supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query, primary)
         others = self._others(facts, primary)
         text = subject.note + self._sentence(primary) + self._parts_sentence(supporting) + self._others_sentence(others)
         return self._reply(question, "answered", "lookup", text + self._source(primary),
@@ -269,11 +272,15 @@ class Engine:
     def _source(self, fact: Fact) -> str:
         return f"\n来源：{cite(fact)}"
 
-    def _parts(self, org: str, doc: Document, metric: str, query: Query) -> list[Fact]:
+    def _parts(self, org: str, doc: Document, metric: str, query: Query, total: Fact | None = None) -> list[Fact]:
+        """The named parts of a total, told the way the total is (money parts of a sum of money)."""
         parts = []
         for part in METRIC_PARTS.get(metric, ()):
-            fact = self.choose(self.store.facts(org=org, metric=part, year=doc.year), doc.doc_kind, query)
-            if fact and fact.unit == (METRIC_UNITS.get(part) or fact.unit):
+            facts = self.store.facts(org=org, metric=part, year=doc.year)
+            if total is not None and total.is_money:
+                facts = [f for f in facts if f.is_money]
+            fact = self.choose(facts, doc.doc_kind, query)
+            if fact and (total is not None and total.is_money or fact.unit == (METRIC_UNITS.get(part) or fact.unit)):
                 parts.append(fact)
         return parts
 
@@ -426,7 +433,7 @@ class Engine:
             return subject
         org, metric, doc, note = subject.org, subject.metric, subject.doc, subject.note
         total = self.choose(self._facts(org, doc, metric, query), doc.doc_kind, query)
-        parts = self._parts(org, doc, metric, query) or self._children(org, doc, total, query) \
+        parts = self._parts(org, doc, metric, query, total) or self._children(org, doc, total, query) \
             or self._listed(org, doc, metric, total)
         if not total and not parts:
             return self._no_metric(question, query, org, doc, metric)

@@ -159,6 +159,11 @@ BASIS_ACTUAL = "决算数"
 BASIS_CHANGE = "较上年增减"
 BASIS_CHANGE_RATE = "较上年增减率"
 BASIS_PREVIOUS = "上年数"
+BASIS_VALUE = "价值"
+# Assets are a stock at a date, told by their value (价值), not a 预算数 or 决算数.
+STOCK_METRICS: tuple[str, ...] = ("固定资产", "房屋", "办公用房", "车辆", "单价20万元以上的设备", "其他固定资产")
+# A count of vehicles is written in 辆, 台 or 部.
+COUNT_UNIT_VARIANTS: dict[str, tuple[str, ...]] = {"辆": ("辆", "台", "部")}
 BASIS_SHARE = "占比"
 BASIS_EXECUTION = "完成预算比例"
 BASIS_STATED_NONE = "文字表述为无"

@@ -200,3 +200,8 @@ def test_a_ranking_says_which_figures_are_budget_and_which_actual(assistant):
 def test_listed_lines_that_do_not_add_up_are_said_not_to(assistant):
     answer = assistant.ask("包头项目支出构成")
     assert "合计 123.3万元" in answer.text and "相差 20.75万元" in answer.text
+
+
+def test_parts_of_a_sum_of_money_are_money(assistant):
+    answer = assistant.ask("西城固定资产")
+    assert "车辆 42.67万元" in answer.text and "1辆" not in answer.text.split("来源")[0]

@@ -25,9 +25,12 @@ from ..lexicon import (
     BASIS_PREVIOUS,
     BASIS_SHARE,
     BASIS_STATED_NONE,
+    BASIS_VALUE,
+    COUNT_UNIT_VARIANTS,
     COUNT_UNITS,
     METRIC_UNITS,
     QUALIFIER_FOLLOWERS,
+    STOCK_METRICS,
 )
 from ..text import parse_amount
 from .flow import Paragraph
@@ -42,7 +45,7 @@ GAP_WORDS = sorted((
     "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示", *QUALIFIER_FOLLOWERS,
 ), key=len, reverse=True)
 YEAR_RE = re.compile(r"\d{4}年度?")
-CHAIN_BASIS_RE = re.compile(r"预算|决算|执行|增加|减少|增长|下降|上升|占|完成")
+CHAIN_BASIS_RE = re.compile(r"预算|决算|执行|价值|增加|减少|增长|下降|上升|占|完成")
 # Words that head a project's own figures in a 绩效自评 summary ("项目全年预算数为90万元").
 PROJECT_FIGURE_WORDS = ("项目全年预算数", "全年预算数")
 CHANGE_RE = re.compile(r"(增加|增长|上升|减少|下降|降低)了?$")
@@ -197,7 +200,7 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
         key = (current.metric, basis)
         if key not in taken and value is not None:
             taken.add(key)
-            fact_unit = "%" if unit in ("%", "个百分点") else COUNT_UNITS.get(unit, unit)
+            fact_unit = "%" if unit in ("%", "个百分点") else _count_unit(current.metric, unit)
             facts.append(NarrativeFact(current.metric, value, fact_unit, basis,
                                        paragraph.lines_between(current.start, number.end()), number.group(1),
                                        item=_item(text, current.start) if _about_a_project(current) else None))
@@ -223,8 +226,12 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str |
     default = BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET
     if "预算" in mention.words.replace("一般公共预算", "").replace("预算内", ""):
         default = BASIS_BUDGET
+    if mention.metric in STOCK_METRICS:
+        default = BASIS_VALUE
     if METRIC_UNITS.get(mention.metric):
         default = "数量" if mention.metric != "绩效自评得分" else "得分"
+    if BASIS_VALUE in gap:
+        return BASIS_VALUE
     if chained and PREVIOUS_RE.match(gap) and not CHANGE_RE.search(gap):
         return BASIS_PREVIOUS
     if chained and last == BASIS_PREVIOUS and CHANGE_RE.fullmatch(gap):
@@ -272,9 +279,17 @@ def _unit_fits(metric: str, unit: str, basis: str) -> bool:
         return unit in ("%", "个百分点")
     if basis == BASIS_CHANGE and unit in ("%", "个百分点"):
         return False
-    if expected:
-        return COUNT_UNITS.get(unit) == expected
-    return unit in ("万元", "元", "亿元")
+    if basis == BASIS_VALUE or not expected:
+        return unit in ("万元", "元", "亿元")
+    return COUNT_UNITS.get(unit) == expected or unit in COUNT_UNIT_VARIANTS.get(expected, ())
+
+
+def _count_unit(metric: str, unit: str) -> str:
+    """The unit a fact keeps: the metric's own count unit (车辆 in 辆 even when written 台)."""
+    expected = METRIC_UNITS.get(metric)
+    if expected and unit in COUNT_UNIT_VARIANTS.get(expected, ()):
+        return expected
+    return COUNT_UNITS.get(unit, unit)
 
 
 def _unit_for(metric: str, money: str) -> str:
