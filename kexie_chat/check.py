@@ -100,10 +100,16 @@ ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # 经济分类 classes that 人员经费 and 公用经费 are made of.
 ECONOMIC_GROUPS: dict[str, tuple[str, ...]] = {"人员经费": ("301", "303"), "公用经费": ("302", "310")}
 PROCUREMENT_ITEM_BASIS = "采购金额"
+# The index's findings table: the fields to filter on, and the whole finding as JSON.
+FINDING_COLUMNS = {"org": str, "year": int, "doc": str, "kind": str, "severity": str, "text": str, "data": str}
 
 
 class Finding(BaseModel):
-    """One place where a disclosure disagrees with itself (一处对不上的数)."""
+    """One place where a disclosure disagrees with itself (一处对不上的数).
+
+    expected: what the parts add up to (or the figure as first stated); stated: the total (or the
+    figure as stated elsewhere); difference = stated - expected, in `unit`.
+    """
 
     kind: Kind
     severity: Severity
@@ -178,9 +184,6 @@ def finding_rows(disclosures: Iterable) -> Iterator[dict]:
         for finding in audit_disclosure(disclosure):
             yield {"org": finding.org, "year": finding.year, "doc": finding.doc, "kind": finding.kind,
                    "severity": finding.severity, "text": finding.text, "data": finding.model_dump_json()}
-
-
-FINDING_COLUMNS = {"org": str, "year": int, "doc": str, "kind": str, "severity": str, "text": str, "data": str}
 
 
 def findings_json(findings: list[Finding]) -> str:
@@ -525,22 +528,17 @@ def _procurement_total(disclosure, statements, table, scope) -> Statement | None
 
 
 def _same_figure(disclosure, statements) -> list[Finding]:
+    """A figure two tables state differently, or that the narrative states unlike every table."""
     groups = _figures(statements)
-    findings = []
-    tables = {k: g for k, g in groups.items() if k[3] == "table"}
-    for (scope, reading, funding, _), group in tables.items():
-        for metric, stated in group.items():
-            findings.extend(_across_tables(disclosure, stated))
+    tables = {key: group for key, group in groups.items() if key[3] == "table"}
+    findings = [f for group in tables.values() for stated in group.values() for f in _across_tables(disclosure, stated)]
     for (scope, reading, funding, source), group in groups.items():
         if source != "narrative":
             continue
-        for metric, stated in group.items():
-            if metric not in COMPARABLE_METRICS:
-                continue
-            candidates = [s for (sc, rd, fd, src), g in tables.items() if (sc, rd) == (scope, reading)
+        for metric in (m for m in group if m in COMPARABLE_METRICS):
+            candidates = [s for (sc, rd, fd, _), g in tables.items() if (sc, rd) == (scope, reading)
                           and fd in NARRATIVE_FUNDING[funding] for s in g.get(metric, []) if not s.blank]
-            for narrative in stated:
-                findings.extend(_against_tables(disclosure, narrative, candidates))
+            findings.extend(f for narrative in group[metric] for f in _against_tables(disclosure, narrative, candidates))
     return [f for f in findings if f]
 
 

@@ -126,14 +126,12 @@ def three_public(reception):
             fact("公务用车购置费", "0", 5, THREE), fact("公务用车运行维护费", "1.93", 6, THREE)]
 
 
-def carried(opening):
-    return [fact("收入合计", "80.00", 1, TOTALS, "金额"), fact("年初结转和结余", opening, 2, TOTALS, "金额"),
-            fact("收入总计", "100.00", 3, TOTALS, "金额")]
-
-
-def spent(closing):
-    return [fact("支出合计", "80.00", 1, TOTALS, "金额"), fact("年末结转和结余", closing, 2, TOTALS, "金额"),
-            fact("支出总计", "100.00", 3, TOTALS, "金额")]
+def carried(side, carry):
+    """收入总计 = 收入合计 + 年初结转和结余, or 支出总计 = 支出合计 + 年末结转和结余."""
+    total, this_year, carried_over = {"收入": ("收入总计", "收入合计", "年初结转和结余"),
+                                      "支出": ("支出总计", "支出合计", "年末结转和结余")}[side]
+    return [fact(this_year, "80.00", 1, TOTALS, "金额"), fact(carried_over, carry, 2, TOTALS, "金额"),
+            fact(total, "100.00", 3, TOTALS, "金额")]
 
 
 def basic_said(staff_cost):
@@ -169,8 +167,8 @@ KINDS = [
     ("economic_sum_staff", "economic_sum", staff("15.00"), staff("15.02")),
     ("row_sum", "row_sum", row("6.00"), row("7.00")),
     ("identity_three_public", "identity", three_public("0.21"), three_public("0.31")),
-    ("identity_income_total", "identity", carried("20.00"), carried("10.00")),
-    ("identity_spending_total", "identity", spent("20.00"), spent("25.00")),
+    ("identity_income_total", "identity", carried("收入", "20.00"), carried("收入", "10.00")),
+    ("identity_spending_total", "identity", carried("支出", "20.00"), carried("支出", "25.00")),
     ("identity_narrative", "identity", basic_said("199.36"), basic_said("199.38")),
     ("procurement_sum", "procurement_sum", purchases("0.76"), purchases("0.86")),
     ("same_figure_two_tables", "same_figure", two_tables("504.77"), two_tables("504.87")),
