@@ -1,0 +1,117 @@
+"""The conversation as widgets: each question with its answer, newest at the bottom.
+
+An answer shows its figure first (org, year, 预算/决算 and source beside it), then the
+Assistant's own text, a bar chart for comparisons and rankings, and follow-up questions
+to pick when the corpus has no such figure. No answer logic here: texts come from the Answer.
+"""
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+
+from ..models import Answer
+from ..render import figure
+from .chart import Bar, bar_chart, bars
+
+MARKED = re.compile(r"【([^】]*)】")  # full-text hits arrive marked as 【word】
+STATUS_CLASSES = {"answered": "answered", "not_found": "not-found", "clarify": "not-found", "error": "error"}
+PENDING, QUEUED = "思考中…", "排队中：索引就绪后回答"
+
+
+def answer_body(text: str) -> Content:
+    """The Assistant's text, with full-text hits emphasised instead of bracketed."""
+    content, last = Content(""), 0
+    for hit in MARKED.finditer(text):
+        content += Content(text[last:hit.start()]) + Content.styled(hit.group(1), "bold $accent")
+        last = hit.end()
+    return content + Content(text[last:])
+
+
+def headline(answer: Answer) -> Content | None:
+    """' 2.14万元   秦皇岛市科学技术协会 · 2022年 · 部门预算' (the source follows in the text)."""
+    if answer.status != "answered" or not answer.facts:
+        return None
+    fact = answer.facts[0]
+    return Content.assemble((f" {figure(fact)} ", "bold $text-accent on $accent-muted"), "  ",
+                            (f"{fact.org} · {fact.year}年 · 部门{fact.doc_kind}", "bold"))
+
+
+class BarChart(Static):
+    """Bars drawn to the width the widget gets, so they fit 80 columns and fill 200."""
+
+    def __init__(self, chart: list[Bar], **kwargs) -> None:
+        super().__init__("\n".join(bar_chart(chart, 60)), **kwargs)
+        self.chart = chart
+
+    def on_resize(self) -> None:
+        self.update("\n".join(bar_chart(self.chart, self.content_size.width)))
+
+
+class AnswerCard(Vertical):
+    def __init__(self, answer: Answer) -> None:
+        super().__init__(classes=f"answer {STATUS_CLASSES[answer.status]}")
+        self.answer = answer
+
+    def compose(self) -> ComposeResult:
+        if (head := headline(self.answer)) is not None:
+            yield Static(head, classes="figure")
+        yield Static(answer_body(self.answer.text), classes="text")
+        if chart := bars(self.answer):
+            yield BarChart(chart, classes="chart")
+        if self.answer.suggestions and self.answer.status != "answered":
+            yield Static("可以试试（Tab 选中，回车提问）：", classes="hint")
+            yield OptionList(*self.answer.suggestions, classes="suggestions")
+
+
+class Exchange(Vertical):
+    """One question and, once it comes, its answer or an error line."""
+
+    def __init__(self, number: int, question: str, waiting: str) -> None:
+        super().__init__(id=f"exchange-{number}", classes="exchange")
+        self.question = question
+        self.waiting = waiting
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.assemble(("问：", "bold $primary"), self.question), classes="question")
+        yield Static(self.waiting, classes="pending")
+
+    def start(self) -> None:
+        self.query_one(".pending", Static).update(PENDING)
+
+    async def show(self, answer: Answer) -> AnswerCard:
+        await self.query(".pending").remove()
+        card = AnswerCard(answer)
+        await self.mount(card)
+        return card
+
+    def fail(self, message: str) -> None:
+        pending = self.query_one(".pending", Static)
+        pending.update(message)
+        pending.set_classes("error-line")
+
+
+class Transcript(VerticalScroll, can_focus=False):
+    """All exchanges of the conversation; `plain()` is what a reader sees, as text.
+
+    Not focusable, so that Tab goes from the question line to the facts table; the app
+    scrolls it with PageUp/PageDown.
+    """
+
+    def retire_suggestions(self) -> None:
+        """Only the newest answer's follow-ups stay in the Tab order."""
+        for suggestions in self.query(".suggestions"):
+            suggestions.disabled = True
+
+    def plain(self) -> str:
+        lines = []
+        for widget in self.query("Static, OptionList"):
+            if isinstance(widget, OptionList):
+                lines += [str(option.prompt) for option in widget.options]
+            else:
+                content = widget.content
+                lines.append(content.plain if isinstance(content, Content) else str(content))
+        return "\n".join(lines)
