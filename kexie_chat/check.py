@@ -625,9 +625,21 @@ def annotate(answer: Answer, findings: list[Finding]) -> Answer:
     for fact in answer.facts[:3]:
         for finding in findings:
             note = _note(fact, finding)
-            if note:
-                return answer.model_copy(update={"text": f"{answer.text.rstrip()}（{note}）"})
+            if note and not _already_said(answer.text, fact, finding):
+                return answer.model_copy(update={"text": _before_source(answer.text.rstrip(), f"（{note}）")})
     return answer
+
+
+def _already_said(text: str, fact: Fact, finding: Finding) -> bool:
+    """The answer itself already names the other figure of the finding, with its line."""
+    others = [f for f in finding.facts if not _same_fact(fact, f)]
+    return finding.kind == "same_figure" and bool(others) and f"第{others[0].source.line}行" in text
+
+
+def _before_source(text: str, clause: str) -> str:
+    """The clause goes with the figure, before the closing 来源 line."""
+    head, marker, source = text.rpartition("\n来源：")
+    return f"{head}{clause}{marker}{source}" if marker else text + clause
 
 
 def _same_fact(a: Fact, b: Fact) -> bool:
