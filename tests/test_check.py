@@ -270,3 +270,9 @@ def test_check_one_org_by_any_of_its_names(db):
 
 def test_check_an_unknown_org_is_a_usage_error(db):
     assert CliRunner().invoke(kexie, ["check", "石家庄", "--db", str(db)]).exit_code == 2
+
+
+def test_a_finding_clause_sits_before_the_source_and_is_not_said_twice(assistant):
+    text = assistant.ask("江汉区2020年人员经费").text
+    body, source = text.rsplit("\n来源：", 1)
+    assert body.count("第419行") == 1 and "相差0.02万元" in body and "注意" not in source
