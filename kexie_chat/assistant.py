@@ -11,7 +11,7 @@ from pathlib import Path
 from .answer import Context, Engine
 from .check import annotate, audit
 from .models import Answer
-from .store import Store, build_index, corpus_fingerprint
+from .store import IndexBuildError, Store, build_index, corpus_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
@@ -22,11 +22,24 @@ def default_db() -> Path:
     return Path(os.environ.get("KEXIE_DB") or DEFAULT_DB)
 
 
+def collection_corpus(db_path: Path) -> Path | None:
+    """The corpus an index is kept from: corpus/ for the default index and for one not built yet,
+    else the directory the index records. None for an index that does not say: it is used as it is,
+    never rebuilt from another collection's corpus."""
+    if not db_path.exists() or db_path.resolve() == DEFAULT_DB.resolve():
+        return DEFAULT_CORPUS
+    store = Store(db_path)
+    try:
+        return store.corpus()
+    finally:
+        store.close()
+
+
 class Assistant:
     def __init__(self, db_path: str | Path | None = None, corpus: str | Path | None = None):
         self.db_path = Path(db_path) if db_path else default_db()
-        self.corpus = Path(corpus) if corpus else DEFAULT_CORPUS
-        if self._needs_build():
+        self.corpus = Path(corpus) if corpus else collection_corpus(self.db_path)
+        if self.corpus is not None and self._needs_build():
             build_index(self.corpus, self.db_path)
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
@@ -37,7 +50,10 @@ class Assistant:
             return not self.db_path.exists()
         if not self.db_path.exists():
             return True
-        store = Store(self.db_path)
+        try:
+            store = Store(self.db_path)
+        except IndexBuildError:
+            return True  # a damaged index is derived data: build it anew
         try:
             return store.fingerprint() != corpus_fingerprint(self.corpus)
         finally:

@@ -1,4 +1,5 @@
-"""Command line: `kexie-ask` (one answer, or a conversation from stdin) and `kexie` (index, docs).
+"""Command line: `kexie-ask` (one answer, or a conversation from stdin) and `kexie`
+(index, ingest, docs).
 
 A thin shell: each command calls one library function and turns the project's errors into
 click errors. stdout carries answers only; notices go to stderr.
@@ -9,12 +10,14 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
-from .assistant import DEFAULT_CORPUS, Assistant, default_db
+from .assistant import DEFAULT_CORPUS, Assistant, collection_corpus, default_db
 from .check import audit, findings_json
+from .ingest import IngestRefused, Staged, add, stage
 from .models import Answer
 from .parse import NotADisclosure
 from .store import IndexBuildError, Store, build_index
@@ -79,16 +82,74 @@ def kexie(ctx: click.Context) -> None:
 
 
 @kexie.command("index")
-@click.option("--corpus", type=click.Path(file_okay=False, exists=True), default=str(DEFAULT_CORPUS))
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Corpus directory (default: the one the index was built from, else corpus/).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None)
-def index_command(corpus: str, db: str | None) -> None:
+def index_command(corpus: str | None, db: str | None) -> None:
     """Build the index from the corpus (atomically: a failed build keeps the old index)."""
     target = Path(db) if db else default_db()
     try:
-        build_index(Path(corpus), target)
+        build_index(Path(corpus) if corpus else _corpus_of(target), target)
     except (IndexBuildError, NotADisclosure, UnicodeDecodeError) as exc:
         raise click.ClickException(f"索引没有更新：{exc}") from exc
     click.echo(f"索引已建好：{target}", err=True)
+
+
+# From this many files on, reading them shows a progress bar.
+PROGRESS_MIN_FILES = 4
+
+
+@kexie.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Corpus directory (default: the one the index was built from, else corpus/).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Index file (default index/kexie.db, or $KEXIE_DB).")
+def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None) -> None:
+    """Add disclosures (.txt in any common encoding, .pdf, .docx) to the corpus and update the index.
+
+    All or nothing: when any FILE is refused (one line on stderr each), no file is added and
+    the index is not touched. A file whose text the corpus already holds is left alone.
+    Exit status: 0 added or nothing new, 1 refused or failed, 2 usage error.
+    """
+    target = db or default_db()
+    corpus = corpus or _corpus_of(target, must_exist=False)
+    bar = click.progressbar(files, label="读取文件", file=sys.stderr) if len(files) >= PROGRESS_MIN_FILES else None
+    try:
+        with bar or nullcontext(files) as items:
+            staged = stage(items, corpus)
+        add(staged, corpus, target)
+    except IngestRefused as exc:
+        for refusal in exc.refusals:
+            click.echo(str(refusal), err=True)
+        if exc.accepted:
+            click.echo(f"其余 {exc.accepted} 个文件也未导入：一批文件要么全部导入，要么都不改动", err=True)
+        sys.exit(1)
+    except (IndexBuildError, OSError) as exc:
+        raise click.ClickException(f"语料和索引都没有改动：{exc}") from exc
+    for item in staged:
+        click.echo(_ingest_notice(item, corpus), err=True)
+    if any(item.new for item in staged):
+        click.echo(f"索引已更新：{target}", err=True)
+
+
+def _ingest_notice(item: Staged, corpus: Path) -> str:
+    if not item.new:
+        return f"未改动：{item.source} 与语料中的 {item.name} 内容相同"
+    document = item.document
+    return (f"已导入 {item.source} -> {corpus / item.name}"
+            f"（{document.org}{document.year}年部门{document.doc_kind}，{item.figures} 个数）")
+
+
+def _corpus_of(db_path: Path, must_exist: bool = True) -> Path:
+    """--corpus left out: the corpus this index was built from, else corpus/."""
+    try:
+        corpus = collection_corpus(db_path) or DEFAULT_CORPUS
+    except IndexBuildError as exc:
+        raise click.ClickException(f"无法打开索引：{exc}") from exc
+    if must_exist and not corpus.is_dir():
+        raise click.ClickException(f"索引记录的语料目录不存在：{corpus}（请用 --corpus 指定）")
+    return corpus
 
 
 @kexie.command("docs")

@@ -19,7 +19,8 @@ import sqlite_utils
 
 from .check import FINDING_COLUMNS, finding_rows
 from .models import Definition, Document, Fact, Passage, Source
-from .parse import Disclosure, parse_disclosure
+from .parse import Disclosure, NotADisclosure, parse_disclosure
+from .readers import UnreadableFile, read_text_file
 from .text import add_words, segment
 
 SCHEMA_VERSION = "1"
@@ -53,7 +54,10 @@ def corpus_fingerprint(corpus: Path) -> str:
 
 def read_corpus(corpus: Path) -> Iterator[Disclosure]:
     for path in corpus_files(corpus):
-        yield parse_disclosure(path.name, path.read_text(encoding="utf-8"))
+        try:
+            yield parse_disclosure(path.name, read_text_file(path))
+        except (UnreadableFile, NotADisclosure) as exc:
+            raise IndexBuildError(f"语料文件 {path.name} 读不了：{exc}") from exc
 
 
 def build_index(corpus: Path, db_path: Path) -> Path:
@@ -62,9 +66,11 @@ def build_index(corpus: Path, db_path: Path) -> Path:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
+    _remove_orphans(db_path)
     try:
         disclosures = list(read_corpus(corpus))
         _write(tmp, disclosures, corpus_fingerprint(corpus))
+        _record_corpus(tmp, corpus)
         _check(tmp)
         os.replace(tmp, db_path)
     finally:
@@ -90,6 +96,30 @@ def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
     db["passages"].enable_fts(["words"], tokenize="unicode61", create_triggers=False)
     db.conn.commit()
     db.close()
+
+
+def _remove_orphans(db_path: Path) -> None:
+    """Temporary files of builds that were killed (SIGKILL leaves them behind)."""
+    for orphan in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
+        pid = orphan.name.removeprefix(f".{db_path.name}.").split(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            orphan.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _record_corpus(path: Path, corpus: Path) -> None:
+    """The corpus an index was built from, so that another collection's index is kept from its own."""
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("insert into meta (key, value) values ('corpus', ?)", [str(corpus.resolve())])
 
 
 def _vocabulary_words(disclosures: list[Disclosure]) -> list[str]:
@@ -135,11 +165,21 @@ class Store:
             raise IndexBuildError(f"索引不存在：{self.path}")
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("select 1 from meta limit 1")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise IndexBuildError(f"不是 kexie 索引，或已损坏：{self.path}") from exc
         self.conn = conn
 
     def fingerprint(self) -> str | None:
         row = self.conn.execute("select value from meta where key = 'fingerprint'").fetchone()
         return row[0] if row else None
+
+    def corpus(self) -> Path | None:
+        """The corpus directory the index was built from (None for an index that does not say)."""
+        row = self.conn.execute("select value from meta where key = 'corpus'").fetchone()
+        return Path(row[0]) if row else None
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute("select * from documents order by org, year")

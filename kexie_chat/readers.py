@@ -1,0 +1,182 @@
+"""A file as its publisher sent it (.txt in any common encoding, .pdf, .docx) -> plain text.
+
+Touches files only to read them and knows nothing of disclosures or of the index. Tables
+come out as tab-separated rows, the layout the parser already reads. charset-normalizer,
+pdfplumber and python-docx are imported inside the readers that need them, so answering a
+question never loads them.
+"""
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+# UTF-32 before UTF-16: the UTF-32-LE mark begins with the UTF-16-LE one.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# charset-normalizer names a GB text by the smallest charset that covers it; GB18030 reads them all.
+GB_FAMILY = {"gb2312", "gbk", "cp936", "gb18030", "hz"}
+# Share of control characters above which decoded "text" is taken for a binary file.
+BINARY_SHARE = 0.01
+OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".xls": "Excel（.xls）", ".xlsx": "Excel（.xlsx）",
+               ".wps": "WPS 文字（.wps）", ".rtf": "RTF"}
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as text; the message says why, in Chinese."""
+
+
+def read_document(path: Path) -> str:
+    """The text of a .txt, .pdf or .docx file, with \\n line ends. Raises UnreadableFile."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnreadableFile(_unsupported(path.suffix.lower()))
+    if not path.is_file():
+        raise UnreadableFile("文件不存在" if not path.exists() else "不是普通文件")
+    try:
+        text = reader(path)
+    except OSError as exc:
+        raise UnreadableFile(f"无法读取文件（{exc.strerror or exc}）") from exc
+    if not text.strip():
+        raise UnreadableFile("文件里没有文字")
+    return text
+
+
+def read_text_file(path: Path) -> str:
+    return decode_text(Path(path).read_bytes())
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes in UTF-8 (with or without BOM), UTF-16/32 or GB18030/GBK -> text with \\n line ends."""
+    if not data.strip(b" \t\r\n\x00"):
+        raise UnreadableFile("文件是空的")
+    encoding = _marked_encoding(data) or _utf8(data) or _detected_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UnreadableFile(f"无法按 {encoding} 编码解码") from exc
+    if _looks_binary(text):
+        raise UnreadableFile("看起来是二进制文件，不是文本")
+    return normalize_text(text)
+
+
+def normalize_text(text: str) -> str:
+    """One form for text from any reader: no byte order mark, \\n line ends."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _marked_encoding(data: bytes) -> str | None:
+    return next((encoding for mark, encoding in BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
+def _detected_encoding(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("无法识别编码：不是 UTF-8、GB18030/GBK 或 UTF-16 文本（可能是二进制文件）")
+    return "gb18030" if best.encoding.replace("_", "").lower() in GB_FAMILY else best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+    return "\x00" in text or controls > BINARY_SHARE * len(text)
+
+
+def _unsupported(suffix: str) -> str:
+    if suffix in OLD_FORMATS:
+        return f"不支持{OLD_FORMATS[suffix]}：请另存为 .docx、.pdf 或 .txt 再导入"
+    return f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .txt、.pdf、.docx"
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+def read_pdf(path: Path) -> str:
+    """Each page's text lines and tables, top to bottom; a table row is one tab-separated line."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
+    except PDFPasswordIncorrect as exc:
+        raise UnreadableFile("PDF 已加密，需要密码才能读取") from exc
+    except OSError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds of error for a damaged file
+        raise UnreadableFile(f"PDF 已损坏或无法解析（{type(exc).__name__}）") from exc
+    text = "\n".join(page for page in pages if page.strip())
+    if not text.strip():
+        raise UnreadableFile("PDF 里没有可提取的文字（可能是扫描件，需要先做文字识别）")
+    return normalize_text(text)
+
+
+def _pdf_page_lines(page) -> list[str]:
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
+    placed = [(line["top"], line["text"]) for line in outside.extract_text_lines(return_chars=False)]
+    for table in tables:
+        rows = [_tab_row(row) for row in table.extract()]
+        placed.append((table.bbox[1], "\n".join(row for row in rows if row.strip())))
+    return [text for _, text in sorted(placed, key=lambda item: item[0]) if text.strip()]
+
+
+def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    middle_x, middle_y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
+
+
+def _tab_row(cells: Iterable[str | None]) -> str:
+    # A cell's text wraps inside the cell; the wrap is layout, not a word break.
+    return "\t".join((cell or "").replace("\n", "").strip() for cell in cells)
+
+
+# --- Word --------------------------------------------------------------------------------
+
+def read_docx(path: Path) -> str:
+    """Paragraphs and tables in document order; a table row is one tab-separated line."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+        lines = list(_docx_lines(document.iter_inner_content(), Table))
+    except OSError:
+        raise
+    except Exception as exc:  # a damaged zip or XML, or a file that is not Word at all
+        raise UnreadableFile(f"Word 文件已损坏或无法解析（{type(exc).__name__}）") from exc
+    return normalize_text("\n".join(lines))
+
+
+def _docx_lines(blocks: Iterable, table_type: type) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, table_type):
+            yield from (_tab_row(_unmerged_cells(row)) for row in block.rows)
+        else:
+            yield block.text
+
+
+def _unmerged_cells(row) -> list[str]:
+    """A merged cell is reported once per grid column it spans; keep it once."""
+    cells, previous = [], None
+    for cell in row.cells:
+        if cell._tc is not previous:
+            cells.append(cell.text)
+        previous = cell._tc
+    return cells
+
+
+READERS: dict[str, Callable[[Path], str]] = {".txt": read_text_file, ".pdf": read_pdf, ".docx": read_docx}

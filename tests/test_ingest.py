@@ -1,0 +1,285 @@
+"""kexie ingest and the readers: encodings, PDF and Word, refusals that change nothing."""
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from kexie_chat import Assistant
+from kexie_chat.cli import kexie
+from kexie_chat.ingest import corpus_name, stage
+from kexie_chat.parse import parse_disclosure
+from kexie_chat.readers import decode_text, read_document
+from kexie_chat.store import build_index
+
+from minipdf import write_pdf
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+LANGFANG = FIXTURES / "langfang_2021_budget.txt"
+LANGFANG_NAME = "2021-廊坊市科协-部门预算.txt"
+BAOTOU, ZHANGJIAKOU = "2020-包头市科协-部门决算.txt", "2020-张家口市科协-部门预算.txt"
+JIANGHAN, XICHENG = "2020-江汉区科协-部门决算.txt", "2019-西城区科协-部门预算.txt"
+
+ENCODINGS = [
+    ("gbk", BAOTOU, "gbk"),
+    ("gb18030", ZHANGJIAKOU, "gb18030"),  # it holds a no-break space, which GBK cannot encode
+    ("utf-8-bom", JIANGHAN, "utf-8-sig"),
+    ("utf-16-bom", XICHENG, "utf-16"),
+    ("utf-16-be-no-bom", BAOTOU, "utf-16-be"),
+]
+
+
+def seed_text(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def fact_rows(facts) -> list[dict]:
+    return [fact.model_dump() for fact in facts]
+
+
+# --- encodings -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_every_seed_decodes_to_its_text(name, encoding):
+    assert decode_text(seed_text(name).encode(encoding)) == seed_text(name)
+
+
+def test_windows_line_ends_read_as_unix():
+    text = seed_text(BAOTOU)
+    assert decode_text(text.replace("\n", "\r\n").encode("gbk")) == text
+
+
+@pytest.mark.parametrize("case,name,encoding", ENCODINGS, ids=[c[0] for c in ENCODINGS])
+def test_an_encoded_copy_gives_exactly_the_facts_of_the_original(tmp_path, disclosures, case, name, encoding):
+    copy = tmp_path / f"copy-{case}.txt"
+    copy.write_bytes(seed_text(name).encode(encoding))
+    [staged] = stage([copy], tmp_path / "empty-corpus")
+    assert staged.name == name and staged.new
+    assert fact_rows(parse_disclosure(name, staged.text).facts) == fact_rows(disclosures[name].facts)
+
+
+def test_names_come_from_the_disclosure(disclosures):
+    assert {corpus_name(d.document) for d in disclosures.values()} == set(disclosures)
+
+
+# --- PDF and Word --------------------------------------------------------------------------
+
+def layout_blocks(text: str) -> list:
+    """Lines as paragraphs, runs of tab-separated lines as one table."""
+    blocks: list = []
+    for line in text.splitlines():
+        if "\t" in line:
+            if not blocks or isinstance(blocks[-1], str):
+                blocks.append([])
+            blocks[-1].append(line.split("\t"))
+        else:
+            blocks.append(line)
+    return blocks
+
+
+def write_docx(path: Path, blocks: list) -> Path:
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=len(block[0]))
+        for row, cells in zip(table.rows, block):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+    document.save(path)
+    return path
+
+
+WRITERS = [("pdf", write_pdf), ("docx", write_docx)]
+
+
+@pytest.mark.parametrize("suffix,writer", WRITERS, ids=[w[0] for w in WRITERS])
+def test_a_pdf_or_word_disclosure_reads_back_as_its_text(tmp_path, suffix, writer):
+    text = LANGFANG.read_text(encoding="utf-8")
+    made = writer(tmp_path / f"langfang.{suffix}", layout_blocks(text))
+    read = read_document(made)
+    assert read == text.rstrip("\n")
+    facts = parse_disclosure(LANGFANG_NAME, read).facts
+    assert fact_rows(facts) == fact_rows(parse_disclosure(LANGFANG_NAME, text).facts)
+    assert any(f.metric == "公务接待费" and str(f.value) == "0.50" and f.unit == "万元" for f in facts)
+
+
+def test_a_word_copy_of_a_seed_gives_exactly_its_facts(tmp_path, disclosures):
+    text = seed_text(ZHANGJIAKOU)
+    made = write_docx(tmp_path / "zhangjiakou.docx", text.splitlines())
+    facts = parse_disclosure(ZHANGJIAKOU, read_document(made)).facts
+    assert fact_rows(facts) == fact_rows(disclosures[ZHANGJIAKOU].facts)
+
+
+def test_a_merged_word_cell_is_read_once(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "三公经费预算表"
+    table.cell(1, 0).text, table.cell(1, 1).text = "公务接待费", "0.50"
+    document.save(tmp_path / "merged.docx")
+    assert read_document(tmp_path / "merged.docx").splitlines()[-2:] == ["三公经费预算表", "公务接待费\t0.50"]
+
+
+# --- kexie ingest: refusals ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def base_collection(tmp_path_factory):
+    """A collection of one disclosure, built once; tests work on copies of it."""
+    root = tmp_path_factory.mktemp("collection")
+    (root / "corpus").mkdir()
+    (root / "corpus" / ZHANGJIAKOU).write_text(seed_text(ZHANGJIAKOU), encoding="utf-8")
+    build_index(root / "corpus", root / "kexie.db")
+    return root
+
+
+@pytest.fixture
+def collection(base_collection, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in (base_collection / "corpus").iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "kexie.db").write_bytes((base_collection / "kexie.db").read_bytes())
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of a collection (corpus, index, temporary files) and its bytes."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def ingest(root: Path, *files):
+    args = ["ingest", *map(str, files), "--corpus", str(root / "corpus"), "--db", str(root / "kexie.db")]
+    return CliRunner().invoke(kexie, args)
+
+
+def _write(content: bytes):
+    return lambda path: path.write_bytes(content)
+
+
+def _pdf(blocks: list):
+    return lambda path: write_pdf(path, blocks)
+
+
+def _changed_seed(path: Path):
+    path.write_text(seed_text(ZHANGJIAKOU).replace("一、", "一、 ", 1), encoding="utf-8")
+
+
+REFUSALS = [
+    ("empty", "empty.txt", _write(b""), "文件是空的"),
+    ("blank", "blank.txt", _write(b" \r\n\n\t"), "文件是空的"),
+    ("binary", "photo.txt", _write(bytes(range(256)) * 40), "二进制"),
+    ("no-org", "notes.txt", _write("会议纪要：下周二上午九点开会，请准时参加。".encode("gbk")), "找不到单位名称"),
+    ("no-year", "intro.txt", _write("廊坊市科学技术协会简介\n廊坊市科学技术协会是人民团体。".encode()), "找不到年度"),
+    ("no-figures", "title.txt", _write("廊坊市科学技术协会2021年部门预算\n廊坊市科学技术协会\n".encode()),
+     "一个金额也没有读到"),
+    ("broken-pdf", "broken.pdf", lambda p: p.write_bytes(write_pdf(p, ["廊坊市科协"]).read_bytes()[:300]),
+     "PDF 已损坏"),
+    ("text-as-pdf", "fake.pdf", _write("廊坊市科学技术协会2021年部门预算".encode()), "PDF 已损坏"),
+    ("pdf-without-text", "scan.pdf", _pdf([[["", ""], ["", ""]]]), "没有可提取的文字"),
+    ("broken-docx", "broken.docx", _write(b"PK\x03\x04" + bytes(200)), "Word 文件已损坏"),
+    ("old-word", "budget.doc", _write(b"\xd0\xcf\x11\xe0"), "旧版 Word"),
+    ("excel", "budget.xlsx", _write(b"PK\x03\x04"), "Excel"),
+    ("no-suffix", "budget", _write("廊坊市科学技术协会".encode()), "无扩展名"),
+    ("missing", "missing.txt", None, "文件不存在"),
+    ("directory", "folder.txt", lambda p: p.mkdir(), "不是普通文件"),
+    ("same-name-other-text", "zhangjiakou-v2.txt", _changed_seed, f"语料中已有 {ZHANGJIAKOU}"),
+]
+
+
+@pytest.mark.parametrize("case,name,make,reason", REFUSALS, ids=[r[0] for r in REFUSALS])
+def test_a_refused_file_changes_nothing(collection, tmp_path, case, name, make, reason):
+    source = tmp_path / "in" / name
+    source.parent.mkdir()
+    if make:
+        make(source)
+    before = snapshot(collection)
+    result = ingest(collection, source)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert str(source) in line and reason in line
+    assert snapshot(collection) == before
+
+
+def test_a_batch_with_one_refusal_adds_nothing(collection, tmp_path):
+    good = tmp_path / "baotou.txt"
+    good.write_bytes(seed_text(BAOTOU).encode("gbk"))
+    bad = tmp_path / "notes.txt"
+    bad.write_text("会议纪要", encoding="utf-8")
+    before = snapshot(collection)
+    result = ingest(collection, good, bad)
+    assert result.exit_code == 1
+    refusal, others = result.stderr.splitlines()
+    assert str(bad) in refusal and "其余 1 个文件也未导入" in others
+    assert snapshot(collection) == before
+
+
+# --- kexie ingest: adding ------------------------------------------------------------------
+
+def test_ingest_adds_the_text_and_the_index_answers(collection, tmp_path):
+    source = tmp_path / "包头2020决算.txt"
+    source.write_bytes(seed_text(BAOTOU).encode("gbk"))
+    result = ingest(collection, source)
+    assert result.exit_code == 0, result.output
+    assert "已导入" in result.stderr and result.stdout == ""
+    assert (collection / "corpus" / BAOTOU).read_text(encoding="utf-8") == seed_text(BAOTOU)
+    answer = Assistant(db_path=collection / "kexie.db").ask("包头2020年基本支出")
+    assert answer.status == "answered" and answer.facts[0].source.doc == BAOTOU
+
+
+def test_ingesting_the_same_text_again_is_a_no_op(collection, tmp_path):
+    source = tmp_path / "zhangjiakou.txt"
+    source.write_bytes(seed_text(ZHANGJIAKOU).encode("utf-16"))
+    before = snapshot(collection)
+    result = ingest(collection, source)
+    assert result.exit_code == 0
+    assert "未改动" in result.stderr and ZHANGJIAKOU in result.stderr
+    assert snapshot(collection) == before
+
+
+def test_a_batch_reads_every_format_with_a_progress_bar(collection, tmp_path):
+    text = LANGFANG.read_text(encoding="utf-8")
+    files = [write_pdf(tmp_path / "langfang.pdf", layout_blocks(text)),
+             write_docx(tmp_path / "langfang.docx", layout_blocks(text)), tmp_path / "jianghan.txt"]
+    files[2].write_bytes(seed_text(JIANGHAN).encode("utf-16"))
+    files.append(tmp_path / "zhangjiakou.txt")
+    files[3].write_bytes(seed_text(ZHANGJIAKOU).encode("gb18030"))
+    result = ingest(collection, *files)
+    assert result.exit_code == 0, result.output
+    assert "读取文件" in result.stderr
+    assert sorted(p.name for p in (collection / "corpus").iterdir()) == sorted([LANGFANG_NAME, JIANGHAN, ZHANGJIAKOU])
+    assert result.stderr.count("已导入") == 2 and result.stderr.count("未改动") == 2
+
+
+def test_ingest_starts_a_new_collection(tmp_path):
+    source = tmp_path / "langfang.txt"
+    source.write_text(LANGFANG.read_text(encoding="utf-8"), encoding="gbk")
+    root = tmp_path / "newsroom"
+    result = ingest(root, source)
+    assert result.exit_code == 0, result.output
+    answer = Assistant(db_path=root / "kexie.db").ask("廊坊2021年公务接待费")
+    assert answer.status == "answered" and str(answer.facts[0].value) == "0.50"
+
+
+def test_a_failed_rebuild_takes_the_new_file_out_again(collection, tmp_path):
+    (collection / "corpus" / "坏文件.txt").write_bytes(bytes(range(256)) * 40)
+    source = tmp_path / "baotou.txt"
+    source.write_bytes(seed_text(BAOTOU).encode("gbk"))
+    before = snapshot(collection)
+    result = ingest(collection, source)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert "语料和索引都没有改动" in line and "坏文件.txt" in line
+    assert snapshot(collection) == before
+
+
+def test_asking_never_loads_the_file_readers():
+    import subprocess
+    import sys
+
+    probe = ("import sys, kexie_chat.cli; "
+             "print(sorted(m for m in ('pdfplumber', 'docx', 'charset_normalizer') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "[]"
