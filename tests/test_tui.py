@@ -202,7 +202,7 @@ async def test_palette_new_conversation_copy_and_help(make_app):
         await pilot.press("escape")
         await palette(pilot, app, "新对话")
         assert not app.query(AnswerCard) and not app.query_one("#facts").display
-        assert app.chat.context.org is None if hasattr(app.chat.context, "org") else True
+        assert app.chat.context.org is None and app.chat.context.metric is None
 
 
 @pytest.mark.asyncio

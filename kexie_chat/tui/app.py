@@ -38,9 +38,9 @@ LIGHT, DARK = "textual-light", "textual-dark"
 
 
 class Status(Message):
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, error: bool = False) -> None:
         super().__init__()
-        self.text = text
+        self.text, self.error = text, error
 
 
 class Ready(Message):
@@ -106,6 +106,8 @@ class KexieApp(App):
     .suggestions { height: auto; max-height: 7; border: none; padding: 0; background: transparent; }
     .title { height: 1; padding: 0 1; background: $boost; }
     #source { height: 1fr; border: none; }
+    TableScreen DataTable { height: 1fr; }
+    #detail { height: auto; max-height: 5; padding: 0 1; background: $boost; }
     HelpScreen { align: center middle; }
     #help { width: 76; max-width: 100%; height: auto; max-height: 90%; border: round $accent;
             background: $surface; padding: 1 2; }
@@ -180,7 +182,7 @@ class KexieApp(App):
         try:
             findings = list(audit(store))
         except Exception as exc:
-            self.post_message(Status(f"一致性检查出错：{exc}"))
+            self.post_message(Status(f"一致性检查出错：{exc}", error=True))
             return
         self.post_message(FindingsReady(findings))
 
@@ -188,7 +190,7 @@ class KexieApp(App):
 
     @on(Status)
     def show_status(self, message: Status) -> None:
-        self.status(message.text, error="出错" in message.text)
+        self.status(message.text, error=message.error)
 
     @on(Ready)
     def index_ready(self, message: Ready) -> None:

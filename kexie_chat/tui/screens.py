@@ -140,6 +140,15 @@ class FindingsScreen(TableScreen):
         super().__init__(f"一致性检查：{len(self.findings)}条发现，回车打开出处", ("严重度", "类型", "单位", "年度", "说明"),
                          [_finding_row(finding, labels) for finding in self.findings])
 
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Static("", id="detail")  # the whole text of the row under the cursor; the table cuts it
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self, event: DataTable.RowHighlighted) -> None:
+        finding = self.findings[int(event.row_key.value)]
+        self.query_one("#detail", Static).update(str(getattr(finding, "text", finding)))
+
     def open(self, index: int) -> None:
         finding = self.findings[index]
         sources = [fact.source for fact in getattr(finding, "facts", None) or []] + list(getattr(finding, "sources", []))
