@@ -27,5 +27,10 @@ index: install
 eval: install
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl
 
+## make tui-check: try the terminal app as a person would, in tmux at 80x24 (needs tmux)
+.PHONY: tui-check
+tui-check: install
+	$(BIN)/python scripts/tui_check.py
+
 clean:
 	rm -rf $(VENV) index/*.db .pytest_cache
