@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from .assistant import DEFAULT_CORPUS, Assistant, collection_corpus, default_db
+from .assistant import DEFAULT_CORPUS, DEFAULT_DB, Assistant, collection_corpus, default_db
 from .check import audit, findings_json
 from .ingest import IngestRefused, Staged, add, stage
 from .models import Answer
@@ -113,6 +113,8 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
     Exit status: 0 added or nothing new, 1 refused or failed, 2 usage error.
     """
     target = db or default_db()
+    if corpus and _same(target, DEFAULT_DB) and not _same(corpus, DEFAULT_CORPUS):
+        raise click.UsageError("--corpus 指向另一个语料目录时，请同时用 --db 指定它的索引（默认索引只跟随 corpus/）")
     corpus = corpus or _corpus_of(target, must_exist=False)
     bar = click.progressbar(files, label="读取文件", file=sys.stderr) if len(files) >= PROGRESS_MIN_FILES else None
     try:
@@ -139,6 +141,10 @@ def _ingest_notice(item: Staged, corpus: Path) -> str:
     document = item.document
     return (f"已导入 {item.source} -> {corpus / item.name}"
             f"（{document.org}{document.year}年部门{document.doc_kind}，{item.figures} 个数）")
+
+
+def _same(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
 
 
 def _corpus_of(db_path: Path, must_exist: bool = True) -> Path:

@@ -107,6 +107,18 @@ def test_a_pdf_or_word_disclosure_reads_back_as_its_text(tmp_path, suffix, write
     assert any(f.metric == "公务接待费" and str(f.value) == "0.50" and f.unit == "万元" for f in facts)
 
 
+def test_a_published_pdf_gives_the_facts_of_its_text():
+    """An embedded subset font, narrative wrapped by the page width, an item name wrapped in its
+    cell (made by make_langfang_pdf.py): the same figures; only line numbers and quotes move."""
+    def figures(text):
+        facts = parse_disclosure(LANGFANG_NAME, text).facts
+        return sorted((f.metric, f.code, f.value, f.unit, f.basis, f.scope, f.table) for f in facts)
+
+    read = read_document(FIXTURES / "langfang_2021_budget.pdf")
+    assert "公务用车购置及运行维护费\t2.30" in read.splitlines()
+    assert figures(read) == figures(LANGFANG.read_text(encoding="utf-8"))
+
+
 def test_a_word_copy_of_a_seed_gives_exactly_its_facts(tmp_path, disclosures):
     text = seed_text(ZHANGJIAKOU)
     made = write_docx(tmp_path / "zhangjiakou.docx", text.splitlines())
@@ -283,3 +295,10 @@ def test_asking_never_loads_the_file_readers():
     probe = ("import sys, kexie_chat.cli; "
              "print(sorted(m for m in ('pdfplumber', 'docx', 'charset_normalizer') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_another_corpus_needs_its_own_index(tmp_path, monkeypatch):
+    monkeypatch.delenv("KEXIE_DB", raising=False)
+    result = CliRunner().invoke(kexie, ["ingest", str(LANGFANG), "--corpus", str(tmp_path / "corpus")])
+    assert result.exit_code == 2 and "--db" in result.stderr
+    assert not (tmp_path / "corpus").exists()
