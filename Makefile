@@ -32,5 +32,16 @@ eval: install
 tui-check: install
 	$(BIN)/python scripts/tui_check.py
 
+## make bench [CORPUS=build/scale-1000]: build, index size, one-shot and in-process answer times
+.PHONY: bench scale-corpus
+CORPUS ?= corpus
+bench: install
+	$(BIN)/python scripts/bench.py --corpus $(CORPUS)
+
+## make scale-corpus N=1000: a synthetic corpus of N disclosures in build/scale-N (never corpus/)
+N ?= 100
+scale-corpus: install
+	$(BIN)/python scripts/scale_corpus.py $(N)
+
 clean:
 	rm -rf $(VENV) index/*.db .pytest_cache

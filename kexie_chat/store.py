@@ -10,18 +10,16 @@ import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
-import sqlite_utils
-
-from .check import FINDING_COLUMNS, finding_rows
 from .models import Definition, Document, Fact, Passage, Source
 from .parse import Disclosure, NotADisclosure, parse_disclosure
 from .readers import UnreadableFile, read_text_file
-from .text import add_words, segment
+from .text import build_tokenizer, dictionary_tokenizer, occurring_words, segment, use_dictionary
 
 SCHEMA_VERSION = "1"
 CORPUS_SUFFIXES = (".txt",)
@@ -54,10 +52,103 @@ def corpus_fingerprint(corpus: Path) -> str:
 
 def read_corpus(corpus: Path) -> Iterator[Disclosure]:
     for path in corpus_files(corpus):
-        try:
-            yield parse_disclosure(path.name, read_text_file(path))
-        except (UnreadableFile, NotADisclosure) as exc:
-            raise IndexBuildError(f"语料文件 {path.name} 读不了：{exc}") from exc
+        yield _parse_file(path)
+
+
+def _parse_file(path: Path) -> Disclosure:
+    try:
+        return parse_disclosure(path.name, read_text_file(path))
+    except (UnreadableFile, NotADisclosure) as exc:
+        raise IndexBuildError(f"语料文件 {path.name} 读不了：{exc}") from exc
+
+
+# --- a build on every core ---------------------------------------------------------------
+# Below this many files a build stays in one process: starting workers would cost more.
+PARALLEL_FROM = 24
+
+
+def parse_corpus(corpus: Path) -> list[Disclosure]:
+    """Every disclosure of the corpus, parsed on all cores when there are many."""
+    paths = corpus_files(corpus)
+    workers = _workers(len(paths))
+    if workers == 1:
+        return [_parse_file(path) for path in paths]
+    with _pool(workers) as pool:
+        return list(pool.map(_parse_file, paths, chunksize=4))
+
+
+def segment_passages(disclosures: list[Disclosure]) -> tuple[Iterator[list[str]], tuple[dict[str, int], int]]:
+    """The words of every passage, and the dictionary (frequencies, total) they are cut with.
+
+    The dictionary is jieba's restricted to the words that occur in the corpus (see
+    text.occurring_words); it is saved with the index so that questions are cut with it too.
+    """
+    kept = _vocabulary_words(disclosures)
+    texts = [passage.text for d in disclosures for passage in d.passages]
+    workers = _workers(len(disclosures))
+    if workers == 1:
+        _start_segmenter(kept)
+        found, total = _occurring_in(texts)
+        return iter(_segment_chunk(texts, (found, total))), (found, total)
+    chunks = [texts[i::workers * 4] for i in range(workers * 4)]  # strided: equal work per chunk
+    with _pool(workers, initializer=_start_segmenter, initargs=(kept,)) as pool:
+        found, total = {}, 0
+        for part, total in pool.map(_occurring_in, chunks):
+            found.update(part)
+        cut = list(pool.map(_segment_chunk, chunks, [(found, total)] * len(chunks)))
+    order = [(i, j) for j in range(len(chunks[0])) for i in range(len(chunks)) if j < len(chunks[i])]
+    return (cut[i][j] for i, j in order), (found, total)
+
+
+_SEGMENTER: dict = {}  # per worker process: the tokenizers of the build under way
+
+
+def _start_segmenter(kept: list[str]) -> None:
+    _SEGMENTER.clear()
+    _SEGMENTER["full"] = build_tokenizer(kept)
+
+
+def _occurring_in(texts: list[str]) -> tuple[dict[str, int], int]:
+    tokenizer = _SEGMENTER["full"]
+    return occurring_words(tokenizer, texts), tokenizer.total
+
+
+def _segment_chunk(texts: list[str], dictionary: tuple[dict[str, int], int]) -> list[list[str]]:
+    if "index" not in _SEGMENTER:
+        _SEGMENTER.pop("full", None)
+        _SEGMENTER["index"] = dictionary_tokenizer(*dictionary)
+    return [segment(text, _SEGMENTER["index"]) for text in texts]
+
+
+def _workers(files: int) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 1 if files < PARALLEL_FROM else max(1, min(cores, files // PARALLEL_FROM))
+
+
+def _pool(workers: int, **options):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver, not fork: a build may start from a program with threads (the terminal app).
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"), **options)
+
+
+def _dictionary_row(words: dict[str, int], total: int) -> dict:
+    lines = "\n".join(f"{word} {freq}" for word, freq in sorted(words.items()))
+    return {"total": total, "words": zlib.compress(lines.encode("utf-8"), 9)}
+
+
+def read_dictionary(db_path: Path) -> tuple[dict[str, int], int] | None:
+    """The segmentation dictionary saved with an index (None for an index built before it was)."""
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+            row = conn.execute("select words, total from dictionary").fetchone()
+    except sqlite3.Error:
+        return None
+    if not row:
+        return None
+    pairs = (line.rsplit(" ", 1) for line in zlib.decompress(row[0]).decode("utf-8").split("\n") if line)
+    return {word: int(freq) for word, freq in pairs}, row[1]
 
 
 def build_index(corpus: Path, db_path: Path) -> Path:
@@ -68,7 +159,7 @@ def build_index(corpus: Path, db_path: Path) -> Path:
     tmp.unlink(missing_ok=True)
     _remove_orphans(db_path)
     try:
-        disclosures = list(read_corpus(corpus))
+        disclosures = parse_corpus(corpus)
         _write(tmp, disclosures, corpus_fingerprint(corpus))
         _record_corpus(tmp, corpus)
         _check(tmp)
@@ -79,11 +170,17 @@ def build_index(corpus: Path, db_path: Path) -> Path:
 
 
 def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
-    add_words(_vocabulary_words(disclosures))
+    # sqlite-utils and the audit are for building only: a question never imports them.
+    import sqlite_utils
+
+    from .check import FINDING_COLUMNS, finding_rows
+
+    words, dictionary = segment_passages(disclosures)
     db = sqlite_utils.Database(path)
     db["documents"].insert_all((d.document.model_dump() for d in disclosures), pk="doc")
     db["facts"].insert_all(_fact_rows(disclosures), batch_size=2000)
-    db["passages"].insert_all(_passage_rows(disclosures), batch_size=2000)
+    db["passages"].insert_all(_passage_rows(disclosures, words), batch_size=2000)
+    db["dictionary"].insert(_dictionary_row(*dictionary))
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
     db["findings"].create(FINDING_COLUMNS)
@@ -141,11 +238,10 @@ def _fact_rows(disclosures: Iterable[Disclosure]) -> Iterator[dict]:
             }
 
 
-def _passage_rows(disclosures: Iterable[Disclosure]) -> Iterator[dict]:
+def _passage_rows(disclosures: Iterable[Disclosure], words: Iterator[list[str]]) -> Iterator[dict]:
     for disclosure in disclosures:
         for passage in disclosure.passages:
-            yield {"doc": passage.doc, "line": passage.line, "text": passage.text,
-                   "words": " ".join(segment(passage.text))}
+            yield {"doc": passage.doc, "line": passage.line, "text": passage.text, "words": " ".join(next(words))}
 
 
 def _check(path: Path) -> None:
@@ -171,6 +267,8 @@ class Store:
             conn.close()
             raise IndexBuildError(f"不是 kexie 索引，或已损坏：{self.path}") from exc
         self.conn = conn
+        # Questions are cut into words with the index's own dictionary, loaded by the first search.
+        use_dictionary(f"{self.path.resolve()}:{self.fingerprint()}", lambda path=self.path: read_dictionary(path))
 
     def fingerprint(self) -> str | None:
         row = self.conn.execute("select value from meta where key = 'fingerprint'").fetchone()
@@ -183,7 +281,7 @@ class Store:
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute("select * from documents order by org, year")
-        return [Document(**dict(row)) for row in rows]
+        return [Document.model_construct(**dict(row)) for row in rows]
 
     def aliases(self) -> list[tuple[str, str]]:
         return [(r["org"], r["alias"]) for r in self.conn.execute("select org, alias from aliases")]
@@ -220,7 +318,7 @@ class Store:
 
     def definitions(self, term: str) -> list[Definition]:
         rows = self.conn.execute("select * from definitions where term = ? order by rowid", [term])
-        return [Definition(**dict(row)) for row in rows]
+        return [Definition.model_construct(**dict(row)) for row in rows]
 
     def definition_terms(self) -> list[str]:
         return [r[0] for r in self.conn.execute("select distinct term from definitions")]
@@ -236,7 +334,7 @@ class Store:
                 "where passages_fts match ? order by bm25(passages_fts) limit ?",
                 [joiner.join(terms), limit]).fetchall()
             if rows:
-                return [Passage(doc=r["doc"], line=r["line"], text=r["text"]) for r in rows]
+                return [Passage.model_construct(doc=r["doc"], line=r["line"], text=r["text"]) for r in rows]
         return []
 
     def findings(self, org: str | None = None) -> list[str]:
@@ -252,8 +350,9 @@ class Store:
 
 
 def _fact(row: sqlite3.Row) -> Fact:
+    # Rows were validated as models when the index was built: read them back without validating again.
     value = Decimal(row["value_exact"]) if row["value_exact"] is not None else None
-    return Fact(org=row["org"], year=row["year"], doc_kind=row["doc_kind"], metric=row["metric"],
-                code=row["code"], value=value, unit=row["unit"], basis=row["basis"],
-                source=Source(doc=row["doc"], line=row["line"], quote=row["quote"]), scope=row["scope"],
-                table=row["source_table"], item=row["item"], text=row["text"])
+    source = Source.model_construct(doc=row["doc"], line=row["line"], quote=row["quote"])
+    return Fact.model_construct(org=row["org"], year=row["year"], doc_kind=row["doc_kind"], metric=row["metric"],
+                                code=row["code"], value=value, unit=row["unit"], basis=row["basis"], source=source,
+                                scope=row["scope"], table=row["source_table"], item=row["item"], text=row["text"])

@@ -143,15 +143,18 @@ def segment(text: str, tokenizer=None) -> list[str]:
 
 
 def build_tokenizer(kept_words: list[str]):
-    """jieba's full dictionary plus the words to keep whole: what an index is segmented with."""
+    """jieba's full dictionary plus the words to keep whole: what an index is segmented with.
+
+    The total stays jieba's (add_word would raise it): then two indexes cut a text the same
+    way wherever their dictionaries agree on the words that occur in it.
+    """
     base_freq, base_total = _jieba_dictionary()
-    freq, total = dict(base_freq), base_total
+    freq = dict(base_freq)
     for word in kept_words:
         freq[word] = KEPT_WORD_FREQ
-        total += KEPT_WORD_FREQ
         for end in range(1, len(word)):
             freq.setdefault(word[:end], 0)
-    return _tokenizer_of(freq, total)
+    return _tokenizer_of(freq, base_total)
 
 
 def occurring_words(tokenizer, texts) -> dict[str, int]:

@@ -1,0 +1,147 @@
+"""How fast kexie-chat is on one corpus: build, index size, one-shot answers, questions in process.
+
+Prints a table to stdout (progress goes to stderr). Uses only the project's own environment.
+Run it for a corpus of any size (see scripts/scale_corpus.py):
+
+    make bench                                   # corpus/ (the five seeds)
+    make bench CORPUS=build/scale-1000           # after `make scale-corpus N=1000`
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BIN = Path(sys.executable).parent
+ONE_SHOT = "秦皇岛2022年三公经费"
+SEARCH_ONE_SHOT = "科普活动的绩效目标是什么"  # a search: cut into words with the index's dictionary
+BASELINE = [sys.executable, "-c", "import sqlite3"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--db", type=Path, help="index to build and ask (default build/bench-<corpus>.db)")
+    parser.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev.jsonl")
+    parser.add_argument("--runs", type=int, default=9, help="new processes per one-shot measure")
+    parser.add_argument("--no-build", action="store_true", help="ask the index --db as it is")
+    args = parser.parse_args()
+    db = args.db or ROOT / "build" / f"bench-{args.corpus.resolve().name}.db"
+    rows = [("documents", f"{len(_files(args.corpus)):,}", ""), ("cores (nproc)", str(_cores()), "")]
+    if not args.no_build:
+        rows.append(("build: kexie index, wall", _seconds(_build(args.corpus, db)), "≤ 3 s (5 docs), ≤ 120 s (1,000)"))
+    text = sum(p.stat().st_size for p in _files(args.corpus))
+    size = db.stat().st_size
+    rows.append(("text size / index size", f"{_mb(text)} / {_mb(size)}", ""))
+    rows.append(("index size ÷ text size", f"{size / text:.2f}×", "≤ 3×"))
+    rows += _one_shots(db, args.runs)
+    rows += _in_process(db, args.questions)
+    _print_table(args.corpus, rows)
+
+
+def _files(corpus: Path) -> list[Path]:
+    from kexie_chat.store import corpus_files
+
+    return corpus_files(corpus)
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _build(corpus: Path, db: Path) -> float:
+    _progress(f"building {db} from {corpus} …")
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run([BIN / "kexie", "index", "--corpus", corpus, "--db", db], check=True,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _one_shots(db: Path, runs: int) -> list[tuple[str, str, str]]:
+    _progress(f"one-shot questions, {runs} new processes each …")
+    ask = [BIN / "kexie-ask", "--db", db]
+    _wall(ask + [ONE_SHOT])  # the first run after a build pays for the page cache
+    baseline, structured, search = [], [], []
+    for _ in range(runs):  # interleaved, so that a busy moment of the machine hits all three alike
+        baseline.append(_wall(BASELINE))
+        structured.append(_wall(ask + [ONE_SHOT]))
+        search.append(_wall(ask + [SEARCH_ONE_SHOT]))
+    base, one, found = (statistics.median(x) for x in (baseline, structured, search))
+    return [
+        ('python -c "import sqlite3", median', _ms(base), ""),
+        (f"kexie-ask “{ONE_SHOT}”, median", _ms(one), ""),
+        ("  ratio to import sqlite3", f"{one / base:.1f}×", "≤ 10×"),
+        (f"kexie-ask “{SEARCH_ONE_SHOT}” (search)", _ms(found), ""),
+        ("  ratio to import sqlite3", f"{found / base:.1f}×", ""),
+    ]
+
+
+def _wall(command: list) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _in_process(db: Path, questions: Path) -> list[tuple[str, str, str]]:
+    _progress("Assistant.ask over the dev questions …")
+    from kexie_chat import Assistant
+
+    start = time.perf_counter()
+    assistant = Assistant(db_path=db)
+    opened = time.perf_counter() - start
+    times = []
+    for line in questions.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        turns = case.get("turns") or [case]
+        chat = assistant.conversation()
+        for turn in turns:
+            start = time.perf_counter()
+            chat.ask(turn["q"]) if "turns" in case else assistant.ask(turn["q"])
+            times.append(time.perf_counter() - start)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return [
+        ("Assistant() open, in process", _ms(opened), ""),
+        (f"Assistant.ask median ({len(times)} questions)", _ms(statistics.median(times)), "≤ 5 ms"),
+        ("Assistant.ask p95", _ms(p95), "≤ 25 ms"),
+        ("Assistant.ask slowest", _ms(times[-1]), ""),
+    ]
+
+
+def _print_table(corpus: Path, rows: list[tuple[str, str, str]]) -> None:
+    from wcwidth import wcswidth
+
+    print(f"kexie-chat bench: {corpus}")
+    widths = [max(wcswidth(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(cell + " " * (widths[i] - wcswidth(cell)) for i, cell in enumerate(row)).rstrip())
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.2f} MB"
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main()
