@@ -18,6 +18,11 @@ BYTE_ORDER_MARKS = (
 )
 # charset-normalizer names a GB text by the smallest charset that covers it; GB18030 reads them all.
 GB_FAMILY = {"gb2312", "gbk", "cp936", "gb18030", "hz"}
+# Readings tried besides charset-normalizer's guess (UTF-16 here is UTF-16 without a BOM).
+FALLBACK_ENCODINGS = ("gb18030", "utf-16-le", "utf-16-be")
+# GB2312 lead bytes of punctuation, full-width forms and the 3,755 commonest hanzi (一级汉字):
+# a reading of the bytes that yields them is more likely Chinese than one that yields rare characters.
+COMMON_GB2312_LEADS = range(0xA1, 0xD8)
 # Share of control characters above which decoded "text" is taken for a binary file.
 BINARY_SHARE = 0.01
 OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".xls": "Excel（.xls）", ".xlsx": "Excel（.xlsx）",
@@ -73,20 +78,52 @@ def _marked_encoding(data: bytes) -> str | None:
 
 
 def _utf8(data: bytes) -> str | None:
+    if b"\x00" in data:  # UTF-16 text of ASCII characters is valid UTF-8 too
+        return None
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return "utf-8"
+    # A few GBK characters can be valid UTF-8 by chance; real Chinese UTF-8 reads as common characters.
+    return "utf-8" if text.isascii() or _common_chinese(text) > 0 else None
 
 
 def _detected_encoding(data: bytes) -> str:
+    """charset-normalizer's guess, unless GB18030 or UTF-16 reads the bytes as more common Chinese
+    (on a short text it guesses cp949, big5 or even UTF-16 for GBK bytes, or nothing at all)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    guess = best.encoding if best else None
+    if guess and guess.replace("_", "").lower() in GB_FAMILY:
+        return "gb18030"
+    readings = dict.fromkeys(encoding for encoding in (guess, *FALLBACK_ENCODINGS) if encoding)
+    scores = {encoding: _chinese_score(data, encoding) for encoding in readings}
+    usable = {encoding: score for encoding, score in scores.items() if score is not None}
+    if not usable:
         raise UnreadableFile("无法识别编码：不是 UTF-8、GB18030/GBK 或 UTF-16 文本（可能是二进制文件）")
-    return "gb18030" if best.encoding.replace("_", "").lower() in GB_FAMILY else best.encoding
+    return max(usable, key=lambda encoding: (usable[encoding], encoding == "gb18030"))  # on a tie, GB18030
+
+
+def _chinese_score(data: bytes, encoding: str) -> int | None:
+    """How Chinese this reading of the bytes is; None when it is no reading."""
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return None if "\x00" in text else _common_chinese(text)
+
+
+def _common_chinese(text: str) -> int:
+    """Distinct common Chinese characters less distinct uncommon ones (ASCII counts for neither)."""
+    return sum(_is_common_chinese(ch) for ch in set(text) if not ch.isascii())
+
+
+def _is_common_chinese(ch: str) -> int:
+    try:
+        return 1 if ch.encode("gb2312")[0] in COMMON_GB2312_LEADS else -1
+    except UnicodeEncodeError:
+        return -1
 
 
 def _looks_binary(text: str) -> bool:

@@ -4,6 +4,8 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from kexie_chat import Assistant
 from kexie_chat.cli import kexie
@@ -44,6 +46,29 @@ def fact_rows(facts) -> list[dict]:
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
 def test_every_seed_decodes_to_its_text(name, encoding):
     assert decode_text(seed_text(name).encode(encoding)) == seed_text(name)
+
+
+# Short texts that charset-normalizer alone takes for cp949, big5 or UTF-16.
+SHORT_GBK = ["廊坊市科学技术协会2021年部门预算", "一、部门基本情况", "单位：万元", "合计\t2.80",
+             "因公出国（境）费\t0.00\n公务接待费\t0.50"]
+
+
+@pytest.mark.parametrize("text", SHORT_GBK)
+def test_a_short_gbk_text_is_not_taken_for_another_encoding(text):
+    assert decode_text(text.encode("gbk")) == text
+
+
+SEED_LINES = [line for path in sorted(CORPUS.glob("*.txt"))
+              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=st.integers(0, len(SEED_LINES) - 1), count=st.integers(1, 6),
+       encoding=st.sampled_from(["gb18030", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"]))
+def test_any_few_lines_of_a_seed_decode_in_any_encoding(start, count, encoding):
+    text = "\n".join(SEED_LINES[start:start + count])
+    assume(len(text) >= 4)  # below that, some bytes are as much UTF-8 or UTF-16 as GBK
+    assert decode_text(text.encode(encoding)) == text
 
 
 def test_windows_line_ends_read_as_unix():
