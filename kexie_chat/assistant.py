@@ -11,7 +11,7 @@ from pathlib import Path
 from .answer import Context, Engine
 from .check import annotate, audit
 from .models import Answer
-from .store import IndexBuildError, Store, build_index, corpus_fingerprint
+from .store import IndexBuildError, Store, build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
@@ -55,7 +55,7 @@ class Assistant:
         except IndexBuildError:
             return True  # a damaged index is derived data: build it anew
         try:
-            return store.fingerprint() != corpus_fingerprint(self.corpus)
+            return not store.is_current(self.corpus)
         finally:
             store.close()
 

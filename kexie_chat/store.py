@@ -127,10 +127,13 @@ def _workers(files: int) -> int:
 
 def _pool(workers: int, **options):
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver, not fork: a build may start from a program with threads (the terminal app).
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"), **options)
+    # fork is fastest and needs no `if __name__ == "__main__"` in the caller's script, but is
+    # unsafe in a program with threads (the terminal app builds from a worker thread).
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "forkserver"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), **options)
 
 
 def _dictionary_row(words: dict[str, int], total: int) -> dict:
@@ -159,9 +162,11 @@ def build_index(corpus: Path, db_path: Path) -> Path:
     tmp.unlink(missing_ok=True)
     _remove_orphans(db_path)
     try:
+        stamp = corpus_stamp(corpus)
         disclosures = parse_corpus(corpus)
         _write(tmp, disclosures, corpus_fingerprint(corpus))
         _record_corpus(tmp, corpus)
+        _record_stamp(tmp, stamp)
         _check(tmp)
         os.replace(tmp, db_path)
     finally:
@@ -190,9 +195,39 @@ def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
     db["facts"].create_index(["org", "metric"])
     db["facts"].create_index(["metric"])
     db["facts"].create_index(["code"])
+    _write_catalog(db)
     db["passages"].enable_fts(["words"], tokenize="unicode61", create_triggers=False)
     db.conn.commit()
     db.close()
+
+
+# Whole-index listings the engine reads each time it starts: kept at build time, so that opening
+# an index does not scan every fact (rows in the order these queries gave).
+CATALOG = {
+    "metrics": "select distinct metric, null from facts",
+    "items": "select distinct item, metric from facts where item is not null",
+    "codes": "select distinct code, metric from facts where code is not null",
+}
+
+
+def _write_catalog(db) -> None:
+    db["catalog"].create({"kind": str, "name": str, "metric": str})
+    db["catalog"].insert_all({"kind": kind, "name": name, "metric": metric}
+                             for kind, sql in CATALOG.items() for name, metric in db.execute(sql).fetchall())
+
+
+def corpus_stamp(corpus: Path) -> str:
+    """Names, sizes and modification times of the corpus and the reader: while they are
+    unchanged, so is the fingerprint, and opening an index need not hash the whole corpus."""
+    package = Path(__file__).parent
+    paths = [p for pattern in READER_SOURCES for p in sorted(package.glob(pattern))] + corpus_files(corpus)
+    stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
+    return hashlib.sha256(json.dumps(stats).encode()).hexdigest()
+
+
+def _record_stamp(path: Path, stamp: str) -> None:
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("insert into meta (key, value) values ('stamp', ?)", [stamp])
 
 
 def _remove_orphans(db_path: Path) -> None:
@@ -274,6 +309,11 @@ class Store:
         row = self.conn.execute("select value from meta where key = 'fingerprint'").fetchone()
         return row[0] if row else None
 
+    def is_current(self, corpus: Path) -> bool:
+        """Whether the index was built from this corpus as it is now, by the reader as it is now."""
+        row = self.conn.execute("select value from meta where key = 'stamp'").fetchone()
+        return bool(row and row[0] == corpus_stamp(corpus)) or self.fingerprint() == corpus_fingerprint(corpus)
+
     def corpus(self) -> Path | None:
         """The corpus directory the index was built from (None for an index that does not say)."""
         row = self.conn.execute("select value from meta where key = 'corpus'").fetchone()
@@ -290,17 +330,23 @@ class Store:
         """The metric names the index holds, or those of one org (and year)."""
         clauses = [f"{column} = ?" for column, value in (("org", org), ("year", year)) if value is not None]
         params = [value for value in (org, year) if value is not None]
-        where = " and ".join(clauses) or "1"
+        if not clauses:
+            return [r[0] for r in self._catalog("metrics")]
+        where = " and ".join(clauses)
         return [r[0] for r in self.conn.execute(f"select distinct metric from facts where {where}", params)]
 
     def items(self) -> list[tuple[str, str]]:
         """(item, metric) of every thing a table lists by name: a project, a purchase."""
-        rows = self.conn.execute("select distinct item, metric from facts where item is not null")
-        return [(r["item"], r["metric"]) for r in rows]
+        return [(item, metric) for item, metric in self._catalog("items")]
 
     def codes(self) -> dict[str, str]:
-        rows = self.conn.execute("select distinct code, metric from facts where code is not null")
-        return {r["code"]: r["metric"] for r in rows}
+        return {code: metric for code, metric in self._catalog("codes")}
+
+    def _catalog(self, kind: str) -> list[tuple]:
+        try:
+            return self.conn.execute("select name, metric from catalog where kind = ? order by rowid", [kind]).fetchall()
+        except sqlite3.OperationalError:  # an index built before the catalog was kept
+            return self.conn.execute(CATALOG[kind]).fetchall()
 
     def facts(self, *, org: str | None = None, metric: str | None = None, code: str | None = None,
               year: int | None = None, metrics: list[str] | None = None) -> list[Fact]:
