@@ -13,13 +13,15 @@ from decimal import Decimal
 import pytest
 from wcwidth import wcswidth
 
+import kexie_chat.text
+
 from kexie_chat.models import Answer
 from kexie_chat.tui import KexieApp
 from kexie_chat.tui.chart import Bar, bar_chart, bars
 from kexie_chat.tui.export import to_csv, to_json, to_markdown
 from kexie_chat.tui.question import History, complete, completion_names
 from kexie_chat.tui.screens import DocumentsScreen, FindingsScreen, HelpScreen, SourceScreen
-from kexie_chat.tui.transcript import AnswerCard, BarChart, Transcript
+from kexie_chat.tui.transcript import AnswerCard, BarChart, Transcript, line_spans
 
 SMALL, LARGE = (80, 24), (160, 48)
 
@@ -124,8 +126,8 @@ async def test_names_complete_in_the_input(make_app):
 
 @pytest.mark.asyncio
 async def test_questions_typed_while_loading_wait_their_turn(make_app, monkeypatch):
-    gate = threading.Event()
-    monkeypatch.setattr("kexie_chat.text.segment", lambda text: gate.wait(10) and [])
+    gate, segment = threading.Event(), kexie_chat.text.segment
+    monkeypatch.setattr("kexie_chat.text.segment", lambda text: gate.wait(10) and segment(text))
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press(*"秦皇岛2022年三公经费", "enter", *"公务接待费呢", "enter")
@@ -309,6 +311,24 @@ def test_history_keeps_the_draft():
     assert history.entries == ["a", "b"]
     assert [history.back("draft"), history.back("?"), history.forward(), history.forward(), history.forward()] == \
         ["b", "a", "b", "draft", None]
+
+
+FOLDS = [
+    ("prose", "秦皇岛市科学技术协会2022年部门预算：三公经费 2.14万元（合计）。其中：公务接待费 0.21万元。", 30),
+    ("source-line", "来源：2022-秦皇岛市科协-部门预算.txt 第468行「1 合计 2.14 2.14」", 34),
+    ("table", "单位          年度    类别\n张家口市      2020年  预算数  5.19万元", 20),
+    ("punctuation", "公务用车购置及运维费反映单位公务用车购置费及租用费、燃料费、维修费、过路过桥费、保险费（含外宾接待）支出。", 18),
+]
+
+
+@pytest.mark.parametrize("text,width", [f[1:] for f in FOLDS], ids=[f[0] for f in FOLDS])
+def test_answer_text_folds_by_cells_without_breaking_figures(text, width):
+    lines = [text[a:b] for a, b in line_spans(text, width)]
+    assert all(wcswidth(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    for figure in ("2.14", "0.21", "5.19", "2022-秦皇岛市科协-部门预算.txt"):
+        assert text.count(figure) == sum(line.count(figure) for line in lines)
+    assert not any(line[:1] in "，。、）" or line[-1:] in "（「" for line in lines)
 
 
 def test_bar_chart_aligns_chinese_labels():

@@ -6,6 +6,7 @@ messages; only message handlers change widgets. A worker's exception is an error
 """
 from __future__ import annotations
 
+import sys
 from collections import deque
 from datetime import datetime
 from pathlib import Path
@@ -91,7 +92,7 @@ class KexieApp(App):
         Binding("pagedown", "scroll_transcript(1)", "下翻", show=False),
     ]
     CSS = """
-    #transcript { height: 1fr; padding: 0 1; }
+    #transcript { height: 1fr; padding: 0 1; overflow-y: scroll; }  /* a scrollbar appearing would re-fold every answer */
     #facts { height: auto; max-height: 35%; border-top: hkey $primary; }
     #status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
     #status.error { color: $text-error; }
@@ -99,8 +100,8 @@ class KexieApp(App):
     .pending { color: $text-muted; text-style: italic; }
     .error-line { color: $text-error; }
     .answer { height: auto; padding-left: 2; }
-    .answer.not-found .text { color: $text-warning; }
-    .answer.error .text { color: $text-error; }
+    .answer.not-found { border-left: outer $warning; }
+    .answer.error { border-left: outer $error; }
     .chart { color: $text-accent; margin-top: 1; }
     .hint { color: $text-muted; }
     .suggestions { height: auto; max-height: 7; border: none; padding: 0; background: transparent; }
@@ -395,4 +396,7 @@ class KexieApp(App):
 
 
 def run(db: str | Path | None = None) -> None:
-    KexieApp(db).run()
+    app = KexieApp(db)
+    app.run()
+    if app.chat is None and app.unavailable is None:  # quit while the index was still being built
+        print("kexie: 正在完成索引建立，完成后退出…", file=sys.stderr)

@@ -12,12 +12,17 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
+from wcwidth import wcswidth
 
 from ..models import Answer
 from ..render import figure
 from .chart import Bar, bar_chart, bars
 
 MARKED = re.compile(r"【([^】]*)】")  # full-text hits arrive marked as 【word】
+# A line may break between any two Chinese characters, but not inside a file name, a number
+# or an ASCII word.
+NO_LINE_START, NO_LINE_END = set("，。、；：？！）」』”’》〉%"), set("（「『“‘《〈")
+UNBROKEN = re.compile(r"[\w\-]+\.(?:txt|pdf|docx)(?::\d+)?\s*|[A-Za-z0-9.,%:/_+\-]+\s*|\s+|.")
 STATUS_CLASSES = {"answered": "answered", "not_found": "not-found", "clarify": "not-found", "error": "error"}
 PENDING, QUEUED = "思考中…", "排队中：索引就绪后回答"
 
@@ -31,12 +36,53 @@ def answer_body(text: str) -> Content:
     return content + Content(text[last:])
 
 
+def line_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where to cut `text` so each line fits `width` cells: (start, end) offsets, one a line.
+
+    Textual wraps at spaces only, which leaves Chinese prose ragged; this breaks where a
+    Chinese reader would: anywhere between characters, never inside a figure or a file name,
+    never before a closing mark (，。）) nor after an opening one (（「).
+    """
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        start, tokens = offset, []  # tokens of the current line: (offset, cells)
+        for token in UNBROKEN.finditer(line):
+            begin, chunk = offset + token.start(), token.group()
+            if tokens and sum(cells for _, cells in tokens) + wcswidth(chunk.rstrip()) > width:
+                last = tokens[-1][0]
+                keep_together = chunk[0] in NO_LINE_START or text[last] in NO_LINE_END
+                cut = last if keep_together and len(tokens) > 1 else begin
+                spans.append((start, start + len(text[start:cut].rstrip())))
+                start, tokens = cut, [t for t in tokens if t[0] >= cut]
+                if chunk.isspace():
+                    start = offset + token.end()
+                    continue
+            tokens.append((begin, max(wcswidth(chunk), 0)))
+        spans.append((start, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+class AnswerText(Static):
+    """The Assistant's text, folded to the width the widget gets."""
+
+    def __init__(self, content: Content, **kwargs) -> None:
+        super().__init__(content, **kwargs)
+        self.full = content
+
+    def on_resize(self) -> None:
+        width = self.content_size.width
+        if width > 0:
+            lines = [self.full[start:end] for start, end in line_spans(self.full.plain, width)]
+            self.update(Content("\n").join(lines))
+
+
 def headline(answer: Answer) -> Content | None:
     """' 2.14万元   秦皇岛市科学技术协会 · 2022年 · 部门预算' (the source follows in the text)."""
     if answer.status != "answered" or not answer.facts:
         return None
     fact = answer.facts[0]
-    return Content.assemble((f" {figure(fact)} ", "bold $text-accent on $accent-muted"), "  ",
+    return Content.assemble((f" {figure(fact)} ", "bold $foreground on $accent-muted"), "  ",
                             (f"{fact.org} · {fact.year}年 · 部门{fact.doc_kind}", "bold"))
 
 
@@ -59,7 +105,7 @@ class AnswerCard(Vertical):
     def compose(self) -> ComposeResult:
         if (head := headline(self.answer)) is not None:
             yield Static(head, classes="figure")
-        yield Static(answer_body(self.answer.text), classes="text")
+        yield AnswerText(answer_body(self.answer.text), classes="text")
         if chart := bars(self.answer):
             yield BarChart(chart, classes="chart")
         if self.answer.suggestions and self.answer.status != "answered":
