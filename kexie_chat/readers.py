@@ -8,6 +8,7 @@ question never loads them.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -25,6 +26,8 @@ FALLBACK_ENCODINGS = ("gb18030", "utf-16-le", "utf-16-be")
 COMMON_GB2312_LEADS = range(0xA1, 0xD8)
 # Share of control characters above which decoded "text" is taken for a binary file.
 BINARY_SHARE = 0.01
+# pdfminer's stand-in for a glyph whose font does not say which character it is.
+UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
 OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".xls": "Excel（.xls）", ".xlsx": "Excel（.xlsx）",
                ".wps": "WPS 文字（.wps）", ".rtf": "RTF"}
 
@@ -147,15 +150,18 @@ def read_pdf(path: Path) -> str:
     try:
         with pdfplumber.open(path) as pdf:
             pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
-    except PDFPasswordIncorrect as exc:
-        raise UnreadableFile("PDF 已加密，需要密码才能读取") from exc
     except OSError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of error for a damaged file
+        # pdfplumber wraps pdfminer's own error in one of its own.
+        if any(isinstance(cause, PDFPasswordIncorrect) for cause in (exc, *exc.args, exc.__context__)):
+            raise UnreadableFile("PDF 已加密，需要密码才能读取") from exc
         raise UnreadableFile(f"PDF 已损坏或无法解析（{type(exc).__name__}）") from exc
     text = "\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise UnreadableFile("PDF 里没有可提取的文字（可能是扫描件，需要先做文字识别）")
+    if len(UNMAPPED_GLYPH_RE.findall(text)) > len(UNMAPPED_GLYPH_RE.sub("", text)) / 4:
+        raise UnreadableFile("PDF 的字体没有文字映射，提取出来只是 (cid:…) 编号（请找文字版，或做文字识别）")
     return normalize_text(text)
 
 

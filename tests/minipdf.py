@@ -11,18 +11,24 @@ from pathlib import Path
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 595, 842, 40
 FONT_SIZE, LINE_HEIGHT, ROW_HEIGHT, CELL_PAD = 10, 16, 18, 4
 
-FONT_OBJECTS = [
-    b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H"
-    b" /DescendantFonts [4 0 R] >>",
-    b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-    b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R"
-    b" /DW 1000 >>",
-    b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
-    b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
-]
+# (encoding, CID ordering): UniGB-UTF16-H maps back to Unicode; Identity-H without a ToUnicode
+# map does not, like the PDFs whose text comes out as (cid:123).
+MAPPED, UNMAPPED = (b"UniGB-UTF16-H", b"(GB1) /Supplement 2"), (b"Identity-H", b"(Identity) /Supplement 0")
 
 
-def write_pdf(path: Path, blocks: list[str | list[list[str]]]) -> Path:
+def _font_objects(encoding: bytes, ordering: bytes) -> list[bytes]:
+    return [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /%s"
+        b" /DescendantFonts [4 0 R] >>" % encoding,
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering %s >> /FontDescriptor 5 0 R"
+        b" /DW 1000 >>" % ordering,
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
+        b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    ]
+
+
+def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes, bytes] = MAPPED) -> Path:
     pages, ops, y = [], [], PAGE_HEIGHT - MARGIN
     for block in blocks:
         height = LINE_HEIGHT if isinstance(block, str) else ROW_HEIGHT * len(block)
@@ -35,7 +41,7 @@ def write_pdf(path: Path, blocks: list[str | list[list[str]]]) -> Path:
             ops.extend(_table(MARGIN, y, block))
         y -= height + (0 if isinstance(block, str) else LINE_HEIGHT / 2)
     pages.append(ops)
-    Path(path).write_bytes(_document(pages))
+    Path(path).write_bytes(_document(pages, _font_objects(*font)))
     return Path(path)
 
 
@@ -60,8 +66,8 @@ def _table(x: float, top: float, rows: list[list[str]]) -> list[str]:
     return ops
 
 
-def _document(pages: list[list[str]]) -> bytes:
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", *FONT_OBJECTS]
+def _document(pages: list[list[str]], fonts: list[bytes]) -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", *fonts]
     kids = []
     for ops in pages:
         stream = "\n".join(ops).encode("ascii")

@@ -14,7 +14,7 @@ from kexie_chat.parse import parse_disclosure
 from kexie_chat.readers import decode_text, read_document
 from kexie_chat.store import build_index
 
-from minipdf import write_pdf
+from minipdf import UNMAPPED, write_pdf
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -216,6 +216,9 @@ REFUSALS = [
      "PDF 已损坏"),
     ("text-as-pdf", "fake.pdf", _write("廊坊市科学技术协会2021年部门预算".encode()), "PDF 已损坏"),
     ("pdf-without-text", "scan.pdf", _pdf([[["", ""], ["", ""]]]), "没有可提取的文字"),
+    ("pdf-without-character-map", "cid.pdf",
+     lambda p: write_pdf(p, LANGFANG.read_text(encoding="utf-8").splitlines(), font=UNMAPPED), "(cid:…)"),
+    ("encrypted-pdf", "locked.pdf", _write((FIXTURES / "encrypted.pdf").read_bytes()), "PDF 已加密"),
     ("broken-docx", "broken.docx", _write(b"PK\x03\x04" + bytes(200)), "Word 文件已损坏"),
     ("old-word", "budget.doc", _write(b"\xd0\xcf\x11\xe0"), "旧版 Word"),
     ("excel", "budget.xlsx", _write(b"PK\x03\x04"), "Excel"),
