@@ -190,6 +190,9 @@ async def test_palette_exports_the_last_answer(make_app, tmp_path):
         assert str(app.last_export) in str(app.query_one("#status").content)
         data = app.last_export.read_bytes()
         assert data.startswith(b"\xef\xbb\xbf") and "2.14" in data.decode("utf-8-sig")
+        await pilot.press("ctrl+s", "ctrl+s")  # Markdown, twice: two files
+        markdown = sorted(tmp_path.glob("*.md"))
+        assert len(markdown) == 2 and markdown[0].read_text(encoding="utf-8").startswith("## 秦皇岛2022年三公经费")
 
 
 @pytest.mark.asyncio
@@ -202,6 +205,11 @@ async def test_palette_new_conversation_copy_and_help(make_app):
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
+        app.query_one("#facts").focus()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape")
+        assert app.focused.id == "question"
         await palette(pilot, app, "新对话")
         assert not app.query(AnswerCard) and not app.query_one("#facts").display
         assert app.chat.context.org is None and app.chat.context.metric is None
@@ -240,6 +248,17 @@ async def test_findings_command_without_and_with_the_check_module(make_app, monk
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, SourceScreen) and app.screen.line == fact.source.line
+
+
+@pytest.mark.asyncio
+async def test_a_source_that_cannot_be_opened_is_said(make_app, assistant, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        app.open_source("没有这个文件.txt", 3)
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, SourceScreen)
+        assert any("打不开原文" in n.message for n in app._notifications)
 
 
 class Broken:

@@ -26,7 +26,7 @@ from .commands import KexieCommands
 from .export import FORMATS, export_name
 from .question import NameSuggester, QuestionInput, completion_names
 from .screens import DocumentsScreen, FindingsScreen, HelpScreen, SourceScreen
-from .transcript import PENDING, QUEUED, Exchange, Transcript
+from .transcript import PENDING, QUEUED, WAITING_TURN, Exchange, Transcript
 
 if TYPE_CHECKING:
     from ..assistant import Assistant, Conversation
@@ -215,7 +215,6 @@ class KexieApp(App):
         question = event.value.strip()
         event.input.value = ""
         if question:
-            self.query_one(QuestionInput).history.add(question)
             await self.ask(question)
 
     @on(OptionList.OptionSelected, ".suggestions")
@@ -226,8 +225,9 @@ class KexieApp(App):
     async def ask(self, question: str) -> None:
         """Put a question in the transcript and in the queue; answered one at a time, in order."""
         self.asked += 1
-        ready = self.chat is not None and not self.asking
-        exchange = Exchange(self.asked, question, PENDING if ready else QUEUED)
+        self.query_one(QuestionInput).history.add(question)
+        waiting = QUEUED if self.chat is None else WAITING_TURN if self.asking else PENDING
+        exchange = Exchange(self.asked, question, waiting)
         transcript = self.query_one(Transcript)
         transcript.retire_suggestions()
         await transcript.mount(exchange)
@@ -312,9 +312,11 @@ class KexieApp(App):
 
     def open_source(self, doc: str, line: int) -> None:
         """The disclosure `doc` at `line`, highlighted, in its own screen."""
-        if self.assistant is None:
+        corpus = self.assistant.corpus if self.assistant is not None else None
+        if corpus is None:  # an index whose corpus is not known here
+            self.notify("不知道原文所在的目录，无法打开原文", severity="error")
             return
-        path = Path(self.assistant.corpus) / doc
+        path = Path(corpus) / doc
         try:
             screen = SourceScreen(path, line)
         except OSError as exc:
@@ -346,6 +348,10 @@ class KexieApp(App):
             return
         title, render = FORMATS[fmt]
         path = self.export_dir / export_name(fmt, datetime.now())
+        for n in range(2, 100):  # two exports within a second keep both files
+            if not path.exists():
+                break
+            path = path.with_stem(f"{path.stem.split('~')[0]}~{n}")
         try:
             path.write_text(render(self.last_answer), encoding=EXPORT_ENCODINGS.get(fmt, "utf-8"))
         except OSError as exc:

@@ -24,7 +24,7 @@ MARKED = re.compile(r"【([^】]*)】")  # full-text hits arrive marked as 【wo
 NO_LINE_START, NO_LINE_END = set("，。、；：？！）」』”’》〉%"), set("（「『“‘《〈")
 UNBROKEN = re.compile(r"[\w\-]+\.(?:txt|pdf|docx)(?::\d+)?\s*|[A-Za-z0-9.,%:/_+\-]+\s*|\s+|.")
 STATUS_CLASSES = {"answered": "answered", "not_found": "not-found", "clarify": "not-found", "error": "error"}
-PENDING, QUEUED = "思考中…", "排队中：索引就绪后回答"
+PENDING, WAITING_TURN, QUEUED = "思考中…", "排队中…", "排队中：索引就绪后回答"
 
 
 def answer_body(text: str) -> Content:
