@@ -81,7 +81,7 @@ def main() -> int:
     tmux("-u", "new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", f"{env} {args.kexie}")
     try:
         tmux("set-option", "-t", SESSION, "remain-on-exit", "on")
-        if not wait_for(lambda text: "就绪" in text, args.timeout):
+        if not wait_for(lambda text: "就绪：" in text, args.timeout):
             failures.append("the app never said 就绪 (ready)")
         for question, expected, extra in STEPS if not failures else []:
             if not ask(question, expected, args.timeout):
