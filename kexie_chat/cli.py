@@ -116,9 +116,9 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
     if corpus and _same(target, DEFAULT_DB) and not _same(corpus, DEFAULT_CORPUS):
         raise click.UsageError("--corpus 指向另一个语料目录时，请同时用 --db 指定它的索引（默认索引只跟随 corpus/）")
     corpus = corpus or _corpus_of(target, must_exist=False)
-    bar = click.progressbar(files, label="读取文件", file=sys.stderr) if len(files) >= PROGRESS_MIN_FILES else None
+    many = len(files) >= PROGRESS_MIN_FILES
     try:
-        with bar or nullcontext(files) as items:
+        with click.progressbar(files, label="读取文件", file=sys.stderr) if many else nullcontext(files) as items:
             staged = stage(items, corpus)
         add(staged, corpus, target)
     except IngestRefused as exc:

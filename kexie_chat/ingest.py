@@ -42,6 +42,10 @@ class Refusal:
         return f"未导入 {self.source}：{self.reason}"
 
 
+class NameTaken(ValueError):
+    """Another text already holds this org, year and kind (in the corpus, or earlier in the batch)."""
+
+
 class IngestRefused(Exception):
     """Some files of a batch are not disclosures; nothing was changed."""
 
@@ -64,6 +68,9 @@ def stage(sources: Iterable[Path], corpus: Path) -> list[Staged]:
     for source in sources:
         try:
             item = _stage_one(Path(source), known)
+        except NameTaken as exc:
+            refusals.append(Refusal(Path(source), _taken(str(exc), staged)))
+            continue
         except (UnreadableFile, NotADisclosure) as exc:
             refusals.append(Refusal(Path(source), str(exc)))
             continue
@@ -112,11 +119,17 @@ def _stage_one(source: Path, known: dict[str, str]) -> Staged:
     digest = hashlib.sha256(text.encode()).hexdigest()
     same = next((existing for existing, sha in known.items() if sha == digest), None)
     if same is None and name in known:
-        raise NotADisclosure(f"语料中已有 {name}（同一单位、年度和类别），内容不同；"
-                             "如是更正版，请先从语料目录删去旧文件再导入")
+        raise NameTaken(name)
     document = disclosure.document.model_copy(update={"doc": same or name})
     return Staged(source=source, name=same or name, text=text, document=document,
                   figures=figures, new=same is None)
+
+
+def _taken(name: str, staged: list[Staged]) -> str:
+    earlier = next((item.source for item in staged if item.name == name), None)
+    if earlier:
+        return f"与本批的 {earlier} 是同一单位、年度和类别（{name}），内容不同：一次只导入其中一份"
+    return f"语料中已有 {name}（同一单位、年度和类别），内容不同；如是更正版，请先从语料目录删去旧文件再导入"
 
 
 def _corpus_texts(corpus: Path) -> dict[str, str]:

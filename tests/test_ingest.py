@@ -257,6 +257,16 @@ def test_a_batch_with_one_refusal_adds_nothing(collection, tmp_path):
     assert snapshot(collection) == before
 
 
+def test_two_texts_of_one_disclosure_in_a_batch_are_refused(collection):
+    pdf, text = FIXTURES / "langfang_2021_budget.pdf", LANGFANG  # the PDF wraps lines: another text
+    before = snapshot(collection)
+    result = ingest(collection, pdf, text)
+    assert result.exit_code == 1
+    refusal, others = result.stderr.splitlines()
+    assert str(text) in refusal and f"与本批的 {pdf}" in refusal and "其余 1 个文件也未导入" in others
+    assert snapshot(collection) == before
+
+
 # --- kexie ingest: adding ------------------------------------------------------------------
 
 def test_ingest_adds_the_text_and_the_index_answers(collection, tmp_path):
@@ -290,7 +300,8 @@ def test_a_batch_reads_every_format_with_a_progress_bar(collection, tmp_path):
     result = ingest(collection, *files)
     assert result.exit_code == 0, result.output
     assert "读取文件" in result.stderr
-    assert sorted(p.name for p in (collection / "corpus").iterdir()) == sorted([LANGFANG_NAME, JIANGHAN, ZHANGJIAKOU])
+    names = sorted(p.name for p in (collection / "corpus").iterdir())
+    assert names == sorted([LANGFANG_NAME, JIANGHAN, ZHANGJIAKOU])
     assert result.stderr.count("已导入") == 2 and result.stderr.count("未改动") == 2
 
 
@@ -322,7 +333,8 @@ def test_asking_never_loads_the_file_readers():
 
     probe = ("import sys, kexie_chat.cli; "
              "print(sorted(m for m in ('pdfplumber', 'docx', 'charset_normalizer') if m in sys.modules))")
-    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "[]"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
+    assert loaded.strip() == "[]"
 
 
 def test_another_corpus_needs_its_own_index(tmp_path, monkeypatch):

@@ -17,7 +17,8 @@ WORDS = ["2019年", "2020", "22年", "二〇二二年", "预算", "决算", "呢
          "核实：", "占", "比上年", "增长", "哪个", "最多", "排名", "什么是", "电话", "万元", "元", "5.19",
          "%", "2060702", "30217", "其中", "全部", "前三", "？", "，", " ", "\n", "\t"]
 SYNTAX = ['"', "'", "*", "NEAR(", "NEAR(a b, 2)", ")", "(", " AND ", " OR ", " NOT ", "-", "^", ":", "{", "}",
-          "'; DROP TABLE facts; --", "passages_fts MATCH '*'", "\\", "%", "_", "\x00", "\x1b[31m", "\u200b", "\ufeff"]
+          "'; DROP TABLE facts; --", "passages_fts MATCH '*'", "\\", "%", "_",
+          "\x00", "\x1b[31m", "\u200b", "\ufeff"]
 TOKENS = PLACES + list(METRIC_SYNONYMS) + WORDS + SYNTAX
 
 chinese = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=40)
