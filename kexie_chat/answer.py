@@ -466,9 +466,15 @@ class Engine:
         return [self.choose(facts, doc.doc_kind, query) for _, facts in sorted(children.items())]
 
     def _verify(self, question: str, query: Query, context: Context) -> Answer:
+        if not self._metric_of(query, context):
+            return self._reply(question, "clarify", "verify",
+                               "要核实哪个数？请说出单位、年度、项目和数额，例如：核实：张家口市科协2020年三公经费是5.19万元。",
+                               suggestions=["张家口市科协2020年三公经费是5.19万元吗", "核实：江汉区科协2020年基本支出217.74万元"])
         looked = self._lookup(question, query, context)
         if looked.status != "answered" or not looked.facts or query.claim is None:
             looked.intent = "verify"
+            if looked.status == "answered" and query.claim is None:
+                looked.text = "问题里没有要核实的数额，文件所载如下。\n" + looked.text
             return looked
         fact = looked.facts[0]
         value, unit = query.claim

@@ -53,6 +53,8 @@ QUESTIONS = [
     ("metric-typo-wrong-char", "秦皇岛2022年三工经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
     ("metric-typo-five-chars", "秦皇岛公务接带费", "answered", "lookup", 0.21, "秦皇岛", 2022),
     ("metric-typo-missing-char", "包头机关运行经", "answered", "lookup", 17.09, "包头", 2020),
+    ("verify-nothing-named", "核实：包头", "clarify", "verify", None, None, None),
+    ("verify-no-amount", "核实包头2020年三公经费", "answered", "verify", 2.1, "包头", 2020),
     ("absent-year", "张家口2022年三公经费", "not_found", "lookup", None, None, None),
     ("absent-org-shares-a-char", "石家庄2020年基本支出", "not_found", "lookup", None, None, None),
     ("absent-real-place-one-char-off", "张家港2020年三公经费", "not_found", "lookup", None, None, None),
