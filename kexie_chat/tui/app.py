@@ -162,8 +162,9 @@ class KexieApp(App):
             segment(WARM_UP)
             store = assistant.store
             documents = store.documents()
-            names = completion_names([d.org for d in documents], [alias for _, alias in store.aliases()],
-                                     store.metrics())
+            # An org's first alias is its short name; the rest are its documents' misprints.
+            short_names = dict(reversed(store.aliases())).values()
+            names = completion_names([d.org for d in documents], short_names, store.metrics())
         except Exception as exc:  # any failure to open is shown, never raised into the app
             self.post_message(Unavailable(f"无法打开索引：{exc}"))
             return
