@@ -1,6 +1,7 @@
 """A mention in a question -> a canonical org or metric (alias table first, then rapidfuzz).
 
-The tables are built once per index; rapidfuzz and pypinyin load only when a typo is tried.
+The tables are built once per index; rapidfuzz and pypinyin load only when a typo is tried
+(an org's typo is one replaced character, found by table lookups: no rapidfuzz needed).
 
 Typos are forgiven only where they cannot be another place: a window one character off an
 org's name (秦皇鸟, 秦皇到) matches, unless it is itself a real place name of the gazetteer
@@ -144,13 +145,10 @@ def _is_cjk(text: str) -> bool:
 
 
 def _near_miss(window: str, base: str) -> bool:
-    from rapidfuzz.distance import Levenshtein
-
-    if Levenshtein.distance(window, base) != 1:
+    """One character replaced (for a window as long as the name, Levenshtein distance 1)."""
+    if len(window) != len(base) or sum(a != b for a, b in zip(window, base)) != 1:
         return False
-    if len(base) >= 3:
-        return sum(a == b for a, b in zip(window, base)) == len(base) - 1
-    return _homophone(window, base)
+    return len(base) >= 3 or _homophone(window, base)
 
 
 @lru_cache(maxsize=4096)
