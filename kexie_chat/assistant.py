@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from .answer import Context, Engine
-from .check import annotate, audit
+from .check import annotate, audit, by_source, findings_about
 from .models import Answer
 from .store import IndexBuildError, Store, build_index
 
@@ -43,7 +43,7 @@ class Assistant:
             build_index(self.corpus, self.db_path)
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
-        self.findings = audit(self.store)  # computed at build time; answers point at them
+        self.findings = by_source(audit(self.store))  # computed at build time; answers point at them
 
     def _needs_build(self) -> bool:
         if not self.corpus.is_dir():
@@ -61,7 +61,8 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         """One question, no memory."""
-        return annotate(self.engine.answer(question), self.findings)
+        answer = self.engine.answer(question)
+        return annotate(answer, findings_about(answer, self.findings))
 
     def conversation(self) -> "Conversation":
         return Conversation(self)
@@ -75,7 +76,8 @@ class Conversation:
         self.context = Context()
 
     def ask(self, question: str) -> Answer:
-        return annotate(self.assistant.engine.answer(question, self.context), self.assistant.findings)
+        answer = self.assistant.engine.answer(question, self.context)
+        return annotate(answer, findings_about(answer, self.assistant.findings))
 
     def reset(self) -> None:
         self.context = Context()

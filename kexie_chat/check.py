@@ -620,6 +620,21 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 # --- answers --------------------------------------------------------------------------------------
 
 
+def by_source(findings: list[Finding]) -> dict[tuple[str, int], list[Finding]]:
+    """Findings by the (doc, line) of each figure they involve: an answer looks up only its own."""
+    index: dict[tuple[str, int], list[Finding]] = {}
+    for finding in findings:
+        for fact in finding.facts:
+            index.setdefault((fact.source.doc, fact.source.line), []).append(finding)
+    return index
+
+
+def findings_about(answer: Answer, index: dict[tuple[str, int], list[Finding]]) -> list[Finding]:
+    """The findings that involve one of the figures an answer leads with."""
+    found = [f for fact in answer.facts[:3] for f in index.get((fact.source.doc, fact.source.line), ())]
+    return list({id(f): f for f in found}.values())
+
+
 def annotate(answer: Answer, findings: list[Finding]) -> Answer:
     """Add one short clause to an answer whose figure is part of a finding: the other figure and its line."""
     for fact in answer.facts[:3]:

@@ -10,7 +10,7 @@ from ..text import clean, fold
 from ..vocabulary import canonical_metric, synonyms_longest_first
 from .flow import paragraphs
 from .meta import NotADisclosure, read_meta, short_place
-from .narrative import read_paragraph
+from .narrative import Vocabulary, by_first_character, read_paragraph
 from .regions import Region, clean_line, split_regions
 from .items import read_items
 from .tables import read_table, table_unit
@@ -69,7 +69,7 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
                       aliases=[short_place(meta.org.removesuffix("科学技术协会")), *meta.misprints])
 
 
-def _vocabulary(table_names: set[str]) -> list[tuple[str, str]]:
+def _vocabulary(table_names: set[str]) -> Vocabulary:
     """The parse-side synonyms plus this document's own row names, longest first."""
     pairs = dict(synonyms_longest_first("parse"))
     for folded, canonical in list(pairs.items()):
@@ -77,7 +77,7 @@ def _vocabulary(table_names: set[str]) -> list[tuple[str, str]]:
             pairs.setdefault(folded.replace("运行维护", "运维"), canonical)
     for name in table_names:
         pairs.setdefault(fold(name), canonical_metric(name))
-    return sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True)
+    return by_first_character(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 def _quote(lines: list[str], numbers: list[int]) -> str:

@@ -83,7 +83,19 @@ class NarrativeFact:
     item: str | None = None
 
 
-def read_paragraph(paragraph: Paragraph, vocabulary: list[tuple[str, str]], doc_kind: str) -> list[NarrativeFact]:
+# Metric names by their first character, each list longest first: a sentence is scanned once.
+Vocabulary = dict[str, list[tuple[str, str]]]
+
+
+def by_first_character(pairs: list[tuple[str, str]]) -> Vocabulary:
+    """(written name, metric) pairs, longest first -> the lookup find_mentions uses."""
+    vocabulary: Vocabulary = {}
+    for words, metric in pairs:
+        vocabulary.setdefault(words[:1], []).append((words, metric))
+    return vocabulary
+
+
+def read_paragraph(paragraph: Paragraph, vocabulary: Vocabulary, doc_kind: str) -> list[NarrativeFact]:
     facts: list[NarrativeFact] = []
     topic: Mention | None = None
     for start, end in _sentences(paragraph.text):
@@ -113,13 +125,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_mentions(text: str, vocabulary: list[tuple[str, str]], start: int = 0, end: int | None = None) -> list[Mention]:
+def find_mentions(text: str, vocabulary: Vocabulary, start: int = 0, end: int | None = None) -> list[Mention]:
     """Metric names in text[start:end], longest first, not overlapping."""
     end = len(text) if end is None else end
     mentions: list[Mention] = []
     i = start
     while i < end:
-        for words, metric in vocabulary:
+        for words, metric in vocabulary.get(text[i], ()):
             if text.startswith(words, i) and i + len(words) <= end:
                 mentions.append(Mention(metric, i, i + len(words), words))
                 i += len(words)
