@@ -5,9 +5,7 @@ Every figure asserted here is read by the same Assistant that kexie-ask uses, fr
 import csv
 import io
 import json
-import sys
 import threading
-import types
 from decimal import Decimal
 
 import pytest
@@ -231,23 +229,24 @@ async def test_palette_lists_documents_and_opens_one(make_app):
 
 
 @pytest.mark.asyncio
-async def test_findings_command_without_and_with_the_check_module(make_app, monkeypatch):
+async def test_findings_of_every_org_then_of_the_org_in_view(make_app):
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        monkeypatch.setitem(sys.modules, "kexie_chat.check", None)  # import fails: not available
         app.action_findings()
-        await pilot.pause(0.1)
-        assert any("尚不可用" in n.message for n in app._notifications)
-        fact = app.assistant.store.facts(metric="三公经费")[0]
-        finding = types.SimpleNamespace(kind="sum", severity="warning", text="合计与分项之和不符", facts=[fact])
-        monkeypatch.setitem(sys.modules, "kexie_chat.check", types.SimpleNamespace(audit=lambda store: [finding]))
-        app.action_findings()
-        await pilot.pause(0.3)
+        await pilot.pause(0.5)
         assert isinstance(app.screen, FindingsScreen)
+        assert {f.org for f in app.screen.findings} >= {"包头市科学技术协会", "武汉市江汉区科学技术协会"}
+        await pilot.press("escape")
+        await ask(pilot, app, "包头2020年三公经费")
+        app.action_findings()
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, FindingsScreen)
+        assert {f.org for f in app.screen.findings} == {"包头市科学技术协会"}
+        line = app.screen.findings[0].facts[0].source.line
         await pilot.press("enter")
         await pilot.pause(0.2)
-        assert isinstance(app.screen, SourceScreen) and app.screen.line == fact.source.line
+        assert isinstance(app.screen, SourceScreen) and app.screen.line == line
 
 
 @pytest.mark.asyncio

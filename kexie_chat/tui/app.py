@@ -180,9 +180,9 @@ class KexieApp(App):
         self.post_message(Answered(number, answer))
 
     @work(thread=True, exclusive=True, group="check", exit_on_error=False)
-    def run_audit(self, audit: Any, store: Any) -> None:
+    def run_audit(self, audit: Any, store: Any, org: str | None = None) -> None:
         try:
-            findings = list(audit(store))
+            findings = list(audit(store, org) if org else audit(store))
         except Exception as exc:
             self.post_message(Status(f"一致性检查出错：{exc}", error=True))
             return
@@ -370,16 +370,14 @@ class KexieApp(App):
         self.notify("答案已复制到剪贴板（OSC 52，需终端支持）")
 
     def action_findings(self) -> None:
-        try:
-            from ..check import audit
-        except ImportError:  # kexie_chat.check (issue #7) may not be installed alongside
-            self.notify("一致性检查尚不可用（kexie_chat.check 尚未提供）", severity="warning")
-            return
+        from ..check import audit
+
         if self.assistant is None:
             self.notify("索引尚未就绪", severity="warning")
             return
-        self.status("正在做一致性检查…")
-        self.run_audit(audit, self.assistant.store)
+        org = self.chat.context.org if self.chat else None  # the org in view, else every org
+        self.status(f"正在做一致性检查（{org}）…" if org else "正在做一致性检查…")
+        self.run_audit(audit, self.assistant.store, org)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
