@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .intent import Query, parse_question
+from .intent import ItemVocabulary, Query, parse_question
 from .lexicon import (
     BASIS_ACTUAL,
     BASIS_BUDGET,
@@ -84,13 +84,16 @@ def _unequal_sum_note(total: Fact | None, parts: list[Fact]) -> str:
             f"{total.value - listed}{total.unit}：文件没有列出全部构成，或前后数字不一致。）")
 
 
-def _item_vocabulary(items: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    """Folded name -> (item, metric), longest first; a project's money before its score."""
-    vocabulary: dict[str, tuple[str, str]] = {}
+def _item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
+    """First character -> (folded name, item, metric), longest first; a project's money before its score."""
+    chosen: dict[str, tuple[str, str]] = {}
     for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
         key = fold(item)
-        if len(key) >= 2 and (key not in vocabulary or vocabulary[key][1] not in MONEY_ITEM_METRICS):
-            vocabulary[key] = (item, metric)
+        if len(key) >= 2 and (key not in chosen or chosen[key][1] not in MONEY_ITEM_METRICS):
+            chosen[key] = (item, metric)
+    vocabulary: ItemVocabulary = {}
+    for key, (item, metric) in chosen.items():
+        vocabulary.setdefault(key[0], []).append((key, item, metric))
     return vocabulary
 
 

@@ -26,6 +26,8 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
 _RULES = [(name, re.compile(pattern)) for name, pattern in INTENT_RULES]
+# First character -> (folded name, item, metric) of the things tables list by name, longest first.
+ItemVocabulary = dict[str, list[tuple[str, str, str]]]
 CLAIM_RE = re.compile(r"(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|%|辆|人)?")
 # Words that add nothing to an org named alone ("包头呢", "秦皇岛科协的情况").
 FILLER_RE = re.compile(r"科学技术协会|科协|市|区|的|呢|吗|\?|？|情况|数据|怎么样|如何|[，。,.!！]")
@@ -69,8 +71,8 @@ class Query:
 
 
 def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
-                   items: dict[str, tuple[str, str]] | None = None) -> Query:
-    """items: folded name -> (item, metric) of the things tables list by name, longest first."""
+                   items: ItemVocabulary | None = None) -> Query:
+    """items: the things tables list by name (projects, purchases), see ItemVocabulary."""
     folded = fold(text)[:MAX_QUESTION]
     query = Query(text=text, folded=folded)
     query.orgs = orgs.find(folded)
@@ -97,19 +99,19 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     return query
 
 
-def _item(folded: str, skip: set[int], items: dict[str, tuple[str, str]],
-          metric_words: set[str]) -> tuple[str, Found] | None:
-    """The longest listed thing named in the question, as its item name and its metric.
+def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[str]) -> tuple[str, Found] | None:
+    """The first listed thing named in the question (longest at its place), as its item name and metric.
 
     A project named like a metric (科普活动) is the project only when called one (科普活动项目).
     """
-    for name in items:
-        start = folded.find(name)
-        if name in metric_words and not folded.startswith("项目", start + len(name)):
-            continue
-        if start >= 0 and not skip & set(range(start, start + len(name))):
-            item, metric = items[name]
-            return item, Found(metric, start, start + len(name), "item")
+    for start, ch in enumerate(folded):
+        for name, item, metric in items.get(ch, ()):
+            end = start + len(name)
+            if not folded.startswith(name, start) or skip & set(range(start, end)):
+                continue
+            if name in metric_words and not folded.startswith("项目", end):
+                continue
+            return item, Found(metric, start, end, "item")
     return None
 
 
