@@ -10,16 +10,18 @@ import hashlib
 import json
 import os
 import sqlite3
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from .models import Definition, Document, Fact, Passage, Source
 from .parse import Disclosure, NotADisclosure, parse_disclosure
 from .readers import UnreadableFile, read_text_file
-from .text import build_tokenizer, dictionary_tokenizer, occurring_words, segment, use_dictionary
+from .text import IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer, occurring_words, use_dictionary
 
 SCHEMA_VERSION = "1"
 CORPUS_SUFFIXES = (".txt",)
@@ -77,8 +79,14 @@ def parse_corpus(corpus: Path) -> list[Disclosure]:
         return list(pool.map(_parse_file, paths, chunksize=4))
 
 
-def segment_passages(disclosures: list[Disclosure]) -> tuple[Iterator[list[str]], tuple[dict[str, int], int]]:
-    """The words of every passage, and the dictionary (frequencies, total) they are cut with.
+class Segmented(NamedTuple):
+    cuts: list[str]  # each passage as passage_text keeps it (see _encode), in corpus order
+    inner: set[tuple[str, str]]  # (a word inside a word of the passages, that word)
+    dictionary: tuple[dict[str, int], int]  # frequencies and total the passages were cut with
+
+
+def segment_passages(disclosures: list[Disclosure]) -> Segmented:
+    """Every passage cut into words (see text.cut_for_index), on all cores when there are many.
 
     The dictionary is jieba's restricted to the words that occur in the corpus (see
     text.occurring_words); it is saved with the index so that questions are cut with it too.
@@ -88,16 +96,17 @@ def segment_passages(disclosures: list[Disclosure]) -> tuple[Iterator[list[str]]
     workers = _workers(len(disclosures))
     if workers == 1:
         _start_segmenter(kept)
-        found, total = _occurring_in(texts)
-        return iter(_segment_chunk(texts, (found, total))), (found, total)
+        dictionary = _occurring_in(texts)
+        cuts, inner = _segment_chunk(texts, dictionary)
+        return Segmented(cuts, inner, dictionary)
     chunks = [texts[i::workers * 4] for i in range(workers * 4)]  # strided: equal work per chunk
     with _pool(workers, initializer=_start_segmenter, initargs=(kept,)) as pool:
         found, total = {}, 0
         for part, total in pool.map(_occurring_in, chunks):
             found.update(part)
-        cut = list(pool.map(_segment_chunk, chunks, [(found, total)] * len(chunks)))
+        done = list(pool.map(_segment_chunk, chunks, [(found, total)] * len(chunks)))
     order = [(i, j) for j in range(len(chunks[0])) for i in range(len(chunks)) if j < len(chunks[i])]
-    return (cut[i][j] for i, j in order), (found, total)
+    return Segmented([done[i][0][j] for i, j in order], set().union(*(inner for _, inner in done)), (found, total))
 
 
 _SEGMENTER: dict = {}  # per worker process: the tokenizers of the build under way
@@ -113,11 +122,32 @@ def _occurring_in(texts: list[str]) -> tuple[dict[str, int], int]:
     return occurring_words(tokenizer, texts), tokenizer.total
 
 
-def _segment_chunk(texts: list[str], dictionary: tuple[dict[str, int], int]) -> list[list[str]]:
+def _segment_chunk(texts: list[str], dictionary: tuple[dict[str, int], int]) -> tuple[list[str], set]:
     if "index" not in _SEGMENTER:
         _SEGMENTER.pop("full", None)
         _SEGMENTER["index"] = dictionary_tokenizer(*dictionary)
-    return [segment(text, _SEGMENTER["index"]) for text in texts]
+    cuts, inner = [], set()
+    for text in texts:
+        cut = cut_for_index(text, _SEGMENTER["index"])
+        cuts.append(_encode(text, cut))
+        inner.update(cut.inner)
+    return cuts, inner
+
+
+def _encode(text: str, cut: IndexCut) -> str:
+    """A passage as passage_text keeps it: the pieces with PIECE between them, then WORDS and the
+    words not found as written (see VIEWS for how the contract's passages reads it back)."""
+    if PIECE in text or WORDS in text:  # never in a cleaned passage (text.clean drops control characters)
+        raise IndexBuildError(f"段落含有控制字符：{text[:40]}")
+    joined = cut.pieces[:1]
+    for piece in cut.pieces[1:]:  # no PIECE where a space or a punctuation mark parts the words already
+        joined.append(piece if _parts_words(joined[-1][-1]) or _parts_words(piece[0]) else PIECE + piece)
+    return "".join(joined) + (WORDS + PIECE.join(cut.unplaced) if cut.unplaced else "")
+
+
+def _parts_words(character: str) -> bool:
+    """Whether passages_fts (unicode61) reads the character as a break between words."""
+    return unicodedata.category(character)[0] in "PZ" or character.isspace()
 
 
 def _workers(files: int) -> int:
@@ -174,31 +204,81 @@ def build_index(corpus: Path, db_path: Path) -> Path:
     return db_path
 
 
+# The contract's `facts` and `passages` are views over compact tables, so that an index keeps each
+# string once: a document's name, org, year and kind in `documents`; the metric, unit, column, scope,
+# table and item names of figures in `labels`; a row that many figures are read from in `quotes`; and
+# a passage's text and words in one column, `passage_text.cut`: the text in pieces (a word of the
+# search cut where the text has it as written) with PIECE between them, then WORDS and the words not
+# found as written. Reading the views, the text is the pieces joined, and the words are everything
+# with spaces between: what passages_fts indexes. A word inside a longer word (西城 in 西城区) is
+# found through `inner_words`, kept once for the index, not once a passage.
+PIECE, WORDS = "\x1f", "\x1d"
+LABELLED = ("metric", "unit", "basis", "scope", "source_table", "item")
+VIEWS = """
+create view facts as select f.id as rowid, d.org, d.year, d.doc_kind, metric.text as metric, f.code,
+    cast(f.value as real) as value, f.value as value_exact, unit.text as unit, basis.text as basis, d.doc, f.line,
+    quote.text as quote, scope.text as scope, source_table.text as source_table, item.text as item, f.text
+  from figures f join documents d on d.id = f.doc_id join labels metric on metric.id = f.metric_id
+    left join labels unit on unit.id = f.unit_id left join labels basis on basis.id = f.basis_id
+    left join labels scope on scope.id = f.scope_id left join labels source_table on source_table.id = f.source_table_id
+    left join labels item on item.id = f.item_id left join quotes quote on quote.id = f.quote_id;
+create view passages as select p.id as rowid, d.doc, p.line,
+    replace(substr(p.cut, 1, instr(p.cut || char(29), char(29)) - 1), char(31), '') as text,
+    replace(replace(p.cut, char(29), ' '), char(31), ' ') as words
+  from passage_text p join documents d on d.id = p.doc_id;
+create virtual table passages_fts using fts5(words, content='passages', tokenize='unicode61');
+insert into passages_fts (passages_fts) values ('rebuild');
+"""
+
+
 def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
     # sqlite-utils and the audit are for building only: a question never imports them.
     import sqlite_utils
 
     from .check import FINDING_COLUMNS, finding_rows
 
-    words, dictionary = segment_passages(disclosures)
+    segmented = segment_passages(disclosures)
     db = sqlite_utils.Database(path)
-    db["documents"].insert_all((d.document.model_dump() for d in disclosures), pk="doc")
-    db["facts"].insert_all(_fact_rows(disclosures), batch_size=2000)
-    db["passages"].insert_all(_passage_rows(disclosures, words), batch_size=2000)
-    db["dictionary"].insert(_dictionary_row(*dictionary))
+    db["documents"].insert_all(({"id": n, **d.document.model_dump()} for n, d in enumerate(disclosures, 1)), pk="id")
+    db["documents"].create_index(["doc"], unique=True)
+    db["documents"].create_index(["org"])
+    labels, quotes = _Strings(), _Strings()
+    db["figures"].insert_all(_figure_rows(disclosures, labels, quotes), pk="id", batch_size=2000)
+    db["labels"].insert_all(labels.rows(), pk="id")
+    db["labels"].create_index(["text"], unique=True)
+    db["quotes"].insert_all(quotes.rows(), pk="id")
+    db["passage_text"].insert_all(_passage_rows(disclosures, segmented.cuts), pk="id", batch_size=2000)
+    db.execute("create table inner_words (inner text, word text, primary key (inner, word)) without rowid")
+    db["inner_words"].insert_all(({"inner": inner, "word": word} for inner, word in sorted(segmented.inner)),
+                                 batch_size=5000)
+    db["dictionary"].insert(_dictionary_row(*segmented.dictionary))
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
     db["findings"].create(FINDING_COLUMNS)
     db["findings"].insert_all(finding_rows(disclosures))
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
-    db["facts"].create_index(["org", "metric"])
-    db["facts"].create_index(["metric"])
-    db["facts"].create_index(["code"])
+    db["figures"].create_index(["doc_id", "metric_id"])
+    db["figures"].create_index(["metric_id"])
+    db.execute("create index idx_figures_code on figures (code) where code is not null")
+    db.conn.executescript(VIEWS)
     _write_catalog(db)
-    db["passages"].enable_fts(["words"], tokenize="unicode61", create_triggers=False)
+    db.analyze()  # statistics, so that a question about one org reads that org's figures, not a metric's
     db.conn.commit()
     db.close()
+
+
+class _Strings:
+    """Each distinct string once, numbered from 1 in the order first met."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+
+    def id(self, text: str | None) -> int | None:
+        return None if text is None else self.ids.setdefault(text, len(self.ids) + 1)
+
+    def rows(self) -> Iterator[dict]:
+        return ({"id": n, "text": text} for text, n in self.ids.items())
 
 
 # Whole-index listings the engine reads each time it starts: kept at build time, so that opening
@@ -260,23 +340,24 @@ def _vocabulary_words(disclosures: list[Disclosure]) -> list[str]:
     return sorted(w for w in words if len(w) >= 2)
 
 
-def _fact_rows(disclosures: Iterable[Disclosure]) -> Iterator[dict]:
-    for disclosure in disclosures:
+def _figure_rows(disclosures: list[Disclosure], labels: _Strings, quotes: _Strings) -> Iterator[dict]:
+    for doc_id, disclosure in enumerate(disclosures, 1):
+        document = disclosure.document
         for fact in disclosure.facts:
-            yield {
-                "org": fact.org, "year": fact.year, "doc_kind": fact.doc_kind, "metric": fact.metric,
-                "code": fact.code, "value": float(fact.value) if fact.value is not None else None,
-                "value_exact": str(fact.value) if fact.value is not None else None, "unit": fact.unit,
-                "basis": fact.basis, "doc": fact.source.doc, "line": fact.source.line,
-                "quote": fact.source.quote, "scope": fact.scope, "source_table": fact.table,
-                "item": fact.item, "text": fact.text,
-            }
+            if (fact.org, fact.year, fact.doc_kind, fact.source.doc) != (document.org, document.year,
+                                                                       document.doc_kind, document.doc):
+                raise IndexBuildError(f"{document.doc} 第 {fact.source.line} 行的数与所在文件的单位名称、年度或预算/决算不符")
+            named = {"metric": fact.metric, "unit": fact.unit, "basis": fact.basis, "scope": fact.scope,
+                     "source_table": fact.table, "item": fact.item}
+            yield {"doc_id": doc_id, "line": fact.source.line, "code": fact.code,
+                   "value": str(fact.value) if fact.value is not None else None, "text": fact.text,
+                   "quote_id": quotes.id(fact.source.quote),
+                   **{f"{column}_id": labels.id(named[column]) for column in LABELLED}}
 
 
-def _passage_rows(disclosures: Iterable[Disclosure], words: Iterator[list[str]]) -> Iterator[dict]:
-    for disclosure in disclosures:
-        for passage in disclosure.passages:
-            yield {"doc": passage.doc, "line": passage.line, "text": passage.text, "words": " ".join(next(words))}
+def _passage_rows(disclosures: list[Disclosure], cuts: list[str]) -> Iterator[dict]:
+    passages = ((doc_id, passage) for doc_id, d in enumerate(disclosures, 1) for passage in d.passages)
+    return ({"doc_id": doc_id, "line": passage.line, "cut": cut} for (doc_id, passage), cut in zip(passages, cuts))
 
 
 def _check(path: Path) -> None:
@@ -320,7 +401,8 @@ class Store:
         return Path(row[0]) if row else None
 
     def documents(self) -> list[Document]:
-        rows = self.conn.execute("select * from documents order by org, year")
+        columns = ", ".join(Document.model_fields)
+        rows = self.conn.execute(f"select {columns} from documents order by org, year")
         return [Document.model_construct(**dict(row)) for row in rows]
 
     def aliases(self) -> list[tuple[str, str]]:
@@ -370,18 +452,32 @@ class Store:
         return [r[0] for r in self.conn.execute("select distinct term from definitions")]
 
     def search(self, words: list[str], limit: int = 8) -> list[Passage]:
-        """Passages that hold all the words (or, failing that, any), best first."""
-        terms = [json.dumps(w, ensure_ascii=False) for w in words if w]
-        if not terms:
+        """Passages that hold all the words (or, failing that, any), best first.
+
+        A word is found alone or inside a longer word (see inner_words), as jieba's search cut finds it.
+        """
+        words = [w for w in dict.fromkeys(words) if w]
+        if not words:
             return []
+        within = self._words_within(words)
+        terms = [" OR ".join(json.dumps(w, ensure_ascii=False) for w in (word, *within.get(word, ()))) for word in words]
         for joiner in (" AND ", " OR "):
             rows = self.conn.execute(
                 "select p.doc, p.line, p.text from passages_fts f join passages p on p.rowid = f.rowid "
                 "where passages_fts match ? order by bm25(passages_fts) limit ?",
-                [joiner.join(terms), limit]).fetchall()
+                [joiner.join(f"({term})" for term in terms), limit]).fetchall()
             if rows:
                 return [Passage.model_construct(doc=r["doc"], line=r["line"], text=r["text"]) for r in rows]
         return []
+
+    def _words_within(self, inner: list[str]) -> dict[str, list[str]]:
+        """The indexed words that hold each of these words inside them."""
+        found: dict[str, list[str]] = {}
+        rows = self.conn.execute(f"select inner, word from inner_words where inner in ({', '.join('?' * len(inner))})",
+                                 inner)
+        for part, word in rows:
+            found.setdefault(part, []).append(word)
+        return found
 
     def findings(self, org: str | None = None) -> list[str]:
         """The audit's findings (JSON) as computed at build time, for one org or all."""

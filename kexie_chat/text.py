@@ -9,9 +9,11 @@ import logging
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 QUOTES = "“”‘’\"'「」『』《》〈〉"
 # Synonym spellings folded to one form before any matching (运维费 = 运行维护费).
@@ -130,16 +132,56 @@ def use_dictionary(key: str | None, load=None) -> None:
 def segment(text: str, tokenizer=None) -> list[str]:
     """Words of a text for the full-text index and its queries (the same function for both).
 
-    tokenizer: what `build_tokenizer` made (at build); by default the active index's dictionary.
+    jieba's search cut of the folded text: each word, after the two- and three-character
+    words of the dictionary inside it. tokenizer: what `build_tokenizer` made (at build); by
+    default the active index's dictionary.
     """
+    return [w.strip() for word, inner in _search_cut(text, tokenizer) for w in (*inner, word) if _is_word(w)]
+
+
+class IndexCut(NamedTuple):
+    """A passage as an index keeps it: its text and its words share the characters."""
+
+    pieces: list[str]  # the text in pieces that join back to it exactly, a word of the cut where found as written
+    unplaced: list[str]  # the words of the cut not found as written (folding changed them: 运维, "合 计")
+    inner: list[tuple[str, str]]  # (a dictionary word of two or three characters inside a word, that word)
+
+
+def cut_for_index(text: str, tokenizer) -> IndexCut:
+    """The passage as `segment` cuts it, with each inner word apart: `segment`'s words are the
+    words of the pieces and unplaced, and each inner word of them."""
+    pieces, unplaced, inner, at = [], [], [], 0
+    for word, parts in _search_cut(text, tokenizer):
+        if not _is_word(word):
+            continue
+        inner.extend((part.strip(), word.strip()) for part in parts if _is_word(part))
+        found = text.find(word, at)
+        if found < 0:
+            unplaced.append(word.strip())
+            continue
+        if found > at:
+            pieces.append(text[at:found])
+        pieces.append(word)
+        at = found + len(word)
+    if at < len(text):
+        pieces.append(text[at:])
+    return IndexCut(pieces, unplaced, inner)
+
+
+def _search_cut(text: str, tokenizer=None) -> Iterator[tuple[str, list[str]]]:
+    """(word, the dictionary's words of two and three characters inside it), as jieba's
+    cut_for_search finds them."""
     if tokenizer is None:
         tokenizer = _index_tokenizer(_ACTIVE["key"]) if _ACTIVE["key"] else _default_tokenizer()
-    words = []
-    for word in tokenizer.cut_for_search(fold(text)):
-        word = word.strip()
-        if word and not PUNCTUATION_RE.fullmatch(word):
-            words.append(word)
-    return words
+    known = tokenizer.FREQ
+    for word in tokenizer.cut(fold(text)):
+        inner = [word[i:i + n] for n in (2, 3) if len(word) > n for i in range(len(word) - n + 1)
+                 if known.get(word[i:i + n])]
+        yield word, inner
+
+
+def _is_word(word: str) -> bool:
+    return bool(word.strip()) and not PUNCTUATION_RE.fullmatch(word.strip())
 
 
 def build_tokenizer(kept_words: list[str]):
