@@ -69,14 +69,28 @@ def _parse_file(path: Path) -> Disclosure:
 PARALLEL_FROM = 24
 
 
-def parse_corpus(corpus: Path) -> list[Disclosure]:
-    """Every disclosure of the corpus, parsed on all cores when there are many."""
+class Audited(NamedTuple):
+    disclosures: list[Disclosure]
+    findings: list[dict]  # rows of the findings table: where each disclosure disagrees with itself
+
+
+def parse_corpus(corpus: Path) -> Audited:
+    """Every disclosure of the corpus, parsed and audited on all cores when there are many."""
     paths = corpus_files(corpus)
     workers = _workers(len(paths))
     if workers == 1:
-        return [_parse_file(path) for path in paths]
-    with _pool(workers) as pool:
-        return list(pool.map(_parse_file, paths, chunksize=4))
+        done = [_parse_and_audit(path) for path in paths]
+    else:
+        with _pool(workers) as pool:
+            done = list(pool.map(_parse_and_audit, paths, chunksize=4))
+    return Audited([disclosure for disclosure, _ in done], [row for _, rows in done for row in rows])
+
+
+def _parse_and_audit(path: Path) -> tuple[Disclosure, list[dict]]:
+    from .check import finding_rows  # the audit is for building only: a question never imports it
+
+    disclosure = _parse_file(path)
+    return disclosure, list(finding_rows([disclosure]))
 
 
 class Segmented(NamedTuple):
@@ -119,18 +133,20 @@ def _start_segmenter(kept: list[str]) -> None:
 
 def _occurring_in(texts: list[str]) -> tuple[dict[str, int], int]:
     tokenizer = _SEGMENTER["full"]
-    return occurring_words(tokenizer, texts), tokenizer.total
+    return occurring_words(tokenizer, set(texts)), tokenizer.total
 
 
 def _segment_chunk(texts: list[str], dictionary: tuple[dict[str, int], int]) -> tuple[list[str], set]:
     if "index" not in _SEGMENTER:
         _SEGMENTER.pop("full", None)
         _SEGMENTER["index"] = dictionary_tokenizer(*dictionary)
-    cuts, inner = [], set()
+    cuts, inner, known = [], set(), {}
     for text in texts:
-        cut = cut_for_index(text, _SEGMENTER["index"])
-        cuts.append(_encode(text, cut))
-        inner.update(cut.inner)
+        if text not in known:  # disclosures repeat their headers and explanations word for word
+            cut = cut_for_index(text, _SEGMENTER["index"])
+            known[text] = _encode(text, cut)
+            inner.update(cut.inner)
+        cuts.append(known[text])
     return cuts, inner
 
 
@@ -193,11 +209,11 @@ def build_index(corpus: Path, db_path: Path) -> Path:
     _remove_orphans(db_path)
     try:
         stamp = corpus_stamp(corpus)
-        disclosures = parse_corpus(corpus)
-        _write(tmp, disclosures, corpus_fingerprint(corpus))
+        _write(tmp, parse_corpus(corpus), corpus_fingerprint(corpus))
         _record_corpus(tmp, corpus)
         _record_stamp(tmp, stamp)
         _check(tmp)
+        _flush(tmp)
         os.replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -231,14 +247,18 @@ insert into passages_fts (passages_fts) values ('rebuild');
 """
 
 
-def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
+def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     # sqlite-utils and the audit are for building only: a question never imports them.
     import sqlite_utils
 
-    from .check import FINDING_COLUMNS, finding_rows
+    from .check import FINDING_COLUMNS
 
+    disclosures = audited.disclosures
     segmented = segment_passages(disclosures)
     db = sqlite_utils.Database(path)
+    # A build writes a temporary file, renamed into place only when whole (see _flush): no journal.
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
     db["documents"].insert_all(({"id": n, **d.document.model_dump()} for n, d in enumerate(disclosures, 1)), pk="id")
     db["documents"].create_index(["doc"], unique=True)
     db["documents"].create_index(["org"])
@@ -255,7 +275,7 @@ def _write(path: Path, disclosures: list[Disclosure], fingerprint: str) -> None:
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
     db["findings"].create(FINDING_COLUMNS)
-    db["findings"].insert_all(finding_rows(disclosures))
+    db["findings"].insert_all(audited.findings)
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["figures"].create_index(["doc_id", "metric_id"])
@@ -358,6 +378,12 @@ def _figure_rows(disclosures: list[Disclosure], labels: _Strings, quotes: _Strin
 def _passage_rows(disclosures: list[Disclosure], cuts: list[str]) -> Iterator[dict]:
     passages = ((doc_id, passage) for doc_id, d in enumerate(disclosures, 1) for passage in d.passages)
     return ({"doc_id": doc_id, "line": passage.line, "cut": cut} for (doc_id, passage), cut in zip(passages, cuts))
+
+
+def _flush(path: Path) -> None:
+    """The built file on disk before it is renamed into place (it was written without syncing)."""
+    with open(path, "rb+") as built:
+        os.fsync(built.fileno())
 
 
 def _check(path: Path) -> None:
