@@ -97,6 +97,11 @@ def _item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
     return vocabulary
 
 
+def _code_asked(metric: str, query: Query) -> str | None:
+    """The code the question names for this metric (2060702), if it names one."""
+    return query.codes[0].how if query.codes and query.codes[0].value == metric else None
+
+
 def _side(fact: Fact) -> str:
     """预算数 or 决算数: which of the pair a figure is, whatever its column was called."""
     basis = fact.basis or ""
@@ -127,7 +132,10 @@ class Engine:
     def __init__(self, store: Store):
         self.store = store
         self.documents = store.documents()
-        aliases: dict[str, list[str]] = {d.org: [] for d in self.documents}
+        self.by_org: dict[str, list[Document]] = {}
+        for document in self.documents:
+            self.by_org.setdefault(document.org, []).append(document)
+        aliases: dict[str, list[str]] = {org: [] for org in self.by_org}
         for org, alias in store.aliases():
             aliases.setdefault(org, []).append(alias)
         self.orgs = OrgMatcher(aliases)
@@ -176,7 +184,7 @@ class Engine:
         return context.metric
 
     def _docs(self, org: str) -> list[Document]:
-        return [d for d in self.documents if d.org == org]
+        return self.by_org.get(org, [])
 
     def _doc_for(self, org: str, query: Query, context: Context) -> tuple[Document | None, str]:
         """The document a question means, and a note when the year had to be changed."""
@@ -234,9 +242,22 @@ class Engine:
         return min(usable, key=rank)
 
     def _facts(self, org: str, doc: Document, metric: str, query: Query) -> list[Fact]:
-        code = query.codes[0].how if query.codes and query.codes[0].value == metric else None
+        code = _code_asked(metric, query)
         facts = self.store.facts(org=org, code=code, year=doc.year) if code else \
             self.store.facts(org=org, metric=metric, year=doc.year)
+        return self._meant_facts(facts, metric, query)
+
+    def _facts_across(self, docs: dict[str, Document], metric: str, query: Query) -> dict[str, list[Fact]]:
+        """`_facts` of many orgs at once, each in the document given: one query, not one an org."""
+        code = _code_asked(metric, query)
+        years = {org: doc.year for org, doc in docs.items()}
+        by_org: dict[str, list[Fact]] = {}
+        for fact in self.store.facts_of_years(years, code=code) if code else \
+                self.store.facts_of_years(years, metric=metric):
+            by_org.setdefault(fact.org, []).append(fact)
+        return {org: self._meant_facts(facts, metric, query) for org, facts in by_org.items()}
+
+    def _meant_facts(self, facts: list[Fact], metric: str, query: Query) -> list[Fact]:
         if query.item:
             return [f for f in facts if f.item == query.item]
         items = [m.value for m in query.metrics if m.value != metric]
@@ -313,13 +334,14 @@ class Engine:
 
     def _across(self, question: str, query: Query, context: Context, metric: str, intent: str,
                 orgs: list[str] | None = None) -> Answer:
-        orgs = orgs or sorted({d.org for d in self.documents})
+        orgs = orgs or sorted(self.by_org)
+        docs = {org: doc for org in orgs for doc in [self._doc_for(org, query, Context())[0]] if doc is not None}
+        found = self._facts_across(docs, metric, query)
         facts = []
         for org in orgs:
-            doc, _ = self._doc_for(org, query, Context())
-            if doc is None:
+            if org not in docs:
                 continue
-            fact = self.choose(self._facts(org, doc, metric, query), doc.doc_kind, query)
+            fact = self.choose(found.get(org, []), docs[org].doc_kind, query)
             if fact is not None and fact.value is not None:
                 facts.append(fact)
         if not facts:
@@ -332,7 +354,8 @@ class Engine:
         rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", _side(f),
                   self._wan_figure(f), f"{f.source.doc}:{f.source.line}"] for f in facts]
         head = "从高到低" if intent == "rank" else "对比"
-        missing = [o for o in orgs if o not in {f.org for f in facts}]
+        answered = {f.org for f in facts}
+        missing = [o for o in orgs if o not in answered]
         tail = f"\n（{('、'.join(missing))}的文件没有这个数。）" if missing and len(orgs) < len(self.documents) + 1 else ""
         lead = f"“{metric}”{head}（各单位年度与预算/决算不同，请注意）：\n"
         if intent == "rank":
@@ -462,10 +485,9 @@ class Engine:
     def _children(self, org: str, doc: Document, total: Fact | None, query: Query) -> list[Fact]:
         if not total or not total.code:
             return []
-        children = {}
-        for fact in self.store.facts(org=org, year=doc.year):
-            if fact.code and fact.code.startswith(total.code) and len(fact.code) == len(total.code) + 2:
-                children.setdefault(fact.code, []).append(fact)
+        children: dict[str, list[Fact]] = {}
+        for fact in self.store.coded_facts(org, doc.year, total.code):
+            children.setdefault(fact.code, []).append(fact)
         return [self.choose(facts, doc.doc_kind, query) for _, facts in sorted(children.items())]
 
     def _verify(self, question: str, query: Query, context: Context) -> Answer:
@@ -518,14 +540,13 @@ class Engine:
 
     def _definition(self, question: str, query: Query, context: Context) -> Answer:
         term = self._metric_of(query, Context())
-        definitions = self.store.definitions(term) if term else []
+        org = self._org_of(query, context)
+        definitions = self.store.first_definitions(term, org, limit=4) if term else []  # the first and three more
         if not definitions:
             terms = self.store.definition_terms()
             return self._reply(question, "not_found", "definition",
                                f"各文件的名词解释里没有“{term or query.words_left()}”。有解释的名词：" + "、".join(terms[:15]) + "。",
                                suggestions=[f"什么是{t}" for t in terms[:5]])
-        org = self._org_of(query, context)
-        definitions.sort(key=lambda d: d.org != org)
         first = definitions[0]
         also = "；".join(f"{d.org}（{d.doc} 第{d.line}行）" for d in definitions[1:4])
         text = f"{first.text}\n来源：{first.org}，{first.doc} 第{first.line}行。" + (f"\n其他文件也有解释：{also}。" if also else "")

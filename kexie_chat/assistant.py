@@ -6,10 +6,11 @@ end (the Python API, kexie-ask, the terminal app) asks through here.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from .answer import Context, Engine
-from .check import annotate, audit, by_source, findings_about
+from .check import Finding, annotate, by_source, findings_about
 from .models import Answer
 from .store import IndexBuildError, Store, build_index
 
@@ -35,6 +36,29 @@ def collection_corpus(db_path: Path) -> Path | None:
         store.close()
 
 
+class Findings:
+    """The index's findings by the figures they involve, read one document at a time as answers
+    need them: opening an index of a thousand documents reads none."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.by_source: dict[tuple[str, int], list[Finding]] = {}
+        self.read: set[str] = set()  # the documents whose findings are in by_source
+        self._lock = threading.Lock()  # the terminal app asks from worker threads
+
+    def about(self, answer: Answer) -> list[Finding]:
+        """The findings that involve one of the figures an answer leads with (check.findings_about)."""
+        with self._lock:
+            docs = sorted({fact.source.doc for fact in answer.facts[:3]} - self.read)
+            if docs:
+                # A finding's figures are all in its own document (one disclosure is audited at a time).
+                found = [Finding.model_validate_json(data) for data in self.store.findings_of(docs)]
+                for source, findings in by_source(found).items():
+                    self.by_source.setdefault(source, []).extend(findings)
+                self.read.update(docs)
+            return findings_about(answer, self.by_source)
+
+
 class Assistant:
     def __init__(self, db_path: str | Path | None = None, corpus: str | Path | None = None):
         self.db_path = Path(db_path) if db_path else default_db()
@@ -43,7 +67,7 @@ class Assistant:
             build_index(self.corpus, self.db_path)
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
-        self.findings = by_source(audit(self.store))  # computed at build time; answers point at them
+        self.findings = Findings(self.store)  # computed at build time; answers point at them
 
     def _needs_build(self) -> bool:
         if not self.corpus.is_dir():
@@ -62,7 +86,7 @@ class Assistant:
     def ask(self, question: str) -> Answer:
         """One question, no memory."""
         answer = self.engine.answer(question)
-        return annotate(answer, findings_about(answer, self.findings))
+        return annotate(answer, self.findings.about(answer))
 
     def conversation(self) -> "Conversation":
         return Conversation(self)
@@ -77,7 +101,7 @@ class Conversation:
 
     def ask(self, question: str) -> Answer:
         answer = self.assistant.engine.answer(question, self.context)
-        return annotate(answer, findings_about(answer, self.assistant.findings))
+        return annotate(answer, self.assistant.findings.about(answer))
 
     def reset(self) -> None:
         self.context = Context()

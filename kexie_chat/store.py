@@ -525,6 +525,46 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    # --- what one question needs, at any size of corpus (read through the contract's names only)
+
+    PAIRS_PER_QUERY = 4000  # (org, year) pairs in one query: well below SQLite's limit of 32766 parameters
+
+    def facts_of_years(self, years: dict[str, int], *, metric: str | None = None,
+                       code: str | None = None) -> list[Fact]:
+        """The facts of one metric (or code) of each org in the year given: one query for a
+        comparison across every org. Each org's facts come in index order."""
+        column, value = ("code", code) if code is not None else ("metric", metric)
+        pairs, facts = list(years.items()), []
+        for start in range(0, len(pairs), self.PAIRS_PER_QUERY):
+            chunk = pairs[start:start + self.PAIRS_PER_QUERY]
+            rows = self.conn.execute(
+                f"select * from facts where {column} = ? and (org, year) in "
+                f"(values {', '.join(['(?, ?)'] * len(chunk))}) order by rowid",
+                [value, *(part for pair in chunk for part in pair)])
+            facts.extend(_fact(row) for row in rows)
+        return facts
+
+    def coded_facts(self, org: str, year: int, parent: str) -> list[Fact]:
+        """An org's facts of a year whose code is one level below `parent` (two digits more)."""
+        rows = self.conn.execute(
+            "select * from facts where org = ? and year = ? and length(code) = ? and substr(code, 1, ?) = ? "
+            "order by rowid", [org, year, len(parent) + 2, len(parent), parent])
+        return [_fact(row) for row in rows]
+
+    def first_definitions(self, term: str, org: str | None, limit: int) -> list[Definition]:
+        """The first definitions of a term: the org's own first, then in index order."""
+        rows = self.conn.execute("select * from definitions where term = ? order by org is not ?, rowid limit ?",
+                                 [term, org, limit])
+        return [Definition.model_construct(**dict(row)) for row in rows]
+
+    def findings_of(self, docs: list[str]) -> list[str]:
+        """The audit's findings (JSON) about some documents, in index order."""
+        try:
+            return [r[0] for r in self.conn.execute(
+                f"select data from findings where doc in ({', '.join('?' * len(docs))}) order by rowid", docs)]
+        except sqlite3.OperationalError:  # an index built before findings were kept
+            return []
+
 
 def _fact(row: sqlite3.Row) -> Fact:
     # Rows were validated as models when the index was built: read them back without validating again.
