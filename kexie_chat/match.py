@@ -1,7 +1,8 @@
-"""A mention in a question -> a canonical org or metric (alias table first, then rapidfuzz).
+"""A mention in a question -> a canonical org or metric (alias table first, then a near name).
 
-The tables are built once per index; rapidfuzz and pypinyin load only when a typo is tried
-(an org's typo is one replaced character, found by table lookups: no rapidfuzz needed).
+The tables are built once per index. A typo is one replaced character (a longer metric name
+also one missing or extra), found by table lookups; pypinyin loads only when two names one
+character apart may sound alike (two-character names forgive homophones only).
 
 Typos are forgiven only where they cannot be another place: a window one character off an
 org's name (秦皇鸟, 秦皇到) matches, unless it is itself a real place name of the gazetteer
@@ -9,9 +10,13 @@ org's name (秦皇鸟, 秦皇到) matches, unless it is itself a real place name
 """
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .gazetteer import PLACES
 from .lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
@@ -19,6 +24,7 @@ from .text import fold
 from .vocabulary import synonyms_longest_first
 
 CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
+ALIAS_SUFFIXES = ("科协", "科学技术协会", "市科协", "区科协")
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,8 @@ class OrgMatcher:
         """aliases: canonical org -> extra names (its short place name, its own misprints)."""
         self.names: list[tuple[str, str, str]] = []  # (folded alias, org, how)
         for org, extra in aliases.items():
-            for alias in _org_aliases(org, extra):
-                self.names.append((fold(alias), org, "misprint" if alias in extra[1:] else "exact"))
+            for alias, folded in _org_aliases(org, extra):
+                self.names.append((folded, org, "misprint" if alias in extra[1:] else "exact"))
         self.names.sort(key=lambda item: len(item[0]), reverse=True)
         self.bases = sorted({(_base(fold(org)), org) for org in aliases}, key=lambda b: (-len(b[0]), b))
         self._aliases: dict[str, tuple[int, str, str]] = {}  # alias -> (rank, org, how), first rank wins
@@ -113,7 +119,9 @@ class OrgMatcher:
 PLACES_LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
 
 
-def _org_aliases(org: str, extra: list[str]) -> list[str]:
+def _org_aliases(org: str, extra: list[str]) -> list[tuple[str, str]]:
+    """(alias, folded alias), longest first: the org's names, short names and misprints, each
+    also with the suffixes people add (a suffix folds to itself, so only the names are folded)."""
     place = org
     for suffix in ORG_SUFFIXES:
         place = place.removesuffix(suffix)
@@ -126,8 +134,9 @@ def _org_aliases(org: str, extra: list[str]) -> list[str]:
         names.add(short)
         if short[-1:] in PLACE_SUFFIXES and len(short) >= 3:
             names.add(short[:-1])
-    with_suffix = {n + s for n in names for s in ("科协", "科学技术协会", "市科协", "区科协")}
-    return sorted(names | with_suffix, key=len, reverse=True)
+    folded = {name: fold(name) for name in names}
+    folded.update({name + suffix: folded[name] + suffix for name in names for suffix in ALIAS_SUFFIXES})
+    return sorted(folded.items(), key=lambda pair: len(pair[0]), reverse=True)
 
 
 def _base(org: str) -> str:
@@ -153,9 +162,75 @@ def _near_miss(window: str, base: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _homophone(a: str, b: str) -> bool:
+    if not _may_sound_alike(a, b):
+        return False
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(a) == lazy_pinyin(b)
+
+
+def _may_sound_alike(a: str, b: str) -> bool:
+    """False when lazy_pinyin surely reads a and b apart, told from pypinyin's own tables without
+    importing it (200 ms): among a thousand orgs, some two-character name is one character off
+    most questions, and the readings of those two characters differ."""
+    if len(a) != len(b) or _pinyin_data("pinyin_dict.json") is None or _pinyin_data("phrases_dict.json") is None:
+        return True
+    return all(_readings(a, i) & _readings(b, i) for i in range(len(a)) if a[i] != b[i])
+
+
+def _readings(text: str, i: int) -> set[str]:
+    """What lazy_pinyin can read text[i] as, without tones: the readings of text as a phrase
+    where pypinyin has it as one, and the character's first reading (itself when it has none)."""
+    char = _entry("pinyin_dict.json", ord(text[i]))
+    readings = {char.split(",")[0] if char else text[i]}
+    phrase = _entry("phrases_dict.json", text)
+    readings.update(phrase[i] if phrase and i < len(phrase) else ())
+    return {"".join(ch for ch in unicodedata.normalize("NFD", r) if not unicodedata.combining(ch)) for r in readings}
+
+
+@lru_cache(maxsize=4096)
+def _entry(name: str, key: str | int):
+    """The value of a key of one of pypinyin's tables (JSON, keys in order, each starting a
+    line), found by bisection; None when the table does not have it. The table of characters
+    is keyed by code point, in the order of numbers: (digits, text) orders those keys alike."""
+    data = _pinyin_data(name)
+    wanted = _order(str(key).encode("utf-8"), isinstance(key, int))
+    lo, hi = 0, len(data)
+    while lo < hi:  # the first place where the next key is at least `wanted`
+        mid = (lo + hi) // 2
+        found = _next_key(data, mid)
+        if found is None or _order(found[0], isinstance(key, int)) >= wanted:
+            hi = mid
+        else:
+            lo = mid + 1
+    found = _next_key(data, lo)
+    if found is None or _order(found[0], isinstance(key, int)) != wanted:
+        return None
+    value, _ = json.JSONDecoder().raw_decode(data[found[1]:found[1] + 4096].decode("utf-8", "ignore"))
+    return value
+
+
+def _order(key: bytes, numeric: bool) -> tuple[int, bytes]:
+    return (len(key) if numeric else 0, key)
+
+
+def _next_key(data: bytes, at: int) -> tuple[bytes, int] | None:
+    """The first key of a table whose line starts at or after `at`, and where its value starts."""
+    while (end := data.find(b'": ', at)) >= 0:
+        start = data.rfind(b"\n", 0, end) + 1
+        if start >= at and data[start:start + 1] == b'"':
+            return data[start + 1:end], end + 3
+        at = data.find(b"\n", end) + 1 or len(data)
+    return None
+
+
+@lru_cache(maxsize=2)
+def _pinyin_data(name: str) -> bytes | None:
+    spec = importlib.util.find_spec("pypinyin")
+    try:
+        return (Path(spec.submodule_search_locations[0]) / name).read_bytes()
+    except (AttributeError, TypeError, IndexError, OSError):
+        return None
 
 
 def _is_other_place(folded: str, start: int, n: int) -> bool:
@@ -209,28 +284,59 @@ class MetricMatcher:
 
         Names of four or more characters forgive one wrong character; from five on, one
         missing or extra character too. Shorter names forgive nothing: too many are a
-        character apart from ordinary words.
+        character apart from ordinary words. The longest window is tried first, from the left;
+        at a window, a name as long, then one shorter, then one longer; among those, the first
+        in the vocabulary. Each is a few table lookups (see `_typo_tables`).
         """
-        from rapidfuzz.distance import Levenshtein
-
-        by_length = self._names_by_length()
-        for n in sorted(by_length, reverse=True):
+        tables = self._typo_tables()
+        for n in sorted(tables.lengths, reverse=True):
             for start in range(0, len(folded) - n + 1):
                 span = set(range(start, start + n))
                 window = folded[start:start + n]
                 if span & skip or not _is_cjk(window):
                     continue
-                for length in (n, n - 1, n + 1) if n >= 5 else (n,):
-                    for words, metric in by_length.get(length, ()):
-                        if Levenshtein.distance(window, words, score_cutoff=1) <= 1 and \
-                                (length != n or sum(a == b for a, b in zip(window, words)) == n - 1):
-                            return [Found(metric, start, start + n, "typo")]
+                tries = (tables.replaced, tables.extra, tables.missing) if n >= 5 else (tables.replaced,)
+                found = next((rank for near in tries if (rank := near(window)) is not None), None)
+                if found is not None:
+                    return [Found(self.vocabulary[found][1], start, start + n, "typo")]
         return []
 
-    def _names_by_length(self) -> dict[int, list[tuple[str, str]]]:
-        if not hasattr(self, "_by_length"):
-            self._by_length: dict[int, list[tuple[str, str]]] = {}
-            for words, metric in self.vocabulary:
-                if len(words) >= 4 and _is_cjk(words):
-                    self._by_length.setdefault(len(words), []).append((words, metric))
-        return self._by_length
+    def _typo_tables(self) -> "_TypoTables":
+        if not hasattr(self, "_typos"):
+            self._typos = _TypoTables([words for words, _ in self.vocabulary])
+        return self._typos
+
+
+class _TypoTables:
+    """The vocabulary's names of four or more Chinese characters, by what is left of each with one
+    character blanked or taken out: a window's near names are then dictionary lookups. Values
+    are positions in the vocabulary (the first wins)."""
+
+    def __init__(self, names: list[str]):
+        self.blanked: dict[tuple[int, str, str], list[int]] = {}  # (i, before, after) -> names
+        self.whole: dict[str, int] = {}
+        self.shortened: dict[str, list[int]] = {}  # a name with one character taken out -> names
+        self.lengths: set[int] = set()
+        for rank, name in enumerate(names):
+            if len(name) < 4 or not _is_cjk(name):
+                continue
+            self.lengths.add(len(name))
+            self.whole.setdefault(name, rank)
+            for i in range(len(name)):
+                self.blanked.setdefault((i, name[:i], name[i + 1:]), []).append(rank)
+                self.shortened.setdefault(name[:i] + name[i + 1:], []).append(rank)
+
+    def replaced(self, window: str) -> int | None:
+        """The first name as long as the window and one character different."""
+        ranks = {rank for i in range(len(window)) for rank in self.blanked.get((i, window[:i], window[i + 1:]), ())}
+        ranks.discard(self.whole.get(window))
+        return min(ranks, default=None)
+
+    def extra(self, window: str) -> int | None:
+        """The first name one shorter than the window: the window with one character too many."""
+        ranks = [self.whole[part] for i in range(len(window)) if (part := window[:i] + window[i + 1:]) in self.whole]
+        return min(ranks, default=None)
+
+    def missing(self, window: str) -> int | None:
+        """The first name one longer than the window: the window with one character left out."""
+        return min(self.shortened.get(window, ()), default=None)
