@@ -172,7 +172,7 @@ def _search_cut(text: str, tokenizer=None) -> Iterator[tuple[str, list[str]]]:
     """(word, the dictionary's words of two and three characters inside it), as jieba's
     cut_for_search finds them."""
     if tokenizer is None:
-        tokenizer = _index_tokenizer(_ACTIVE["key"]) if _ACTIVE["key"] else _default_tokenizer()
+        tokenizer = _text_tokenizer(fold(text))
     known = tokenizer.FREQ
     for word in tokenizer.cut(fold(text)):
         inner = [word[i:i + n] for n in (2, 3) if len(word) > n for i in range(len(word) - n + 1)
@@ -227,10 +227,28 @@ def dictionary_tokenizer(words: dict[str, int], total: int):
     return _tokenizer_of(freq, total)
 
 
+def _text_tokenizer(folded: str):
+    """A tokenizer over the active index's words that occur in this (folded) text.
+
+    jieba looks up only the text's own substrings (its DAG, the words inside words), so over
+    these words and the same total it cuts the text exactly as over the whole dictionary, and a
+    question does not build the prefixes of every word of a large index (20 ms at 1,000 documents).
+    """
+    loaded = _index_dictionary(_ACTIVE["key"]) if _ACTIVE["key"] else None
+    if not loaded:
+        return _default_tokenizer()
+    words, total, longest = loaded
+    occurring = {part: words[part] for start in range(len(folded))
+                 for part in (folded[start:end] for end in range(start + 1, min(len(folded), start + longest) + 1))
+                 if part in words}
+    return dictionary_tokenizer(occurring, total)
+
+
 @lru_cache(maxsize=2)
-def _index_tokenizer(key: str):
+def _index_dictionary(key: str) -> tuple[dict[str, int], int, int] | None:
+    """The active index's dictionary: (frequencies, total, length of the longest word)."""
     loaded = _ACTIVE["load"]() if _ACTIVE["key"] == key and _ACTIVE["load"] else None
-    return dictionary_tokenizer(*loaded) if loaded else _default_tokenizer()
+    return (*loaded, max(map(len, loaded[0]), default=0)) if loaded else None
 
 
 @lru_cache(maxsize=1)
