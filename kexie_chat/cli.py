@@ -12,16 +12,16 @@ import sys
 from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .assistant import DEFAULT_CORPUS, DEFAULT_DB, Assistant, collection_corpus, default_db
-from .check import audit, findings_json
-from .ingest import IngestRefused, Staged, add, stage
-from .models import Answer
-from .parse import NotADisclosure
-from .store import IndexBuildError, Store, build_index
-from .text import fold
+# Each command imports what it needs: `kexie` opens the app before the answer engine has loaded.
+if TYPE_CHECKING:
+    from .assistant import Assistant
+    from .ingest import Staged
+    from .models import Answer
+    from .store import Store
 
 EXIT = {"answered": 0, "not_found": 1, "clarify": 1, "error": 2}
 ASK_EXAMPLES = """
@@ -34,6 +34,10 @@ Examples:
 
 
 def _open(db: str | None) -> Assistant:
+    from .assistant import Assistant
+    from .parse import NotADisclosure
+    from .store import IndexBuildError
+
     try:
         return Assistant(db_path=db)
     except (IndexBuildError, NotADisclosure, OSError) as exc:
@@ -87,6 +91,10 @@ def kexie(ctx: click.Context) -> None:
 @click.option("--db", type=click.Path(dir_okay=False), default=None)
 def index_command(corpus: str | None, db: str | None) -> None:
     """Build the index from the corpus (atomically: a failed build keeps the old index)."""
+    from .assistant import default_db
+    from .parse import NotADisclosure
+    from .store import IndexBuildError, build_index
+
     target = Path(db) if db else default_db()
     try:
         build_index(Path(corpus) if corpus else _corpus_of(target), target)
@@ -112,6 +120,10 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
     the index is not touched. A file whose text the corpus already holds is left alone.
     Exit status: 0 added or nothing new, 1 refused or failed, 2 usage error.
     """
+    from .assistant import DEFAULT_CORPUS, DEFAULT_DB, default_db
+    from .ingest import IngestRefused, add, stage
+    from .store import IndexBuildError
+
     target = db or default_db()
     if corpus and _same(target, DEFAULT_DB) and not _same(corpus, DEFAULT_CORPUS):
         raise click.UsageError("--corpus 指向另一个语料目录时，请同时用 --db 指定它的索引（默认索引只跟随 corpus/）")
@@ -149,6 +161,9 @@ def _same(a: Path, b: Path) -> bool:
 
 def _corpus_of(db_path: Path, must_exist: bool = True) -> Path:
     """--corpus left out: the corpus this index was built from, else corpus/."""
+    from .assistant import DEFAULT_CORPUS, collection_corpus
+    from .store import IndexBuildError
+
     try:
         corpus = collection_corpus(db_path) or DEFAULT_CORPUS
     except IndexBuildError as exc:
@@ -185,6 +200,8 @@ def docs_command(as_json: bool, db: str | None) -> None:
 @click.option("--db", type=click.Path(dir_okay=False), default=None)
 def check_command(org: str | None, as_json: bool, db: str | None) -> None:
     """Figures that do not add up, or that a disclosure states twice differently (all orgs, or ORG)."""
+    from .check import audit, findings_json
+
     assistant = _open(db)
     canonical = _org_named(assistant, org) if org else None
     findings = audit(assistant.store, canonical)
@@ -197,6 +214,8 @@ def check_command(org: str | None, as_json: bool, db: str | None) -> None:
 
 
 def _org_named(assistant: Assistant, name: str) -> str:
+    from .text import fold
+
     found = assistant.engine.orgs.find(fold(name))
     if not found:
         raise click.BadParameter(f"语料中没有这个单位：{name}", param_hint="ORG")

@@ -16,12 +16,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .models import Definition, Document, Fact, Passage, Source
-from .parse import Disclosure, NotADisclosure, parse_disclosure
-from .readers import UnreadableFile, read_text_file
 from .text import IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer, occurring_words, use_dictionary
+
+if TYPE_CHECKING:
+    from .parse import Disclosure
 
 SCHEMA_VERSION = "1"
 CORPUS_SUFFIXES = (".txt",)
@@ -58,6 +59,9 @@ def read_corpus(corpus: Path) -> Iterator[Disclosure]:
 
 
 def _parse_file(path: Path) -> Disclosure:
+    from .parse import NotADisclosure, parse_disclosure  # for building only: a question never needs them
+    from .readers import UnreadableFile, read_text_file
+
     try:
         return parse_disclosure(path.name, read_text_file(path))
     except (UnreadableFile, NotADisclosure) as exc:
