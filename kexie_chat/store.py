@@ -283,7 +283,6 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["figures"].create_index(["doc_id", "metric_id"])
-    db["figures"].create_index(["metric_id"])
     db.execute("create index idx_figures_code on figures (code) where code is not null")
     db.conn.executescript(VIEWS)
     _write_catalog(db)

@@ -36,12 +36,12 @@ def screen() -> str:
     return tmux("capture-pane", "-p", "-t", SESSION)
 
 
-def wait_for(predicate, timeout: float) -> bool:
+def wait_for(predicate, timeout: float, every: float = 0.2) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate(screen()):
             return True
-        time.sleep(0.2)
+        time.sleep(every)
     return False
 
 
@@ -56,14 +56,55 @@ def first_org(text: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def ask(question: str, expected: str, timeout: float) -> bool:
+def ask(question: str, expected: str, timeout: float, every: float = 0.2) -> bool:
     tmux("send-keys", "-t", SESSION, "-l", question)
     tmux("send-keys", "-t", SESSION, "Enter")
 
     def shown(text: str) -> bool:
         rest = after(text, question)
         return rest is not None and expected in rest and "思考中" not in rest and "排队中" not in rest
-    return wait_for(shown, timeout)
+    return wait_for(shown, timeout, every)
+
+
+def start(kexie: str, db: Path | None = None) -> None:
+    env = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color COLORTERM=truecolor"
+    if db:
+        env += f" KEXIE_DB={db}"
+    tmux("-u", "new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", f"{env} {kexie}")
+
+
+# What the screen shows once the app has painted, and once its index is open.
+PAINTED, READY = "问一个问题", "就绪："
+POLL = 0.01  # seconds between two looks at the screen while timing
+
+
+def time_app(kexie: str, db: Path, runs: int = 5, timeout: float = 60.0) -> dict[str, float | list[float]]:
+    """Seconds from the launch of `kexie` to its first paint and to ready, and from Enter to each
+    answer on screen once warm (the first question asked and answered before timing)."""
+    question, expected = STEPS[0][:2]
+    began = time.monotonic()
+    start(kexie, db)
+    try:
+        painted = _when(lambda text: PAINTED in text, timeout) - began
+        ready = _when(lambda text: READY in text, timeout) - began
+        ask(question, expected, timeout)
+        answers = []
+        for _ in range(runs):
+            tmux("send-keys", "-t", SESSION, "C-n")  # a new conversation: the screen holds no answer
+            _when(lambda text: "问：" not in text, timeout)
+            entered = time.monotonic()
+            if not ask(question, expected, timeout, every=POLL):
+                raise RuntimeError(f"{question!r}: {expected!r} not shown")
+            answers.append(time.monotonic() - entered)
+    finally:
+        tmux("kill-server", check=False)
+    return {"first paint": painted, "ready": ready, "answers": answers}
+
+
+def _when(predicate, timeout: float) -> float:
+    if not wait_for(predicate, timeout, every=POLL):
+        raise RuntimeError(f"the app did not show it within {timeout} s:\n{screen()}")
+    return time.monotonic()
 
 
 def main() -> int:
@@ -77,11 +118,10 @@ def main() -> int:
         return 2
     failures: list[str] = []
     final = ""
-    env = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color COLORTERM=truecolor"
-    tmux("-u", "new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", f"{env} {args.kexie}")
+    start(args.kexie)
     try:
         tmux("set-option", "-t", SESSION, "remain-on-exit", "on")
-        if not wait_for(lambda text: "就绪：" in text, args.timeout):
+        if not wait_for(lambda text: READY in text, args.timeout):
             failures.append("the app never said 就绪 (ready)")
         for question, expected, extra in STEPS if not failures else []:
             if not ask(question, expected, args.timeout):
