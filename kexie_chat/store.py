@@ -278,8 +278,8 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db["dictionary"].insert(_dictionary_row(*segmented.dictionary))
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
-    db["findings"].create(FINDING_COLUMNS)
-    db["findings"].insert_all(audited.findings)
+    db["findings"].create({**FINDING_COLUMNS, "data": bytes})  # data: the finding as JSON, zlib-compressed
+    db["findings"].insert_all({**row, "data": zlib.compress(row["data"].encode("utf-8"), 9)} for row in audited.findings)
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["figures"].create_index(["doc_id", "metric_id"])
@@ -521,7 +521,7 @@ class Store:
         """The audit's findings (JSON) as computed at build time, for one org or all."""
         where, params = ("where org = ?", [org]) if org else ("", [])
         try:
-            return [r[0] for r in self.conn.execute(f"select data from findings {where} order by rowid", params)]
+            return [_unzipped(r[0]) for r in self.conn.execute(f"select data from findings {where} order by rowid", params)]
         except sqlite3.OperationalError:  # an index built before findings were kept
             return []
 
@@ -563,10 +563,14 @@ class Store:
     def findings_of(self, docs: list[str]) -> list[str]:
         """The audit's findings (JSON) about some documents, in index order."""
         try:
-            return [r[0] for r in self.conn.execute(
+            return [_unzipped(r[0]) for r in self.conn.execute(
                 f"select data from findings where doc in ({', '.join('?' * len(docs))}) order by rowid", docs)]
         except sqlite3.OperationalError:  # an index built before findings were kept
             return []
+
+
+def _unzipped(data: bytes | str) -> str:
+    return zlib.decompress(data).decode("utf-8") if isinstance(data, bytes) else data  # str: an older index
 
 
 def _fact(row: sqlite3.Row) -> Fact:
