@@ -173,7 +173,7 @@ def _may_sound_alike(a: str, b: str) -> bool:
     """False when lazy_pinyin surely reads a and b apart, told from pypinyin's own tables without
     importing it (200 ms): among a thousand orgs, some two-character name is one character off
     most questions, and the readings of those two characters differ."""
-    if len(a) != len(b) or _pinyin_data("pinyin_dict.json") is None or _pinyin_data("phrases_dict.json") is None:
+    if len(a) != len(b) or not _pinyin_tables_readable():
         return True
     return all(_readings(a, i) & _readings(b, i) for i in range(len(a)) if a[i] != b[i])
 
@@ -222,6 +222,14 @@ def _next_key(data: bytes, at: int) -> tuple[bytes, int] | None:
             return data[start + 1:end], end + 3
         at = data.find(b"\n", end) + 1 or len(data)
     return None
+
+
+@lru_cache(maxsize=1)
+def _pinyin_tables_readable() -> bool:
+    """Whether pypinyin's tables are where and as they are expected; if not, pypinyin itself decides."""
+    if _pinyin_data("pinyin_dict.json") is None or _pinyin_data("phrases_dict.json") is None:
+        return False
+    return _entry("pinyin_dict.json", ord("中")) is not None and _entry("phrases_dict.json", "中国") is not None
 
 
 @lru_cache(maxsize=2)
