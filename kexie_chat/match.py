@@ -1,8 +1,9 @@
 """A mention in a question -> a canonical org or metric (alias table first, then a near name).
 
 The tables are built once per index. A typo is one replaced character (a longer metric name
-also one missing or extra), found by table lookups; pypinyin loads only when two names one
-character apart may sound alike (two-character names forgive homophones only).
+also one missing or extra): an org's by table lookups, a metric's by rapidfuzz (loaded with the
+first metric typo tried); pypinyin loads only when two names one character apart may sound
+alike (two-character names forgive homophones only).
 
 Typos are forgiven only where they cannot be another place: a window one character off an
 org's name (秦皇鸟, 秦皇到) matches, unless it is itself a real place name of the gazetteer
@@ -294,57 +295,42 @@ class MetricMatcher:
         missing or extra character too. Shorter names forgive nothing: too many are a
         character apart from ordinary words. The longest window is tried first, from the left;
         at a window, a name as long, then one shorter, then one longer; among those, the first
-        in the vocabulary. Each is a few table lookups (see `_typo_tables`).
+        in the vocabulary. rapidfuzz measures the distances (loaded with the first typo tried).
         """
-        tables = self._typo_tables()
-        for n in sorted(tables.lengths, reverse=True):
+        by_length = self._names_by_length()
+        for n in sorted(by_length, reverse=True):
             for start in range(0, len(folded) - n + 1):
                 span = set(range(start, start + n))
                 window = folded[start:start + n]
                 if span & skip or not _is_cjk(window):
                     continue
-                tries = (tables.replaced, tables.extra, tables.missing) if n >= 5 else (tables.replaced,)
-                found = next((rank for near in tries if (rank := near(window)) is not None), None)
-                if found is not None:
-                    return [Found(self.vocabulary[found][1], start, start + n, "typo")]
+                for length in (n, n - 1, n + 1) if n >= 5 else (n,):
+                    rank = _first_one_off(window, *by_length.get(length, ((), ())))
+                    if rank is not None:
+                        return [Found(self.vocabulary[rank][1], start, start + n, "typo")]
         return []
 
-    def _typo_tables(self) -> "_TypoTables":
-        if not hasattr(self, "_typos"):
-            self._typos = _TypoTables([words for words, _ in self.vocabulary])
-        return self._typos
+    def _names_by_length(self) -> dict[int, tuple[list[str], list[int]]]:
+        """The vocabulary's names of four or more Chinese characters by length: (names, their positions)."""
+        if not hasattr(self, "_by_length"):
+            self._by_length: dict[int, tuple[list[str], list[int]]] = {}
+            for rank, (words, _) in enumerate(self.vocabulary):
+                if len(words) >= 4 and _is_cjk(words):
+                    names, ranks = self._by_length.setdefault(len(words), ([], []))
+                    names.append(words)
+                    ranks.append(rank)
+        return self._by_length
 
 
-class _TypoTables:
-    """The vocabulary's names of four or more Chinese characters, by what is left of each with one
-    character blanked or taken out: a window's near names are then dictionary lookups. Values
-    are positions in the vocabulary (the first wins)."""
+def _first_one_off(window: str, names: list[str], ranks: list[int]) -> int | None:
+    """The vocabulary position of the first name one edit from the window (as long: one character
+    replaced; one shorter or longer: one character too many or missing)."""
+    if not names:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
 
-    def __init__(self, names: list[str]):
-        self.blanked: dict[tuple[int, str, str], list[int]] = {}  # (i, before, after) -> names
-        self.whole: dict[str, int] = {}
-        self.shortened: dict[str, list[int]] = {}  # a name with one character taken out -> names
-        self.lengths: set[int] = set()
-        for rank, name in enumerate(names):
-            if len(name) < 4 or not _is_cjk(name):
-                continue
-            self.lengths.add(len(name))
-            self.whole.setdefault(name, rank)
-            for i in range(len(name)):
-                self.blanked.setdefault((i, name[:i], name[i + 1:]), []).append(rank)
-                self.shortened.setdefault(name[:i] + name[i + 1:], []).append(rank)
+    hits = process.extract(window, names, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+    return min((ranks[index] for _, distance, index in hits if distance == 1), default=None)
 
-    def replaced(self, window: str) -> int | None:
-        """The first name as long as the window and one character different."""
-        ranks = {rank for i in range(len(window)) for rank in self.blanked.get((i, window[:i], window[i + 1:]), ())}
-        ranks.discard(self.whole.get(window))
-        return min(ranks, default=None)
 
-    def extra(self, window: str) -> int | None:
-        """The first name one shorter than the window: the window with one character too many."""
-        ranks = [self.whole[part] for i in range(len(window)) if (part := window[:i] + window[i + 1:]) in self.whole]
-        return min(ranks, default=None)
-
-    def missing(self, window: str) -> int | None:
-        """The first name one longer than the window: the window with one character left out."""
-        return min(self.shortened.get(window, ()), default=None)
