@@ -212,8 +212,8 @@ def build_index(corpus: Path, db_path: Path) -> Path:
     tmp.unlink(missing_ok=True)
     _remove_orphans(db_path)
     try:
-        stamp = corpus_stamp(corpus)
-        _write(tmp, parse_corpus(corpus), corpus_fingerprint(corpus))
+        stamp, fingerprint = corpus_stamp(corpus), corpus_fingerprint(corpus)  # before reading: what was read
+        _write(tmp, parse_corpus(corpus), fingerprint)
         _record_corpus(tmp, corpus)
         _record_stamp(tmp, stamp)
         _check(tmp)
@@ -280,6 +280,7 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
     db["findings"].create({**FINDING_COLUMNS, "data": bytes})  # data: the finding as JSON, zlib-compressed
     db["findings"].insert_all({**row, "data": zlib.compress(row["data"].encode("utf-8"), 9)} for row in audited.findings)
+    db["findings"].create_index(["doc"])
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["figures"].create_index(["doc_id", "metric_id"])
@@ -323,6 +324,7 @@ def corpus_stamp(corpus: Path) -> str:
     """Names, sizes and modification times of the corpus and the reader: while they are
     unchanged, so is the fingerprint, and opening an index need not hash the whole corpus."""
     package = Path(__file__).parent
+    corpus = Path(corpus).resolve()  # the index records the resolved path: the same stamp from anywhere
     paths = [p for pattern in READER_SOURCES for p in sorted(package.glob(pattern))] + corpus_files(corpus)
     stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
     return hashlib.sha256(json.dumps(stats).encode()).hexdigest()

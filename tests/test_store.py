@@ -6,11 +6,13 @@ them as the contract says.
 """
 import sqlite3
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from kexie_chat.store import IndexBuildError, Store, _figure_rows, _Strings, read_corpus
+from kexie_chat import store
+from kexie_chat.store import IndexBuildError, Store, _figure_rows, _Strings, build_index, read_corpus
 
 from conftest import CORPUS
 
@@ -76,3 +78,20 @@ def test_a_figure_that_is_not_its_documents_is_refused(parsed):
     with pytest.raises(IndexBuildError):
         list(_figure_rows([disclosure], _Strings(), _Strings()))
     disclosure.facts.pop()
+
+
+def test_an_index_built_from_a_relative_path_is_known_current_without_hashing_the_corpus(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = next(CORPUS.glob("*.txt"))
+    (corpus / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    db = build_index(Path("corpus"), tmp_path / "kexie.db")
+
+    def hashed(_):
+        raise AssertionError("the corpus was hashed again")
+
+    monkeypatch.setattr(store, "corpus_fingerprint", hashed)
+    index = Store(db)
+    assert index.corpus() == corpus.resolve()
+    assert index.is_current(index.corpus())
