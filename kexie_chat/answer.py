@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .match import MetricMatcher, OrgMatcher
 from .models import DEPARTMENT, Answer, Document, Fact
-from .parse.regions import table_kind
+from .vocabulary import table_kind
 from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
 from .text import clean, fold, segment, to_wan

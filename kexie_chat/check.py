@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .lexicon import (
     BASIS_ACTUAL,
@@ -30,7 +30,7 @@ from .lexicon import (
     TOTAL_ROW_METRIC,
 )
 from .models import Amount, Answer, Fact, Source
-from .parse.regions import table_kind
+from .vocabulary import table_kind
 from .text import fold, format_amount
 from .vocabulary import synonyms_longest_first
 
@@ -110,6 +110,8 @@ class Finding(BaseModel):
     expected: what the parts add up to (or the figure as first stated); stated: the total (or the
     figure as stated elsewhere); difference = stated - expected, in `unit`.
     """
+
+    model_config = ConfigDict(defer_build=True)  # built with the first finding: most answers have none
 
     kind: Kind
     severity: Severity

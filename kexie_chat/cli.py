@@ -223,7 +223,7 @@ def _org_named(assistant: Assistant, name: str) -> str:
 
 
 def _family(table: str | None) -> str:
-    from .parse.regions import table_kind
+    from .vocabulary import table_kind
 
     if not table or table == "正文":
         return "正文"

@@ -15,8 +15,11 @@ from .lexicon import (
     METRIC_SYNONYMS,
     PARSE_ONLY_SYNONYMS,
     QUESTION_ONLY_SYNONYMS,
+    TABLE_KINDS,
 )
 from .text import fold
+
+KIND_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TABLE_KINDS]
 
 ORDINAL_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|"
@@ -81,3 +84,14 @@ def quantity_unit(name: str) -> str:
             if unit in content:
                 return "辆" if unit == "台" and "辆" in content else unit
     return "个"
+
+
+def table_kind(line: str) -> str | None:
+    """The kind of standard table a title line names, or None for any other line."""
+    folded = fold(line)
+    if not folded or len(folded) > 48 or "。" in folded or folded.startswith("-"):
+        return None
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(folded) and ("表" in folded or kind == "政府采购"):
+            return kind
+    return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import TABLE_KINDS
 from ..models import DEPARTMENT
 from ..text import fold
+from ..vocabulary import table_kind
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 HEADING_RE = re.compile(
@@ -22,7 +22,6 @@ UNIT_HEADER_RE = re.compile(r"^\s*(\d{6,})\s+(\S+)")
 UNIT_SECTION_RE = re.compile(r"所属单位(?:预算|决算)|单位(?:预算|决算)收支总表")
 PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE_RE = re.compile(r":?-{3,}:?")
-KIND_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TABLE_KINDS]
 
 
 @dataclass
@@ -43,17 +42,6 @@ def clean_line(line: str) -> str:
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         return "" if all(PIPE_RULE_RE.fullmatch(c) for c in cells) else "\t".join(cells)
     return line
-
-
-def table_kind(line: str) -> str | None:
-    """The kind of standard table a title line names, or None for any other line."""
-    folded = fold(line)
-    if not folded or len(folded) > 48 or "。" in folded or folded.startswith("-"):
-        return None
-    for kind, pattern in KIND_PATTERNS:
-        if pattern.search(folded) and ("表" in folded or kind == "政府采购"):
-            return kind
-    return None
 
 
 def _is_title_like(line: str) -> bool:
