@@ -47,6 +47,7 @@ def main() -> None:
     rows += _one_shots(db, args.runs)
     rows += _full_text_one_shot(db, args.runs)
     rows += _in_process(db, args.questions)
+    rows += _app(db)
     _print_table(args.corpus, rows)
 
 
@@ -139,6 +140,25 @@ def _in_process(db: Path, questions: Path) -> list[tuple[str, str, str]]:
         (f"Assistant.ask median ({len(times)} questions)", _ms(statistics.median(times)), "≤ 5 ms"),
         ("Assistant.ask p95", _ms(p95), "≤ 25 ms"),
         ("Assistant.ask slowest", _ms(times[-1]), ""),
+    ]
+
+
+def _app(db: Path) -> list[tuple[str, str, str]]:
+    """The terminal app in tmux at 80x24 (see scripts/tui_check.py); left out without tmux."""
+    import shutil
+
+    if not shutil.which("tmux"):
+        return [("kexie app", "not measured: needs tmux", "")]
+    _progress("the terminal app, in tmux …")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from tui_check import time_app
+
+    timed = time_app(str(BIN / "kexie"), db)
+    return [
+        ("kexie app: first paint", _ms(timed["first paint"]), "≤ 1 s"),
+        ("kexie app: index open (就绪)", _ms(timed["ready"]), ""),
+        (f"kexie app: Enter to answer on screen, median of {len(timed['answers'])}",
+         _ms(statistics.median(timed["answers"])), "≤ 0.3 s"),
     ]
 
 
