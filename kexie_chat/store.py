@@ -33,7 +33,14 @@ class IndexBuildError(RuntimeError):
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.suffix in CORPUS_SUFFIXES and p.is_file())
+    return [Path(entry.path) for entry in _corpus_entries(corpus)]
+
+
+def _corpus_entries(corpus: Path) -> list[os.DirEntry]:
+    """The corpus's disclosures as directory entries, by name (an entry keeps its stat)."""
+    with os.scandir(corpus) as entries:
+        return sorted((e for e in entries if Path(e.name).suffix in CORPUS_SUFFIXES and e.is_file()),
+                      key=lambda e: e.name)
 
 
 # The code whose output the index holds: a change to any of these makes the index stale.
@@ -325,8 +332,9 @@ def corpus_stamp(corpus: Path) -> str:
     unchanged, so is the fingerprint, and opening an index need not hash the whole corpus."""
     package = Path(__file__).parent
     corpus = Path(corpus).resolve()  # the index records the resolved path: the same stamp from anywhere
-    paths = [p for pattern in READER_SOURCES for p in sorted(package.glob(pattern))] + corpus_files(corpus)
-    stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
+    files = [(str(p), p.stat()) for pattern in READER_SOURCES for p in sorted(package.glob(pattern))]
+    files += [(entry.path, entry.stat()) for entry in _corpus_entries(corpus)]
+    stats = [(path, stat.st_size, stat.st_mtime_ns) for path, stat in files]
     return hashlib.sha256(json.dumps(stats).encode()).hexdigest()
 
 
