@@ -31,6 +31,7 @@ from .store import Store
 from .text import clean, fold, segment, to_wan
 
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
+ROWS_SHOWN = 30  # rows of a comparison the text shows; Answer.facts keeps every org
 DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION, BASIS_PREVIOUS)
 MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年", "收入预算金额", "支出预算金额", "数量",
                 "价值", "预算金额", "得分")
@@ -352,7 +353,9 @@ class Engine:
             facts.sort(key=lambda f: (wan(f) if wan(f) is not None else f.value), reverse=not ascending)
         rows = [["单位", "年度", "类别", metric, "来源"]]
         rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", _side(f),
-                  self._wan_figure(f), f"{f.source.doc}:{f.source.line}"] for f in facts]
+                  self._wan_figure(f), f"{f.source.doc}:{f.source.line}"] for f in facts[:ROWS_SHOWN]]
+        more = len(facts) - ROWS_SHOWN
+        more = f"\n（共 {len(facts)} 个单位，以上是前 {ROWS_SHOWN} 个；其余 {more} 个见 --json 或应用的数据表。）" if more > 0 else ""
         head = "从高到低" if intent == "rank" else "对比"
         answered = {f.org for f in facts}
         missing = [o for o in orgs if o not in answered]
@@ -361,7 +364,7 @@ class Engine:
         if intent == "rank":
             top = facts[0]
             lead = f"“{metric}”{'最低' if ascending else '最高'}的是{top.org}（{top.year}年部门{top.doc_kind}，{figure(top)}）。\n" + lead
-        return self._reply(question, "answered", intent, lead + table(rows) + tail, facts=facts)
+        return self._reply(question, "answered", intent, lead + table(rows) + more + tail, facts=facts)
 
     def _wan_figure(self, fact: Fact) -> str:
         value = wan(fact)

@@ -68,6 +68,7 @@ class Assistant:
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
         self.findings = Findings(self.store)  # computed at build time; answers point at them
+        Answer.model_rebuild()  # every answer is validated: its validator is built with the index, not the first answer
 
     def _needs_build(self) -> bool:
         if not self.corpus.is_dir():

@@ -51,5 +51,9 @@ def wcswidth(text: str) -> int:
 
 def table(rows: list[list[str]]) -> str:
     """Rows aligned by terminal cells (a Chinese character takes two)."""
-    widths = [max(wcswidth(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows)
+    from wcwidth import wcswidth as cells
+
+    sizes = [[cells(cell) for cell in row] for row in rows]
+    widths = [max(size[i] for size in sizes) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell + " " * (widths[i] - size[i]) for i, cell in enumerate(row)).rstrip()
+                     for row, size in zip(rows, sizes))

@@ -15,7 +15,7 @@ import pytest
 from kexie_chat.lexicon import METRIC_PARTS
 from kexie_chat.parse import parse_disclosure
 from kexie_chat.store import Store
-from kexie_chat.text import segment
+from kexie_chat.text import segment, to_wan
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -106,3 +106,10 @@ def test_a_short_name_finds_its_own_org_among_many_similar_ones(scale_corpus, tm
         answer = assistant.ask(f"{doc.org.base}{doc.year}年三公经费")
         assert {f.org for f in answer.facts} <= {doc.org.full}, (doc.org, answer.text)
         assert answer.status == "answered" and answer.facts, (doc.org, answer.text)
+    ranked = assistant.ask("三公经费最高的是哪个单位")
+    assert ranked.status == "answered" and len(ranked.facts) == len(orgs)
+    in_wan = [to_wan(f.value, f.unit) for f in ranked.facts]  # 西城 states 元, the others 万元
+    assert in_wan == sorted(in_wan, reverse=True)
+    shown = [line for line in ranked.text.splitlines() if "三公经费" in line or ".txt:" in line]
+    assert len([line for line in shown if ".txt:" in line]) == 30
+    assert f"共 {len(orgs)} 个单位，以上是前 30 个" in ranked.text
