@@ -284,6 +284,7 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db.conn.executemany("insert into inner_words values (?, ?)", sorted(segmented.inner))
     db["dictionary"].insert(_dictionary_row(*segmented.dictionary))
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
+    db["definitions"].create_index(["term"])
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
     db["findings"].create({**FINDING_COLUMNS, "data": bytes})  # data: the finding as JSON, zlib-compressed
     db["findings"].insert_all({**row, "data": zlib.compress(row["data"].encode("utf-8"), 9)} for row in audited.findings)
