@@ -283,6 +283,7 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db.execute("create table inner_words (inner text, word text, primary key (inner, word)) without rowid")
     db.conn.executemany("insert into inner_words values (?, ?)", sorted(segmented.inner))
     db["dictionary"].insert(_dictionary_row(*segmented.dictionary))
+    db["definitions"].create({"term": str, "text": str, "org": str, "doc": str, "line": int})
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["definitions"].create_index(["term"])
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
