@@ -354,8 +354,9 @@ class Engine:
         rows = [["单位", "年度", "类别", metric, "来源"]]
         rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", _side(f),
                   self._wan_figure(f), f"{f.source.doc}:{f.source.line}"] for f in facts[:ROWS_SHOWN]]
-        more = len(facts) - ROWS_SHOWN
-        more = f"\n（共 {len(facts)} 个单位，以上是前 {ROWS_SHOWN} 个；其余 {more} 个见 --json 或应用的数据表。）" if more > 0 else ""
+        hidden = len(facts) - ROWS_SHOWN
+        more = f"\n（共 {len(facts)} 个单位，以上是前 {ROWS_SHOWN} 个；其余 {hidden} 个见 --json 或应用的数据表。）" \
+            if hidden > 0 else ""
         head = "从高到低" if intent == "rank" else "对比"
         answered = {f.org for f in facts}
         missing = [o for o in orgs if o not in answered]
