@@ -25,7 +25,7 @@ index: install
 	$(BIN)/kexie index
 
 eval: install
-	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl
+	$(BIN)/python scripts/score.py
 
 ## make tui-check: try the terminal app as a person would, in tmux at 80x24 (needs tmux)
 .PHONY: tui-check

@@ -2,7 +2,7 @@
 
 Pure pydantic models, no behaviour beyond serialisation. Each builds its validator on first
 use (defer_build): a one-shot answer builds only the models it returns. `Answer` is the public
-contract of ../shared/CONTRACT.md: fields may be added, never changed.
+contract of docs/CONTRACT.md: fields may be added, never changed.
 """
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--db", type=Path, help="index to build and ask (default build/bench-<corpus>.db)")
-    parser.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev.jsonl")
+    parser.add_argument("--questions", type=Path, default=ROOT / "tests" / "questions" / "dev.jsonl")
     parser.add_argument("--runs", type=int, default=9, help="new processes per one-shot measure")
     parser.add_argument("--no-build", action="store_true", help="ask the index --db as it is")
     args = parser.parse_args()

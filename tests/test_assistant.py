@@ -16,7 +16,7 @@ from kexie_chat.check import annotate, audit, by_source, findings_about
 from kexie_chat.intent import parse_question
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = ROOT / "tests" / "questions" / "dev.jsonl"
 
 
 @pytest.fixture()

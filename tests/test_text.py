@@ -6,7 +6,7 @@ from kexie_chat.store import Store, read_dictionary
 from kexie_chat.text import _search_cut, dictionary_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = ROOT / "tests" / "questions" / "dev.jsonl"
 
 
 def test_a_text_is_cut_as_with_the_whole_dictionary(db):
