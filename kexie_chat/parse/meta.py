@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..gazetteer import PLACES
 from ..lexicon import PLACE_SUFFIXES
 
 ORG_FULL = "科学技术协会"
@@ -17,7 +18,8 @@ YEAR_KIND_RE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。，,]{0,24}?部
 YEAR_LABEL_RE = re.compile(r"(?:预算|决算)年度[:：]\s*((?:19|20)\d{2})")
 KIND_RE = re.compile(r"部门\s*(预算|决算)")
 UNIT_RE = re.compile(r"单位[:：]\s*(万元|元)")
-# Leading words that are not part of a place name ("现将张家口市…").
+# Leading words that are not part of a place name ("现将张家口市…"), unless the name itself
+# begins so (呼和浩特市, 和平区, 和田地区): see _whole.
 NOT_PLACE = re.compile(r"^(?:现将|根据|按照|关于|对于|我们|本部门|其中|包括|设立|即|由|为|是|和|与|及|的|将|对|向|在|经|把)")
 
 
@@ -65,11 +67,29 @@ def _stable_place(prefixes: list[str]) -> str:
         name, count = counts.most_common(1)[0]
         if base is None:
             base = count
-        if count < max(min(2, len(prefixes)), base * 0.4) or NOT_PLACE.match(name):
+        if count < max(min(2, len(prefixes)), base * 0.4):
             break
-        if name[-1] in PLACE_SUFFIXES or name[-1] not in "的和与及在是为":
+        # A leading 和/与/在… is read on, not stopped at: 和浩特市 is not a name, 呼和浩特市 is.
+        if _whole(name, prefixes) and (name[-1] in PLACE_SUFFIXES or name[-1] not in "的和与及在是为"):
             best = name
     return best
+
+
+def _whole(name: str, prefixes: list[str]) -> bool:
+    """No level of the name (沈阳市|和平区) begins with a word that is not part of a place,
+    unless that level is a name of its own: see _own_name."""
+    starts = [0] + [i + 1 for i, ch in enumerate(name[:-1]) if ch in PLACE_SUFFIXES or ch == "省"]
+    return all(_own_name(name[start:], prefixes) for start in starts)
+
+
+def _own_name(level: str, prefixes: list[str]) -> bool:
+    """和平区 is a name (a known place starts so); 和林格尔县 is one when the text never prints
+    林格尔县 without its 和 (twice at least); 现将云州区 is not."""
+    word = NOT_PLACE.match(level)
+    if not word or any(level.startswith(place) for place in PLACES):
+        return True
+    with_word = sum(p.endswith(level) for p in prefixes)
+    return with_word >= 2 and with_word == sum(p.endswith(level[word.end():]) for p in prefixes)
 
 
 def _misprints(place: str, prefixes: list[str]) -> list[str]:
