@@ -23,7 +23,7 @@ from .lexicon import (
     METRIC_UNITS,
     TABLE_PRIORITY,
 )
-from .match import MetricMatcher, OrgMatcher
+from .match import Found, MetricMatcher, OrgMatcher
 from .models import DEPARTMENT, Answer, Document, Fact
 from .vocabulary import table_kind
 from .render import basis_note, cite, figure, label, table, wan
@@ -156,6 +156,9 @@ class Engine:
                                suggestions=self._examples())
         if query.unknown_place and not query.orgs:
             return self._unknown_org(question, query)
+        shared = next((found for found in query.orgs if found.among), None)
+        if shared:
+            return self._which_org(question, query, shared)
         handler = getattr(self, f"_{query.intent}")
         answer = handler(question, query, context or Context())
         if answer.status == "answered":
@@ -592,6 +595,15 @@ class Engine:
         return self._reply(question, "not_found", query.intent,
                            f"语料中没有“{query.unknown_place}”的公开文件。现有单位：{names}。",
                            suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in self.documents[:5]])
+
+    def _which_org(self, question: str, query: Query, shared: Found) -> Answer:
+        """A name several orgs share (和平区 of 沈阳 and of 天津): ask which, never pick one."""
+        name = query.folded[shared.start:shared.end]
+        places = [org.removesuffix("科学技术协会") for org in shared.among]
+        return self._reply(question, "clarify", query.intent,
+                           f"“{name}”是{len(places)}个单位的名称：{'、'.join(shared.among)}。请说明是哪一个。",
+                           suggestions=[query.folded[:shared.start] + place + query.folded[shared.end:]
+                                        for place in places])
 
     def _no_year(self, question: str, query: Query, org: str) -> Answer:
         docs = self._docs(org)

@@ -91,7 +91,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = metrics.find_typos(folded, skip)
     if not query.orgs:
         query.unknown_place = orgs.unknown_place(folded)
-    query.intent = _intent(folded, query)
+    query.intent = _intent(_without_orgs(folded, query.orgs), query)
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
@@ -113,6 +113,13 @@ def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[
                 continue
             return item, Found(metric, start, end, "item")
     return None
+
+
+def _without_orgs(folded: str, orgs: list[Found]) -> str:
+    """The question with each org's name blanked: the 和 of 和平区 or 呼和浩特 is no conjunction."""
+    for found in orgs:
+        folded = folded[:found.start] + "□" * (found.end - found.start) + folded[found.end:]
+    return folded
 
 
 def _intent(folded: str, query: Query) -> str:

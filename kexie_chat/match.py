@@ -34,6 +34,7 @@ class Found:
     start: int
     end: int
     how: str = "exact"  # exact | typo | misprint
+    among: tuple[str, ...] = ()  # a name several orgs share (和平区): every one of them, value is the first
 
 
 class OrgMatcher:
@@ -49,8 +50,11 @@ class OrgMatcher:
         self.names.sort(key=lambda item: len(item[0]), reverse=True)
         self.bases = sorted({(_base(fold(org)), org) for org in aliases}, key=lambda b: (-len(b[0]), b))
         self._aliases: dict[str, tuple[int, str, str]] = {}  # alias -> (rank, org, how), first rank wins
+        self._shared: dict[str, list[str]] = {}  # a name of several orgs (沈阳市和平区, 天津市和平区: 和平区)
         for rank, (alias, org, how) in enumerate(self.names):
-            self._aliases.setdefault(alias, (rank, org, how))
+            first = self._aliases.setdefault(alias, (rank, org, how))
+            if how == "exact" == first[2] and org not in self._shared.setdefault(alias, [first[1]]):
+                self._shared[alias].append(org)
         self._alias_lengths = sorted({len(alias) for alias in self._aliases}, reverse=True)
         self._near: dict[tuple[int, str, str], list[int]] = {}  # a base with one character blanked -> ranks
         for rank, (base, _) in enumerate(self.bases):
@@ -72,7 +76,8 @@ class OrgMatcher:
         for _, start, n, org, how in sorted(hits):
             span = set(range(start, start + n))
             if not span & taken:
-                found.append(Found(org, start, start + n, how))
+                among = self._shared.get(folded[start:start + n], [])
+                found.append(Found(org, start, start + n, how, tuple(among) if len(among) > 1 else ()))
                 taken |= span
         if not found:
             found = self._typos(folded, taken)
@@ -126,18 +131,28 @@ def _org_aliases(org: str, extra: list[str]) -> list[tuple[str, str]]:
     place = org
     for suffix in ORG_SUFFIXES:
         place = place.removesuffix(suffix)
-    names = {org, place, *extra}
+    names = {org, place, *extra, *_unsuffixed(place)}
     for name in [place, *extra[:1]]:
         short = name
         for i, ch in enumerate(name[:-1]):
             if ch in "省市州盟" and len(name) - i - 1 >= 2:
                 short = name[i + 1:]
         names.add(short)
-        if short[-1:] in PLACE_SUFFIXES and len(short) >= 3:
-            names.add(short[:-1])
+        names.update(_unsuffixed(short))
     folded = {name: fold(name) for name in names}
     folded.update({name + suffix: folded[name] + suffix for name in names for suffix in ALIAS_SUFFIXES})
     return sorted(folded.items(), key=lambda pair: len(pair[0]), reverse=True)
+
+
+def _unsuffixed(place: str) -> set[str]:
+    """The place said without its levels' suffixes: 沈阳市和平区 -> 沈阳和平区, 沈阳和平; 和田地区 -> 和田.
+    A level keeps its suffix when dropping it would leave one character (东区)."""
+    levels = re.findall(r".{2,}?(?:地区|[市区县旗盟州])|.+$", place)
+    bare = [re.sub(r"(?:地区|[市区县旗盟州])$", "", level) for level in levels]
+    if any(len(b) < 2 for b in bare):
+        return set()
+    names = {"".join(bare[:-1]) + levels[-1], "".join(bare)} if len(levels) > 1 else {bare[0]}
+    return names - {place}
 
 
 def _base(org: str) -> str:
