@@ -6,7 +6,7 @@ the index; otherwise the answer is not_found with what does exist.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .intent import ItemVocabulary, Query, parse_question
@@ -31,6 +31,8 @@ from .store import Store
 from .text import clean, fold, segment, to_wan
 
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
+OTHER_SIDE = {"预算": BASIS_ACTUAL, "决算": BASIS_BUDGET}  # the basis a question insisting on a side must not get
+KIND_NAMES = {"money": "金额", "count": "数量", "percent": "百分比"}
 ROWS_SHOWN = 30  # rows of a comparison the text shows; Answer.facts keeps every org
 DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION, BASIS_PREVIOUS)
 MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年", "收入预算金额", "支出预算金额", "数量",
@@ -111,6 +113,17 @@ def _side(fact: Fact) -> str:
     if basis.startswith((BASIS_VALUE, "数量")):
         return basis[:2]
     return BASIS_ACTUAL if fact.doc_kind == "决算" else BASIS_BUDGET
+
+
+def _of_kind(fact: Fact, kind: str | None) -> bool:
+    """Whether a figure is of the kind asked: money, a count, a percent (any, when none is asked)."""
+    if kind == "money":
+        return fact.is_money
+    if kind == "percent":
+        return fact.unit == "%"
+    if kind == "count":
+        return not fact.is_money and fact.unit != "%" and fact.value is not None
+    return True
 
 
 def _readings(query: Query) -> str:
@@ -223,6 +236,8 @@ class Engine:
         department = [f for f in facts if f.scope == DEPARTMENT] or facts
         usable = [f for f in _meant_items(department, query) if (f.basis or "").split("（")[0] not in DERIVED or
                   (f.basis or "").split("（")[0] in allow]
+        if query is not None and query.side:
+            usable = [f for f in usable if _side(f) != OTHER_SIDE[query.side]]
         if not usable:
             return None
         wants_budget = bool(query and query.wants_budget and not query.wants_actual)
@@ -281,9 +296,14 @@ class Engine:
         if isinstance(subject, Answer):
             return subject
         facts = self._facts(org, subject.doc, metric, query)
-        primary = self.choose(facts, subject.doc.doc_kind, query)
-        if primary is None and any(f.item for f in facts):
+        kinded = [f for f in facts if _of_kind(f, query.kind)]
+        if facts and not kinded:
+            return self._no_kind(question, query, subject.doc, metric, facts)
+        primary = self.choose(kinded, subject.doc.doc_kind, query)
+        if primary is None and any(f.item for f in kinded):
             return self._breakdown(question, query, context)
+        if primary is None and kinded and query.side:
+            return self._no_side(question, query, subject.doc, metric, kinded)
         if primary is None:
             return self._no_metric(question, query, org, subject.doc, query.item or metric)
         supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query, primary)
@@ -502,7 +522,8 @@ class Engine:
             return self._reply(question, "clarify", "verify",
                                "要核实哪个数？请说出单位、年度、项目和数额，例如：核实：张家口市科协2020年三公经费是5.19万元。",
                                suggestions=["张家口市科协2020年三公经费是5.19万元吗", "核实：江汉区科协2020年基本支出217.74万元"])
-        looked = self._lookup(question, query, context)
+        # The claim's side is judged below (a 预算数 told as spending is not true), not filtered out.
+        looked = self._lookup(question, replace(query, side=None), context)
         if looked.status != "answered" or not looked.facts or query.claim is None:
             looked.intent = "verify"
             if looked.status == "answered" and query.claim is None:
@@ -619,6 +640,23 @@ class Engine:
         return self._reply(question, "not_found", query.intent,
                            f"{org}{doc.year}年部门{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",
                            suggestions=[f"{short}{doc.year}年{m}" for m in have[:5]])
+
+    def _no_kind(self, question: str, query: Query, doc: Document, metric: str, facts: list[Fact]) -> Answer:
+        """A money question about a metric the document counts (or the reverse): never the other kind."""
+        have = "、".join(dict.fromkeys(KIND_NAMES[k] for f in facts for k in KIND_NAMES if _of_kind(f, k)))
+        short = doc.org.removesuffix("科学技术协会")
+        return self._reply(question, "not_found", query.intent,
+                           f"{doc.org}{doc.year}年部门{doc.doc_kind}没有“{metric}”的{KIND_NAMES[query.kind]}，"
+                           f"只有它的{have}。", suggestions=[f"{short}{doc.year}年{metric}"])
+
+    def _no_side(self, question: str, query: Query, doc: Document, metric: str, facts: list[Fact]) -> Answer:
+        """A 决算 question where only the 预算 figure exists (or the reverse): say so, offer the other."""
+        other = "预算" if query.side == "决算" else "决算"
+        short = doc.org.removesuffix("科学技术协会")
+        return self._reply(question, "not_found", query.intent,
+                           f"{doc.org}{doc.year}年部门{doc.doc_kind}没有“{metric}”的{query.side}数，只有{other}数。"
+                           f"要看{other}数，请问：{short}{doc.year}年{metric}{other}数。",
+                           suggestions=[f"{short}{doc.year}年{metric}{other}数"])
 
     def _examples(self) -> list[str]:
         return [f"{d.org.removesuffix('科学技术协会')}{d.year}年三公经费" for d in self.documents[:5]]

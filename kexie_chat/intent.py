@@ -6,13 +6,15 @@ the intent). Entity mentions come from match.py; this module only reads the word
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from .lexicon import COUNTED_BY
 from .match import Found, MetricMatcher, OrgMatcher
 from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
+NAME_MARK = "□"  # stands for a name in the text the intent rules read
 INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("verify", r"核实|核查|属实|对吗|对不对|是不是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|\d[\d.,]*(?:万元|元|亿元|%)?吗"),
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),
@@ -26,6 +28,8 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
 _RULES = [(name, re.compile(pattern)) for name, pattern in INTENT_RULES]
+# Intents a metric's own name asks for (its words are blanked out before the rules are read).
+NAMED_INTENTS: dict[str, set[str]] = {"contact": {"联系电话"}}
 # First character -> (folded name, item, metric) of the things tables list by name, longest first.
 ItemVocabulary = dict[str, list[tuple[str, str, str]]]
 CLAIM_RE = re.compile(r"(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|%|辆|人)?")
@@ -33,6 +37,15 @@ CLAIM_RE = re.compile(r"(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|%|辆|
 FILLER_RE = re.compile(r"科学技术协会|科协|市|区|的|呢|吗|\?|？|情况|数据|怎么样|如何|[，。,.!！]")
 BUDGET_WORDS = re.compile(r"预算|安排|计划")
 ACTUAL_WORDS = re.compile(r"决算|实际|执行|花了|花费|用了|支出了")
+# The side a question insists on: a 决算 question is never answered with a 预算 figure, nor the reverse.
+# (花了 alone does not insist: people say it of a budget too.)
+STRICT_SIDES = (("决算", re.compile(r"决算|实际支出|实际花|实际用|执行数|实际发生")),
+                ("预算", re.compile(r"预算数|年初预算|预算安排|预算是多少|预算多少|(?<!决算)预算呢")))
+# What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
+KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成")),
+         ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),
+         ("count", re.compile(r"几辆|多少辆|几台|多少台|几部|几人|几个人|多少人|多少名|几名|几位|多少位|几个|多少个|"
+                              r"几批|多少批|几次|多少次|几天|多少天|几场|多少场|人数|数量|面积|平米|平方米|几家|多少家")))
 
 
 @dataclass
@@ -49,6 +62,8 @@ class Query:
     item: str | None = None  # a thing a table lists by name: a project, a purchase
     wants_budget: bool = False
     wants_actual: bool = False
+    side: str | None = None  # 预算 | 决算 when the question insists on one (STRICT_SIDES)
+    kind: str | None = None  # money | count | percent: what kind of figure is asked for (KINDS)
 
     @property
     def metric(self) -> str | None:
@@ -91,7 +106,12 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = metrics.find_typos(folded, skip)
     if not query.orgs:
         query.unknown_place = orgs.unknown_place(folded)
-    query.intent = _intent(_without_orgs(folded, query.orgs), query)
+    masked = _masked(folded, query)
+    query.intent = _intent(masked, query)
+    query.side = next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)
+    query.kind = next((kind for kind, pattern in KINDS if pattern.search(masked)), None)
+    if query.kind == "count":  # 几辆公务用车: the vehicles, not what they cost
+        query.metrics = [replace(f, value=COUNTED_BY.get(f.value, f.value)) for f in query.metrics]
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
@@ -115,15 +135,21 @@ def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[
     return None
 
 
-def _without_orgs(folded: str, orgs: list[Found]) -> str:
-    """The question with each org's name blanked: the 和 of 和平区 or 呼和浩特 is no conjunction."""
-    for found in orgs:
-        folded = folded[:found.start] + "□" * (found.end - found.start) + folded[found.end:]
-    return folded
+def _masked(folded: str, query: Query) -> str:
+    """The question with the names it holds blanked out, so that the words of a name
+    (社会保障和就业支出, 比较 in a project's name) are not read as what is asked of it."""
+    spans = [(f.start, f.end) for f in (*query.orgs, *query.metrics, *query.codes)]
+    chars = list(folded)
+    for start, end in spans:
+        chars[start:end] = NAME_MARK * (end - start)
+    return "".join(chars)
 
 
 def _intent(folded: str, query: Query) -> str:
+    named = {found.value for found in query.metrics}
     for name, pattern in _RULES:
+        if name in NAMED_INTENTS and named & NAMED_INTENTS[name]:
+            return name
         if pattern.search(folded):
             if name == "compare" and "比" in folded and not ("比较" in folded or "对比" in folded) \
                     and len(query.orgs) < 2 and re.search(r"比上年|比去年|比\d{4}年", folded):

@@ -22,7 +22,7 @@ from pathlib import Path
 from .gazetteer import PLACES
 from .lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
 from .text import fold
-from .vocabulary import synonyms_longest_first
+from .vocabulary import colloquial_table, synonyms_longest_first
 
 CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
 ALIAS_SUFFIXES = ("科协", "科学技术协会", "市科协", "区科协")
@@ -272,6 +272,8 @@ class MetricMatcher:
         table = dict(synonyms_longest_first("question"))
         for metric in index_metrics:
             table.setdefault(fold(metric), metric)
+        for words, metric in colloquial_table().items():
+            table.setdefault(words, metric)
         for folded, metric in list(table.items()):
             if "运行维护" in folded:
                 table.setdefault(folded.replace("运行维护", "运维"), metric)

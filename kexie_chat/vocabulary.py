@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import (
+    COLLOQUIAL_NAMES,
     COUNT_UNITS,
     ECONOMIC_CODES,
     ECONOMIC_SYNONYMS,
@@ -40,6 +41,12 @@ def synonym_table(side: str = "both") -> dict[str, str]:
     for name in ECONOMIC_CODES.values():
         table.setdefault(fold(name), name)
     return table
+
+
+@lru_cache(maxsize=None)
+def colloquial_table() -> dict[str, str]:
+    """Folded colloquial name -> canonical metric (questions only; never overrides a formal name)."""
+    return {fold(word): canonical for canonical, words in COLLOQUIAL_NAMES.items() for word in words}
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,47 @@
+"""How people say things: colloquial names, the kind of figure asked for, the side insisted on.
+
+Every case is a question over the seeds and the metric and value its first fact must have, or
+not_found (None): a money question never gets a count, a 决算 question never a 预算 figure.
+"""
+import pytest
+
+# (id, question, metric of facts[0] or None for not_found, value in the fact's unit)
+CASES = [
+    ("zhaodai", "张家口科协招待费花了多少钱", "公务接待费", 0.47),
+    ("gongche-feiyong", "包头公车费用", "公务用车购置及运行维护费", 1.95),
+    ("cheliang-jingfei-is-money", "包头科协车辆经费", "公务用车购置及运行维护费", 1.95),
+    ("chuguo-jingfei", "张家口出国经费", "因公出国（境）费", 0),
+    ("gongjijin", "西城公积金", "住房公积金", 47224.56),
+    ("yanglao", "江汉养老保险", "机关事业单位基本养老保险缴费", None),
+    ("yibao", "江汉医保", "职工基本医疗保险缴费", 6.22),
+    ("wuye", "江汉物业费", "物业管理费", 2.15),
+    ("tongxun", "江汉区科协通讯费", "邮电费", 2.61),
+    ("rentou", "秦皇岛人头费", "人员经费", 541.68),
+    ("yigong-huale", "秦皇岛2022年一共花了多少钱", "支出合计", 657.82),
+    ("shebao-jiuye", "江汉社保和就业支出", "社会保障和就业支出", 54.77),
+    ("count-of-a-money-name", "秦皇岛几辆公务用车", "车辆", 1),
+    ("money-of-a-stock", "张家口车辆值多少钱", "车辆", 78.9),
+    ("count-is-not-money", "秦皇岛科协车辆", "车辆", 1),
+    ("a-count-asked-as-money", "包头科协车辆多少钱", None, None),
+    ("actual-asked-of-a-budget", "秦皇岛2022年三公经费决算数", None, None),
+    ("budget-asked-of-a-final-account", "包头2020年三公经费年初预算", "三公经费", 3.65),
+    ("actual-of-a-final-account", "包头2020年三公经费实际支出", "三公经费", 2.1),
+]
+
+
+@pytest.mark.parametrize("name,question,metric,value", CASES, ids=[c[0] for c in CASES])
+def test_colloquial(assistant, name, question, metric, value):
+    answer = assistant.ask(question)
+    if metric is None:
+        assert answer.status == "not_found", answer.text
+        assert not answer.facts
+        return
+    assert answer.status == "answered", answer.text
+    assert answer.facts[0].metric == metric
+    if value is not None:
+        assert float(answer.facts[0].value) == pytest.approx(value)
+
+
+def test_the_other_side_is_offered(assistant):
+    answer = assistant.ask("秦皇岛2022年三公经费决算数")
+    assert "预算数" in answer.text and any("预算数" in s for s in answer.suggestions)
