@@ -100,8 +100,11 @@ ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # 经济分类 classes that 人员经费 and 公用经费 are made of.
 ECONOMIC_GROUPS: dict[str, tuple[str, ...]] = {"人员经费": ("301", "303"), "公用经费": ("302", "310")}
 PROCUREMENT_ITEM_BASIS = "采购金额"
-# The index's findings table: the fields to filter on, and the whole finding as JSON.
-FINDING_COLUMNS = {"org": str, "year": int, "doc": str, "kind": str, "severity": str, "text": str, "data": str}
+# The index's findings table, for people: kinds and severities in Chinese, the figures as columns
+# (the whole finding, as JSON, goes to the engine's own table beside it).
+FINDING_COLUMNS = {"id": int, "org": str, "year": int, "doc_kind": str, "doc": str, "kind": str, "severity": str,
+                   "text": str, "stated": float, "expected": float, "difference": float, "unit": str, "places": str}
+SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "提示"}
 
 
 class Finding(BaseModel):
@@ -184,8 +187,20 @@ def finding_rows(disclosures: Iterable) -> Iterator[dict]:
     """Rows of the index's findings table (the store writes them)."""
     for disclosure in disclosures:
         for finding in audit_disclosure(disclosure):
-            yield {"org": finding.org, "year": finding.year, "doc": finding.doc, "kind": finding.kind,
-                   "severity": finding.severity, "text": finding.text, "data": finding.model_dump_json()}
+            yield {"org": finding.org, "year": finding.year, "doc_kind": finding.doc_kind, "doc": finding.doc,
+                   "kind": finding.label, "severity": SEVERITY_LABELS[finding.severity], "text": finding.text,
+                   **{name: _number(getattr(finding, name)) for name in ("stated", "expected", "difference")},
+                   "unit": finding.unit, "places": _places(finding), "data": finding.model_dump_json()}
+
+
+def _number(amount) -> float | None:
+    return None if amount is None else float(amount)
+
+
+def _places(finding: Finding) -> str:
+    """Where the finding stands, one line a place: 文件:行「原文」."""
+    places = [(s.doc, s.line, s.quote) for s in [fact.source for fact in finding.facts] + list(finding.sources)]
+    return "\n".join(f"{doc}:{line}「{quote}」" for doc, line, quote in dict.fromkeys(places))
 
 
 def findings_json(findings: list[Finding]) -> str:

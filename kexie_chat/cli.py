@@ -228,3 +228,77 @@ def _family(table: str | None) -> str:
     if not table or table == "正文":
         return "正文"
     return table_kind(table) or table
+
+
+@kexie.command("serve")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Index file (default index/kexie.db, or $KEXIE_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="地址（默认只在本机可见）")
+@click.option("-p", "--port", type=int, default=8001, show_default=True, help="端口")
+def serve_command(db: str | None, host: str, port: int) -> None:
+    """用 Datasette 浏览、筛选、搜索索引（只读）。
+
+    \b
+    例如：
+      kexie serve
+      kexie serve --db ~/newsroom/kexie.db --port 8080
+    需要可选组件：pip install 'kexie-chat[serve]'
+    """
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    from .dataset import write_metadata
+
+    if importlib.util.find_spec("datasette") is None:
+        raise click.ClickException("kexie serve 需要 Datasette：pip install 'kexie-chat[serve]'")
+    path = _open(db).store.path  # built or brought up to date first, like every command
+    with tempfile.TemporaryDirectory() as folder:
+        metadata = write_metadata(path, Path(folder) / "metadata.json")
+        command = [sys.executable, "-m", "datasette", "serve", "-i", str(path), "-m", str(metadata),
+                   "-h", host, "-p", str(port)]
+        try:
+            sys.exit(subprocess.call(command))
+        except KeyboardInterrupt:
+            sys.exit(0)
+
+
+@kexie.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv", show_default=True)
+@click.option("--org", help="只导出这个单位（简称、错字也可以）")
+@click.option("--metric", help="只导出这个指标（如 三公经费、公务接待费）")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写到文件（xlsx 必须给）")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Index file (default index/kexie.db, or $KEXIE_DB).")
+def export_command(fmt: str, org: str | None, metric: str | None, output: Path | None, db: str | None) -> None:
+    """把数字导出成表格：列与 facts 视图相同。
+
+    \b
+    例如：
+      kexie export --org 秦皇岛 > 秦皇岛.csv
+      kexie export --metric 三公经费 --format xlsx -o 三公经费.xlsx
+    """
+    from .dataset import export_text, export_xlsx
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("xlsx 是二进制文件，请用 -o 指定要写的文件")
+    assistant = _open(db)
+    columns, rows = assistant.store.fact_table(org=_org_named(assistant, org) if org else None,
+                                               metric=_metric_named(assistant, metric) if metric else None)
+    if fmt == "xlsx":
+        export_xlsx(columns, rows, output)
+    elif output:
+        output.write_text(export_text(columns, rows, fmt), encoding="utf-8")
+    else:
+        click.echo(export_text(columns, rows, fmt), nl=False)
+    click.echo(f"导出 {len(rows)} 个数" + (f"：{output}" if output else ""), err=True)
+
+
+def _metric_named(assistant: Assistant, name: str) -> str:
+    from .text import fold
+
+    folded = fold(name)
+    found = [f for f in assistant.engine.metrics.find(folded, set()) if f.end - f.start == len(folded)]
+    if not found:
+        raise click.BadParameter(f"索引中没有这个指标：{name}", param_hint="--metric")
+    return found[0].value

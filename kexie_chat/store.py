@@ -18,13 +18,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .dataset import write_metadata
 from .models import Definition, Document, Fact, Passage, Source
 from .text import IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer, occurring_words, use_dictionary
 
 if TYPE_CHECKING:
     from .parse import Disclosure
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 CORPUS_SUFFIXES = (".txt",)
 
 
@@ -228,6 +229,7 @@ def build_index(corpus: Path, db_path: Path) -> Path:
         os.replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
+    write_metadata(db_path)
     return db_path
 
 
@@ -243,7 +245,9 @@ PIECE, WORDS = "\x1f", "\x1d"
 LABELLED = ("metric", "unit", "basis", "scope", "source_table", "item")
 VIEWS = """
 create view facts as select f.id as rowid, d.org, d.year, d.doc_kind, metric.text as metric, f.code,
-    cast(f.value as real) as value, f.value as value_exact, unit.text as unit, basis.text as basis, d.doc, f.line,
+    cast(f.value as real) as value, f.value as value_exact, unit.text as unit,
+    cast(f.value as real) * (case unit.text when '元' then 0.0001 when '万元' then 1 when '亿元' then 10000 end) as value_wan,
+    basis.text as basis, d.doc, f.line,
     quote.text as quote, scope.text as scope, source_table.text as source_table, item.text as item, f.text
   from figures f join documents d on d.id = f.doc_id join labels metric on metric.id = f.metric_id
     left join labels unit on unit.id = f.unit_id left join labels basis on basis.id = f.basis_id
@@ -255,6 +259,9 @@ create view passages as select p.id as rowid, d.doc, p.line,
   from passage_text p join documents d on d.id = p.doc_id;
 create virtual table passages_fts using fts5(words, content='passages', tokenize='unicode61');
 insert into passages_fts (passages_fts) values ('rebuild');
+create virtual table passages_search using fts5(text, doc unindexed, line unindexed, content='passages',
+    tokenize='trigram');
+insert into passages_search (passages_search) values ('rebuild');
 """
 
 
@@ -262,7 +269,6 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     # sqlite-utils and the audit are for building only: a question never imports them.
     import sqlite_utils
 
-    from .check import FINDING_COLUMNS
 
     disclosures = audited.disclosures
     segmented = segment_passages(disclosures)
@@ -287,9 +293,7 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["definitions"].create_index(["term"])
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
-    db["findings"].create({**FINDING_COLUMNS, "data": bytes})  # data: the finding as JSON, zlib-compressed
-    db["findings"].insert_all({**row, "data": zlib.compress(row["data"].encode("utf-8"), 9)} for row in audited.findings)
-    db["findings"].create_index(["doc"])
+    _write_findings(db, audited.findings)
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["figures"].create_index(["doc_id", "metric_id"])
@@ -299,6 +303,20 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db.analyze()  # statistics, so that a question about one org reads that org's figures, not a metric's
     db.conn.commit()
     db.close()
+
+
+def _write_findings(db, findings: list[dict]) -> None:
+    """`findings` for people (Chinese kinds, the figures as columns); `finding_data` for the engine:
+    each finding whole, as zlib-compressed JSON, read by document."""
+    from .check import FINDING_COLUMNS
+
+    numbered = list(enumerate(findings, 1))
+    db["findings"].create(FINDING_COLUMNS, pk="id")
+    db["findings"].insert_all({**{key: row.get(key) for key in FINDING_COLUMNS}, "id": n} for n, row in numbered)
+    db["finding_data"].create({"id": int, "doc": str, "data": bytes}, pk="id")
+    db["finding_data"].insert_all({"id": n, "doc": row["doc"], "data": zlib.compress(row["data"].encode("utf-8"), 9)}
+                                  for n, row in numbered)
+    db["finding_data"].create_index(["doc"])
 
 
 class _Strings:
@@ -494,6 +512,14 @@ class Store:
         rows = self.conn.execute(f"select * from facts where {where} order by rowid", params)
         return [_fact(row) for row in rows]
 
+    def fact_table(self, *, org: str | None = None, metric: str | None = None) -> tuple[list[str], list[tuple]]:
+        """The facts view as it is (columns, rows), of one org and/or metric: what an export writes."""
+        clauses = [(f"{column} = ?", value) for column, value in (("org", org), ("metric", metric)) if value]
+        where = " and ".join(clause for clause, _ in clauses) or "1"
+        cursor = self.conn.execute(f"select * from facts where {where} order by rowid", [v for _, v in clauses])
+        columns = [d[0] for d in cursor.description if d[0] != "rowid"]
+        return columns, [tuple(row)[1:] for row in cursor]
+
     def definitions(self, term: str) -> list[Definition]:
         rows = self.conn.execute("select * from definitions where term = ? order by rowid", [term])
         return [Definition.model_construct(**dict(row)) for row in rows]
@@ -533,7 +559,8 @@ class Store:
         """The audit's findings (JSON) as computed at build time, for one org or all."""
         where, params = ("where org = ?", [org]) if org else ("", [])
         try:
-            return [_unzipped(r[0]) for r in self.conn.execute(f"select data from findings {where} order by rowid", params)]
+            return [_unzipped(r[0]) for r in self.conn.execute(
+                f"select data from finding_data where id in (select id from findings {where}) order by id", params)]
         except sqlite3.OperationalError:  # an index built before findings were kept
             return []
 
@@ -576,7 +603,7 @@ class Store:
         """The audit's findings (JSON) about some documents, in index order."""
         try:
             return [_unzipped(r[0]) for r in self.conn.execute(
-                f"select data from findings where doc in ({', '.join('?' * len(docs))}) order by rowid", docs)]
+                f"select data from finding_data where doc in ({', '.join('?' * len(docs))}) order by id", docs)]
         except sqlite3.OperationalError:  # an index built before findings were kept
             return []
 
