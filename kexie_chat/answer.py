@@ -24,7 +24,7 @@ from .lexicon import (
     TABLE_PRIORITY,
 )
 from .match import Found, MetricMatcher, OrgMatcher
-from .models import DEPARTMENT, Answer, Document, Fact
+from .models import DEPARTMENT, UNIT, Answer, Document, Fact
 from .vocabulary import table_kind
 from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
@@ -204,8 +204,10 @@ class Engine:
         return self.by_org.get(org, [])
 
     def _doc_for(self, org: str, query: Query, context: Context) -> tuple[Document | None, str]:
-        """The document a question means, and a note when the year had to be changed."""
-        docs = self._docs(org)
+        """The document a question means, and a note when the year had to be changed. Of a 部门预算
+        and a 单位预算 of one year, the one the question names, else the 部门预算."""
+        wanted = query.scope or DEPARTMENT
+        docs = sorted(self._docs(org), key=lambda d: d.scope != wanted)
         if not docs:
             return None, ""
         years = {d.year for d in docs}
@@ -233,7 +235,8 @@ class Engine:
     def choose(self, facts: list[Fact], doc_kind: str, query: Query | None = None,
                allow: tuple[str, ...] = ()) -> Fact | None:
         """The one figure a question about these facts means."""
-        department = [f for f in facts if f.scope == DEPARTMENT] or facts
+        wanted = (query.scope if query else None) or DEPARTMENT
+        department = [f for f in facts if f.scope == wanted] or [f for f in facts if f.scope == DEPARTMENT] or facts
         usable = [f for f in _meant_items(department, query) if (f.basis or "").split("（")[0] not in DERIVED or
                   (f.basis or "").split("（")[0] in allow]
         if query is not None and query.side:
@@ -308,9 +311,19 @@ class Engine:
             return self._no_metric(question, query, org, subject.doc, query.item or metric)
         supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query, primary)
         others = self._others(facts, primary)
-        text = subject.note + self._sentence(primary) + self._parts_sentence(supporting) + self._others_sentence(others)
+        text = subject.note + self._sentence(primary) + self._parts_sentence(supporting) + \
+            self._others_sentence(others) + self._other_scope_note(primary)
         return self._reply(question, "answered", "lookup", text + self._source(primary),
                            facts=[primary, *supporting, *others])
+
+    def _other_scope_note(self, fact: Fact) -> str:
+        """Say that the same body also published the other scope's disclosure of the year."""
+        scope = UNIT if fact.scope == UNIT else DEPARTMENT
+        other = next((d for d in self._docs(fact.org) if d.year == fact.year and d.doc_kind == fact.doc_kind
+                      and d.scope != scope), None)
+        if other is None:
+            return ""
+        return f"\n（另有{other.title}：问题里说“{other.scope}{other.doc_kind}”即按那份回答。）"
 
     def _sentence(self, fact: Fact) -> str:
         code = f"（{fact.code}）" if fact.code else ""
@@ -555,9 +568,9 @@ class Engine:
         org = query.orgs[0].value if query.orgs else None
         docs = self._docs(org) if org else self.documents
         rows = [["单位", "年度", "类别", "单位（金额）", "文件"]]
-        rows += [[d.org, f"{d.year}年", f"部门{d.doc_kind}", d.unit, d.doc] for d in docs]
+        rows += [[d.org, f"{d.year}年", f"{d.scope}{d.doc_kind}", d.unit, d.doc] for d in docs]
         if org:
-            years = "、".join(f"{d.year}年部门{d.doc_kind}" for d in docs)
+            years = "、".join(f"{d.year}年{d.scope}{d.doc_kind}" for d in docs)
             metrics = sorted(m for m in self.store.metrics(org=org) if m in METRIC_PARTS)
             text = f"{org}有：{years}。可以问：" + "、".join(metrics[:10]) + " 等。\n" + table(rows)
             suggestions = [f"{query.orgs[0].value.removesuffix('科学技术协会')}{docs[0].year}年{m}" for m in metrics[:5]]
@@ -628,7 +641,7 @@ class Engine:
 
     def _no_year(self, question: str, query: Query, org: str) -> Answer:
         docs = self._docs(org)
-        years = "、".join(f"{d.year}年（部门{d.doc_kind}）" for d in docs)
+        years = "、".join(f"{d.year}年（{d.scope}{d.doc_kind}）" for d in docs)
         asked = "、".join(str(y) for y in query.years)
         short = org.removesuffix("科学技术协会")
         return self._reply(question, "not_found", query.intent, f"没有{org}{asked}年的公开文件。现有：{years}。",
@@ -638,7 +651,7 @@ class Engine:
         have = sorted(m for m in self.store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
         short = org.removesuffix("科学技术协会")
         return self._reply(question, "not_found", query.intent,
-                           f"{org}{doc.year}年部门{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",
+                           f"{org}{doc.year}年{doc.scope}{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",
                            suggestions=[f"{short}{doc.year}年{m}" for m in have[:5]])
 
     def _no_kind(self, question: str, query: Query, doc: Document, metric: str, facts: list[Fact]) -> Answer:

@@ -152,7 +152,7 @@ def _ingest_notice(item: Staged, corpus: Path) -> str:
         return f"未改动：{item.source} 与语料中的 {item.name} 内容相同"
     document = item.document
     return (f"已导入 {item.source} -> {corpus / item.name}"
-            f"（{document.org}{document.year}年部门{document.doc_kind}，{item.figures} 个数）")
+            f"（{document.org}{document.year}年{document.scope}{document.doc_kind}，{item.figures} 个数）")
 
 
 def _same(a: Path, b: Path) -> bool:

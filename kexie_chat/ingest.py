@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .models import Document
 from .parse import NotADisclosure, parse_disclosure
-from .parse.meta import short_place
+from .orgs import is_kexie, short_place
 from .readers import UnreadableFile, read_document, read_text_file
 from .store import build_index, corpus_files
 
@@ -101,9 +101,14 @@ def add(staged: list[Staged], corpus: Path, db_path: Path) -> list[Path]:
 
 
 def corpus_name(document: Document) -> str:
-    """2021-廊坊市科协-部门预算.txt: year, the org's short place name, kind."""
-    place = short_place(document.org.removesuffix(ORG_SUFFIX))
-    return f"{document.year}-{place}科协-部门{document.doc_kind}.txt"
+    """2021-廊坊市科协-部门预算.txt (a 科协: its short place name), 2025-上海市普陀区商务委员会-单位预算.txt
+    (any other body: its full name): year, org, scope and kind, so that a 部门预算 and a 单位预算 of
+    one body and year are two files."""
+    if is_kexie(document.org):
+        org = short_place(document.org.removesuffix(ORG_SUFFIX)) + "科协"
+    else:
+        org = document.org
+    return f"{document.year}-{org}-{document.scope}{document.doc_kind}.txt"
 
 
 def _stage_one(source: Path, known: dict[str, str]) -> Staged:

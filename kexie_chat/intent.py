@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .lexicon import COUNTED_BY
 from .match import Found, MetricMatcher, OrgMatcher
+from .models import UNIT
 from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
@@ -46,6 +47,8 @@ KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几
          ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),
          ("count", re.compile(r"几辆|多少辆|几台|多少台|几部|几人|几个人|多少人|多少名|几名|几位|多少位|几个|多少个|"
                               r"几批|多少批|几次|多少次|几天|多少天|几场|多少场|人数|数量|面积|平米|平方米|几家|多少家")))
+# A question about a unit's own disclosure (单位预算), not its department's.
+UNIT_SCOPE_WORDS = re.compile(r"单位(?:预算|决算)|预算单位|本单位")
 
 
 @dataclass
@@ -64,6 +67,7 @@ class Query:
     wants_actual: bool = False
     side: str | None = None  # 预算 | 决算 when the question insists on one (STRICT_SIDES)
     kind: str | None = None  # money | count | percent: what kind of figure is asked for (KINDS)
+    scope: str | None = None  # 单位 when the question asks a 单位预算/单位决算
 
     @property
     def metric(self) -> str | None:
@@ -116,6 +120,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
     query.wants_actual = bool(ACTUAL_WORDS.search(folded))
+    query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query
 
 

@@ -282,3 +282,27 @@ TABLE_PRIORITY: tuple[str, ...] = (
 ORG_SUFFIXES = ("科学技术协会", "科协")
 # How people shorten an org's place name: 武汉市江汉区 -> 江汉区 -> 江汉.
 PLACE_SUFFIXES = ("市", "区", "县", "旗", "盟", "州")
+
+# What a publishing body is called at its end, longest first: 部门 and 单位 of any kind and level.
+# A name is taken for an org only when it ends with one of these.
+ORG_KINDS: tuple[str, ...] = (
+    "科学技术协会", "街道办事处", "委员会", "办公室", "联合会", "科技馆", "办事处", "管理处", "协会",
+    "科协", "中心", "总局", "局", "部", "委", "院", "馆", "所", "厅", "署", "站", "队", "团", "会",
+)
+# The 科协 kinds: their documents keep the names they always had (2021-廊坊市科协-部门预算.txt).
+KEXIE_KINDS: tuple[str, ...] = ("科学技术协会", "科协")
+# Lines that name the publishing body: (label, the scope it tells). 编制部门 heads each table of a
+# 部门预算, 编制单位 those of a 单位预算; the cover says 预算主管部门 or 预算单位.
+ORG_LABELS: tuple[tuple[str, str], ...] = (
+    ("预算主管部门", "部门"), ("预算单位", "单位"), ("编制部门", "部门"), ("编制单位", "单位"),
+    ("主管部门", "部门"), ("部门名称", "部门"), ("单位名称", "单位"),
+)
+# A party body's name: 中共 + place + 委 + body (中共上海市普陀区委社会工作部).
+PARTY_PREFIX = "中共"
+# How people shorten the body of a name (商务委员会 -> 商务委), each tried alone.
+ORG_SHORTENINGS: tuple[tuple[str, str], ...] = (
+    ("委员会", "委"), ("人民政府办公室", "政府办公室"), ("人民政府办公室", "政府办"), ("人民政府", "政府"),
+    ("科学技术协会", "科协"),
+)
+# The two scopes of a disclosure: a 部门 (the department with its units) or one 单位.
+DOC_SCOPES: tuple[str, ...] = ("部门", "单位")

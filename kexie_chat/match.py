@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .gazetteer import PLACES
 from .lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
+from .orgs import is_kexie, short_names, spoken_name
 from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
 
@@ -45,8 +46,9 @@ class OrgMatcher:
         """aliases: canonical org -> extra names (its short place name, its own misprints)."""
         self.names: list[tuple[str, str, str]] = []  # (folded alias, org, how)
         for org, extra in aliases.items():
+            misprints = set(extra[1:]) if is_kexie(org) else set(extra) - {org, *short_names(org)}
             for alias, folded in _org_aliases(org, extra):
-                self.names.append((folded, org, "misprint" if alias in extra[1:] else "exact"))
+                self.names.append((folded, org, "misprint" if alias in misprints else "exact"))
         self.names.sort(key=lambda item: len(item[0]), reverse=True)
         self.bases = sorted({(_base(fold(org)), org) for org in aliases}, key=lambda b: (-len(b[0]), b))
         self._aliases: dict[str, tuple[int, str, str]] = {}  # alias -> (rank, org, how), first rank wins
@@ -127,7 +129,11 @@ PLACES_LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
 
 def _org_aliases(org: str, extra: list[str]) -> list[tuple[str, str]]:
     """(alias, folded alias), longest first: the org's names, short names and misprints, each
-    also with the suffixes people add (a suffix folds to itself, so only the names are folded)."""
+    also with the suffixes people add (a suffix folds to itself, so only the names are folded).
+    Any body but a 科协 is called by the names the index keeps for it (普陀区商务委, 商务委)."""
+    if not is_kexie(org):
+        names = {org, *extra, *short_names(org)}
+        return sorted(((name, fold(name)) for name in names), key=lambda pair: len(pair[0]), reverse=True)
     place = org
     for suffix in ORG_SUFFIXES:
         place = place.removesuffix(suffix)
@@ -156,7 +162,9 @@ def _unsuffixed(place: str) -> set[str]:
 
 
 def _base(org: str) -> str:
-    """The name people say: 北京市西城区科学技术协会 -> 西城."""
+    """The name people say: 北京市西城区科学技术协会 -> 西城, 上海市普陀区商务委员会 -> 普陀区商务委."""
+    if not is_kexie(org):
+        return spoken_name(org)
     for suffix in ORG_SUFFIXES:
         org = org.removesuffix(suffix)
     for i, ch in enumerate(org[:-1]):

@@ -23,6 +23,8 @@ Amount = Annotated[
 
 DEPARTMENT = "部门"
 """The scope of a department-level figure (as opposed to one unit's, e.g. 本级)."""
+UNIT = "单位"
+"""The scope of a 单位预算/单位决算 (one unit's own disclosure) and of its figures."""
 
 
 class Source(BaseModel):
@@ -86,6 +88,7 @@ class Document(BaseModel):
     title: str
     lines: int
     sha256: str
+    scope: str = DEPARTMENT  # 部门 (a department with its units) or 单位 (one unit's own disclosure)
 
 
 class Answer(BaseModel):

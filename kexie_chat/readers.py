@@ -28,6 +28,10 @@ COMMON_GB2312_LEADS = range(0xA1, 0xD8)
 BINARY_SHARE = 0.01
 # pdfminer's stand-in for a glyph whose font does not say which character it is.
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
+# A char belongs to a line it overlaps by this share of the lower of the two heights.
+LINE_OVERLAP = 0.5
+# Lines of a page a char can still overlap (sorted by top, only the last few can).
+LINES_LOOKED_BACK = 8
 OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".xls": "Excel（.xls）", ".xlsx": "Excel（.xlsx）",
                ".wps": "WPS 文字（.wps）", ".rtf": "RTF"}
 
@@ -169,11 +173,50 @@ def _pdf_page_lines(page) -> list[str]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
-    placed = [(line["top"], line["text"]) for line in outside.extract_text_lines(return_chars=False)]
+    placed = [(line["top"], line["text"]) for line in _text_lines(outside)]
     for table in tables:
         rows = [_tab_row(row) for row in table.extract()]
         placed.append((table.bbox[1], "\n".join(row for row in rows if row.strip())))
     return [text for _, text in sorted(placed, key=lambda item: item[0]) if text.strip()]
+
+
+def _text_lines(page) -> list[dict]:
+    """The page's text lines, each char on the line it overlaps most (see _snap_to_lines)."""
+    from pdfplumber.utils import chars_to_textmap
+
+    chars = _snap_to_lines(page.chars)
+    textmap = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)
+    return textmap.extract_text_lines(strip=True, return_chars=False)
+
+
+def _snap_to_lines(chars: list[dict]) -> list[dict]:
+    """Chars moved onto the line they share most of their height with.
+
+    Some publishers draw digits and quote marks in another font whose box sits a third of a
+    line lower than the Chinese around it ("2024" of "2024年度" below its line): clustered by
+    their tops, as pdfplumber does, they make a line of their own between two lines of text.
+    A char that overlaps a line by half its height or more belongs to it.
+    """
+    lines: list[list[float]] = []  # [top, bottom] of each line's first char, by top
+    snapped = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        line = _overlapping_line(lines, char)
+        if line is None:
+            line = [char["top"], char["bottom"]]
+            lines.append(line)
+        moved = char if char["top"] == line[0] else {**char, "top": line[0], "bottom": line[1]}
+        snapped.append(moved)
+    return snapped
+
+
+def _overlapping_line(lines: list[list[float]], char: dict) -> list[float] | None:
+    height = char["bottom"] - char["top"]
+    best, best_overlap = None, 0.0
+    for line in reversed(lines[-LINES_LOOKED_BACK:]):
+        overlap = min(line[1], char["bottom"]) - max(line[0], char["top"])
+        if overlap >= LINE_OVERLAP * min(height, line[1] - line[0]) and overlap > best_overlap:
+            best, best_overlap = line, overlap
+    return best
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:

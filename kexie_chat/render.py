@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .models import Fact
+from .models import DEPARTMENT, UNIT, Fact
 from .text import format_amount, to_wan
 
 
@@ -25,8 +25,8 @@ def wan(fact: Fact) -> Decimal | None:
 
 
 def label(fact: Fact) -> str:
-    """'秦皇岛市科学技术协会2022年部门预算'."""
-    return f"{fact.org}{fact.year}年部门{fact.doc_kind}"
+    """'秦皇岛市科学技术协会2022年部门预算' ('…单位预算' for a unit's own disclosure)."""
+    return f"{fact.org}{fact.year}年{UNIT if fact.scope == UNIT else DEPARTMENT}{fact.doc_kind}"
 
 
 def cite(fact: Fact) -> str:

@@ -25,7 +25,7 @@ from .text import IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer
 if TYPE_CHECKING:
     from .parse import Disclosure
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 2: value_wan, passages_search; 3: documents.scope
 CORPUS_SUFFIXES = (".txt",)
 
 

@@ -2,7 +2,9 @@
 
 No font is embedded: the text uses the standard Chinese font STSong-Light with the
 UniGB-UTF16-H encoding, which PDF readers (pdfminer too) map back to Unicode themselves.
-A block is a line of text (str) or a table (list of rows, each a list of cells).
+A block is a line of text (str), a table (list of rows, each a list of cells), or a line drawn
+in pieces, each lowered by some points (a tuple of (text, drop) pairs), as publishers draw digits
+in another font whose box sits a third of a line below the Chinese around it.
 """
 from __future__ import annotations
 
@@ -31,15 +33,17 @@ def _font_objects(encoding: bytes, ordering: bytes) -> list[bytes]:
 def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes, bytes] = MAPPED) -> Path:
     pages, ops, y = [], [], PAGE_HEIGHT - MARGIN
     for block in blocks:
-        height = LINE_HEIGHT if isinstance(block, str) else ROW_HEIGHT * len(block)
+        height = ROW_HEIGHT * len(block) if isinstance(block, list) else LINE_HEIGHT
         if y - height < MARGIN and ops:
             pages.append(ops)
             ops, y = [], PAGE_HEIGHT - MARGIN
         if isinstance(block, str):
             ops.append(_text(MARGIN, y - FONT_SIZE, block))
+        elif isinstance(block, tuple):
+            ops.extend(_pieces(MARGIN, y - FONT_SIZE, block))
         else:
             ops.extend(_table(MARGIN, y, block))
-        y -= height + (0 if isinstance(block, str) else LINE_HEIGHT / 2)
+        y -= height + (LINE_HEIGHT / 2 if isinstance(block, list) else 0)
     pages.append(ops)
     Path(path).write_bytes(_document(pages, _font_objects(*font)))
     return Path(path)
@@ -47,6 +51,14 @@ def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes
 
 def _text(x: float, y: float, text: str) -> str:
     return f"BT /F1 {FONT_SIZE} Tf {x:.1f} {y:.1f} Td <{text.encode('utf-16-be').hex()}> Tj ET"
+
+
+def _pieces(x: float, y: float, pieces: tuple[tuple[str, float], ...]) -> list[str]:
+    ops = []
+    for text, drop in pieces:
+        ops.append(_text(x, y - drop, text))
+        x += len(text) * FONT_SIZE
+    return ops
 
 
 def _table(x: float, top: float, rows: list[list[str]]) -> list[str]:

@@ -342,3 +342,34 @@ def test_another_corpus_needs_its_own_index(tmp_path, monkeypatch):
     result = CliRunner().invoke(kexie, ["ingest", str(LANGFANG), "--corpus", str(tmp_path / "corpus")])
     assert result.exit_code == 2 and "--db" in result.stderr
     assert not (tmp_path / "corpus").exists()
+
+
+# --- PDF text as the page shows it -----------------------------------------------------------
+
+DROP = 4  # points: the digits' boxes sit 40% of a 10-point line below the Chinese around them
+DETACHED = [
+    ("year-in-title", (("上海市静安区财政局", 0), ("2024", DROP), ("年度部门决算", 0)), "上海市静安区财政局2024年度部门决算"),
+    ("narrative-number", (("本年收入合计", 0), ("2,946.25", DROP), ("万元，其中：财政拨款收入", 0), ("2,940.05", DROP),
+                          ("万元。", 0)), "本年收入合计2,946.25万元，其中：财政拨款收入2,940.05万元。"),
+    ("quote-marks", (("七、财政拨款", 0), ("“", DROP), ("三公", 0), ("”", DROP), ("经费支出决算表", 0)),
+     "七、财政拨款“三公”经费支出决算表"),
+    ("raised", (("比上年增加", 0), ("12.5", -DROP), ("万元", 0)), "比上年增加12.5万元"),
+]
+
+
+@pytest.mark.parametrize("case,pieces,line", DETACHED, ids=[c[0] for c in DETACHED])
+def test_digits_drawn_below_their_line_stay_on_it(tmp_path, case, pieces, line):
+    path = write_pdf(tmp_path / f"{case}.pdf", ["上一行", pieces, "下一行"])
+    assert read_document(path).splitlines() == ["上一行", line, "下一行"]
+
+
+def test_a_pdf_with_detached_digits_is_read_as_published(tmp_path):
+    blocks = [(("上海市静安区财政局", 0), ("2024", DROP), ("年度部门决算", 0)), "目 录",
+              (("上海市静安区财政局", 0), ("2024", DROP), ("年度收入支出总计", 0), ("2,995.39", DROP), ("万元。", 0)),
+              (("本年收入合计", 0), ("2,946.25", DROP), ("万元，其中：财政拨款收入", 0), ("2,940.05", DROP), ("万元。", 0))]
+    [staged] = stage([write_pdf(tmp_path / "决算.pdf", blocks)], tmp_path / "corpus")
+    document = staged.document
+    assert (document.org, document.year, document.doc_kind, staged.name) == \
+        ("上海市静安区财政局", 2024, "决算", "2024-上海市静安区财政局-部门决算.txt")
+    facts = parse_disclosure(staged.name, staged.text).facts
+    assert {(f.metric, str(f.value)) for f in facts} >= {("收入合计", "2946.25"), ("财政拨款收入", "2940.05")}

@@ -5,7 +5,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..models import Definition, Document, Fact, Passage, Source
+from ..models import DEPARTMENT, Definition, Document, Fact, Passage, Source
+from ..orgs import is_kexie, short_names
 from ..text import clean, fold
 from ..vocabulary import canonical_metric, synonyms_longest_first
 from .flow import paragraphs
@@ -37,9 +38,12 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
     meta = read_meta(text)
     lines = text.splitlines()
     document = Document(doc=doc, org=meta.org, year=meta.year, doc_kind=meta.doc_kind, unit=meta.unit,
-                        title=meta.title, lines=len(lines),
+                        title=meta.title, lines=len(lines), scope=meta.scope,
                         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     regions = split_regions(lines, meta.org)
+    if meta.scope != DEPARTMENT:  # a 单位预算's figures are the unit's, told apart from its department's
+        for region in regions:
+            region.scope = meta.scope if region.scope == DEPARTMENT else region.scope
     base = dict(org=meta.org, year=meta.year, doc_kind=meta.doc_kind)
     facts: list[Fact] = []
     table_names: set[str] = set()
@@ -66,7 +70,15 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
     facts.extend(_contacts(lines, base, doc))
     return Disclosure(document=document, facts=_unique(facts), passages=_passages(regions, doc),
                       definitions=_definitions(lines, meta.org, doc),
-                      aliases=[short_place(meta.org.removesuffix("科学技术协会")), *meta.misprints])
+                      aliases=_aliases(meta.org, meta.misprints))
+
+
+def _aliases(org: str, misprints: list[str]) -> list[str]:
+    """The names a question may use for the org: a 科协's short place name (its first alias) and
+    misprints, as always; any other body's shorter names (普陀区商务委, 商务委)."""
+    if is_kexie(org):
+        return [short_place(org.removesuffix("科学技术协会")), *misprints]
+    return [*short_names(org), *misprints]
 
 
 def _vocabulary(table_names: set[str]) -> Vocabulary:

@@ -1,7 +1,8 @@
-"""What a disclosure is: its org, fiscal year, 预算 or 决算, money unit and title.
+"""What a disclosure is: its org, fiscal year, 预算 or 决算, scope (部门/单位), money unit and title.
 
-Read from the text alone, by counting: a document names itself many times, misprints
-itself a few times (the 江汉区 document prints 江北区, 江海区, 江川区).
+Read from the text alone, by counting: a document names itself many times (on its cover, in its
+title, on each table's 编制部门 line), misprints itself a few times (the 江汉区 document prints
+江北区, 江海区, 江川区).
 """
 from __future__ import annotations
 
@@ -10,14 +11,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..gazetteer import PLACES
-from ..lexicon import PLACE_SUFFIXES
+from ..lexicon import DOC_SCOPES, ORG_LABELS, PLACE_SUFFIXES
+from ..orgs import is_kexie, is_org_name, short_place
 
 ORG_FULL = "科学技术协会"
 ORG_NAME_RE = re.compile(r"([\u4e00-\u9fff]{0,10})(科学技术协会|科协)")
-YEAR_KIND_RE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。，,]{0,24}?部门\s*(预算|决算)")
+YEAR_KIND_RE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。，,]{0,24}?(部门|单位)\s*(预算|决算)(?!经济分类)")
 YEAR_LABEL_RE = re.compile(r"(?:预算|决算)年度[:：]\s*((?:19|20)\d{2})")
-KIND_RE = re.compile(r"部门\s*(预算|决算)")
+KIND_RE = re.compile(r"(部门|单位)\s*(预算|决算)(?!经济分类)")
+# A name after a label (预算主管部门：…), up to a space or the next label (单位：元).
+LABELLED_RE = re.compile(r"(" + "|".join(label for label, _ in ORG_LABELS) +
+                         r")\s*[:：]\s*([\u4e00-\u9fff（）()]{3,40}?)(?=\s|单位[:：]|[，。,;；]|$)", re.M)
+# The cover's title: a name, then the year (上海市普陀区财政局2024年度部门决算).
+TITLE_RE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff（）()]{3,40}?)(?:(?:19|20)\d{2})\s*年")
+# Lines of the cover read for its title (before 目录).
+COVER_LINES = 6
+CONTENTS_RE = re.compile(r"^\s*目\s*录\s*$")
 UNIT_RE = re.compile(r"单位[:：]\s*(万元|元)")
+# A body named before the year and kind of its disclosure ("…财政局2024年度部门决算").
+MENTION_RE = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?)(?:19|20)\d{2}年度?(?:区级)?(?:部门|单位)(?:预算|决算)")
 # Leading words that are not part of a place name ("现将张家口市…"), unless the name itself
 # begins so (呼和浩特市, 和平区, 和田地区): see _whole.
 NOT_PLACE = re.compile(r"^(?:现将|根据|按照|关于|对于|我们|本部门|其中|包括|设立|即|由|为|是|和|与|及|的|将|对|向|在|经|把)")
@@ -35,20 +47,60 @@ class DocumentMeta:
     unit: str
     title: str
     misprints: list[str] = field(default_factory=list)
+    scope: str = DOC_SCOPES[0]
 
 
 def read_meta(text: str) -> DocumentMeta:
-    org, misprints = _org(text)
-    year, kind = _year_and_kind(text)
+    named = _labelled_org(text) or _titled_org(text) or _mentioned_org(text)
+    if named and not is_kexie(named):
+        org, misprints = named, []
+    else:
+        org, misprints = _kexie_org(text)
+    year, scope, kind = _year_and_kind(text)
+    scope = _labelled_scope(text) or scope
     unit = _unit(text)
-    return DocumentMeta(org=org, year=year, doc_kind=kind, unit=unit,
-                        title=f"{org}{year}年部门{kind}", misprints=misprints)
+    return DocumentMeta(org=org, year=year, doc_kind=kind, unit=unit, scope=scope,
+                        title=f"{org}{year}年{scope}{kind}", misprints=misprints)
 
 
-def _org(text: str) -> tuple[str, list[str]]:
+def _labelled_org(text: str) -> str | None:
+    """The body the cover and the tables name (预算主管部门：…, 编制部门：…), the most often named."""
+    names = Counter(name for _, name in LABELLED_RE.findall(text) if is_org_name(name))
+    return names.most_common(1)[0][0] if names else None
+
+
+def _labelled_scope(text: str) -> str | None:
+    scopes = dict(ORG_LABELS)
+    labels = Counter(scopes[label] for label, name in LABELLED_RE.findall(text) if is_org_name(name))
+    return labels.most_common(1)[0][0] if labels else None
+
+
+def _titled_org(text: str) -> str | None:
+    """The name before the year in the cover's title, when it is a body's name."""
+    cover = []
+    for line in text.splitlines():
+        if CONTENTS_RE.match(line) or len(cover) >= COVER_LINES:
+            break
+        cover.append(re.sub(r"\s+", "", line))
+    match = TITLE_RE.match("".join(cover))
+    name = match.group(1) if match else None
+    return name if name and is_org_name(name) and text.count(name) >= 2 else None
+
+
+def _mentioned_org(text: str) -> str | None:
+    """The name a text most often puts before "2024年度部门决算" (counted as the 科协 name is)."""
+    flat = re.sub(r"\s+", "", text)
+    prefixes = [m.group(1) for m in MENTION_RE.finditer(flat)]
+    if not prefixes:
+        return None
+    name = _stable_place(prefixes, longest=30)
+    return name if is_org_name(name) else None
+
+
+def _kexie_org(text: str) -> tuple[str, list[str]]:
     prefixes = [m.group(1) for m in ORG_NAME_RE.finditer(text)]
     if not prefixes:
-        raise NotADisclosure("找不到单位名称（…科学技术协会/科协）")
+        raise NotADisclosure("找不到单位名称（封面标题、预算主管部门/编制部门/预算单位行都没有）")
     place = _stable_place(prefixes)
     if not place:
         raise NotADisclosure("找不到单位所在地名")
@@ -56,11 +108,11 @@ def _org(text: str) -> tuple[str, list[str]]:
     return place + ORG_FULL, misprints
 
 
-def _stable_place(prefixes: list[str]) -> str:
+def _stable_place(prefixes: list[str], longest: int = 10) -> str:
     """The longest place name that most mentions share: '…武汉市江汉区' -> '武汉市江汉区'."""
     best = ""
     base = None
-    for length in range(2, 11):
+    for length in range(2, longest + 1):
         counts = Counter(p[-length:] for p in prefixes if len(p) >= length)
         if not counts:
             break
@@ -105,22 +157,27 @@ def _misprints(place: str, prefixes: list[str]) -> list[str]:
     return sorted(found)
 
 
-def short_place(place: str) -> str:
-    """The last administrative level of a place: 武汉市江汉区 -> 江汉区, 包头市 -> 包头市."""
-    cut = [i + 1 for i, ch in enumerate(place[:-1]) if ch in "省市州盟"]
-    return place[cut[-1]:] if cut and len(place) - cut[-1] >= 2 else place
-
-
-def _year_and_kind(text: str) -> tuple[int, str]:
-    pairs = Counter((int(y), k) for y, k in YEAR_KIND_RE.findall(text))
+def _year_and_kind(text: str) -> tuple[int, str, str]:
+    """(year, 部门 or 单位, 预算 or 决算): the most common year and kind; on a tie of scopes, 部门."""
+    triples = Counter((int(y), s, k) for y, s, k in YEAR_KIND_RE.findall(text))
     labelled = Counter(int(y) for y in YEAR_LABEL_RE.findall(text))
     kinds = Counter(KIND_RE.findall(text))
-    if pairs:
-        (year, kind), _ = pairs.most_common(1)[0]
-        return year, kind
+    if triples:
+        years = Counter()
+        for (year, _, kind), n in triples.items():
+            years[(year, kind)] += n
+        (year, kind), _ = years.most_common(1)[0]
+        return year, _scope(triples, year, kind), kind
     if labelled and kinds:
-        return labelled.most_common(1)[0][0], kinds.most_common(1)[0][0]
+        kind = Counter(k for (_, k) in kinds.elements()).most_common(1)[0][0]
+        scopes = Counter({(0, s, k): n for (s, k), n in kinds.items()})
+        return labelled.most_common(1)[0][0], _scope(scopes, 0, kind), kind
     raise NotADisclosure("找不到年度与预算/决算类别（如“2022年部门预算”）")
+
+
+def _scope(triples: Counter, year: int, kind: str) -> str:
+    counts = {scope: triples[(year, scope, kind)] for scope in DOC_SCOPES}
+    return max(DOC_SCOPES, key=lambda scope: (counts[scope], scope == DOC_SCOPES[0]))
 
 
 def _unit(text: str) -> str:

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from wcwidth import wcswidth
 
 from ..models import Answer
-from ..render import figure
+from ..render import figure, label
 from .chart import Bar, bar_chart, bars
 
 MARKED = re.compile(r"【([^】]*)】")  # full-text hits arrive marked as 【word】
@@ -83,7 +83,7 @@ def headline(answer: Answer) -> Content | None:
         return None
     fact = answer.facts[0]
     return Content.assemble((f" {figure(fact)} ", "bold $foreground on $accent-muted"), "  ",
-                            (f"{fact.org} · {fact.year}年 · 部门{fact.doc_kind}", "bold"))
+                            (f"{fact.org} · {fact.year}年 · {label(fact)[len(fact.org) + 5:]}", "bold"))
 
 
 class BarChart(Static):
