@@ -20,12 +20,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .lexicon import (
+    ACTUAL_COLUMNS,
     BASIS_ACTUAL,
     BASIS_BUDGET,
     BASIS_CHANGE,
     BASIS_CHANGE_RATE,
     BASIS_EXECUTION,
     BASIS_SHARE,
+    BUDGET_COLUMNS,
+    ECONOMIC_GROUPS,
+    FUNDING_COLUMNS,
+    MAIN_COLUMNS,
+    METRIC_PARTS,
+    TABLE_FUNDING,
     TABLE_PRIORITY,
     TOTAL_ROW_METRIC,
 )
@@ -48,21 +55,6 @@ TOLERANCE: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal("0.01"), "
 TO_YUAN: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 DERIVED_BASES = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION)
 BLANK_MARK = "表内空白"
-# Columns that hold a row's own figure (as opposed to one of its parts).
-MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年度预算", "预算金额", "本年收入合计", "本年支出合计",
-                "收入预算金额", "支出预算金额", "本年支出", "本年收入")
-BUDGET_COLUMNS = ("预算数", "本年度预算", "预算金额", "收入预算金额", "支出预算金额", "全年预算数", "年初预算数")
-ACTUAL_COLUMNS = ("决算数", "全年执行数", "执行数")
-# Which money a table counts (资金范围): figures of different funding are different figures.
-TABLE_FUNDING: dict[str, str] = {
-    "收支总表": "全部", "收入": "全部", "支出": "全部", "明细": "全部", "财政拨款收支": "财政拨款",
-    "一般公共预算支出": "一般公共预算", "基本支出": "一般公共预算", "三公": "三公", "政府性基金": "政府性基金",
-    "国有资本经营": "国有资本", "固定资产": "资产", "政府采购": "政府采购",
-}
-FUNDING_COLUMNS: dict[str, str] = {
-    "一般公共预算财政拨款": "一般公共预算", "政府性基金预算财政拨款": "政府性基金",
-    "国有资本经营预算财政拨款": "国有资本", "政府性基金预算拨款": "政府性基金",
-}
 # A narrative figure may be any of these fundings unless its sentence says which.
 NARRATIVE_FUNDING = {"any": ("全部", "财政拨款", "一般公共预算", "三公", "政府采购"),
                      "fiscal": ("财政拨款", "一般公共预算", "三公")}
@@ -70,8 +62,7 @@ FOREIGN_FUNDING_RE = re.compile(r"政府性基金|国有资本")
 FISCAL_RE = re.compile(r"一般公共预算|财政拨款|三公")
 SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
 CLAUSE_END_RE = re.compile(r"[。；;！？!?,，:：、]")
-THREE_PUBLIC = ("三公经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费",
-                "公务接待费")
+THREE_PUBLIC = ("三公经费", *METRIC_PARTS["三公经费"], *METRIC_PARTS["公务用车购置及运行维护费"])
 # Figures a narrative states that a table may state too (the aggregates, not one class or project).
 COMPARABLE_METRICS = (
     "收入总计", "支出总计", "收入合计", "支出合计", "基本支出", "项目支出", "人员经费", "公用经费",
@@ -97,8 +88,6 @@ ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "一般公共预算支出": (("基本支出", "项目支出"), ()),
     "基本支出": (("人员经费", "公用经费"), ()),
 }
-# 经济分类 classes that 人员经费 and 公用经费 are made of.
-ECONOMIC_GROUPS: dict[str, tuple[str, ...]] = {"人员经费": ("301", "303"), "公用经费": ("302", "310")}
 PROCUREMENT_ITEM_BASIS = "采购金额"
 # The index's findings table, for people: kinds and severities in Chinese, the figures as columns
 # (the whole finding, as JSON, goes to the engine's own table beside it).

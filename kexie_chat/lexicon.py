@@ -23,7 +23,8 @@ METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "财政拨款支出": ("财政拨款支出", "财政拨款预算支出", "一般公共预算财政拨款支出合计", "一般公共预算财政拨款支出",
                      "一般公共预算支出"),
     "一般公共预算拨款收入": ("一般公共预算拨款收入", "一般公共预算拨款", "一般公共预算收入",
-                             "预算内资金", "一般公共预算财政拨款收入", "一般公共预算财政拨款"),
+                             "预算内资金", "一般公共预算财政拨款收入", "一般公共预算财政拨款",
+                             "一般公共预算资金"),
     "政府性基金预算拨款收入": ("政府性基金预算拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款",
                                "基金预算收入", "政府性基金收入", "政府性基金"),
     "国有资本经营预算拨款收入": ("国有资本经营预算拨款收入", "国有资本经营预算财政拨款",
@@ -178,6 +179,9 @@ ECONOMIC_CODES: dict[str, str] = {
     "31007": "信息网络及软件购置更新", "31013": "公务用车购置", "31099": "其他资本性支出",
 }
 
+# 经济分类 classes that 人员经费 and 公用经费 are made of.
+ECONOMIC_GROUPS: dict[str, tuple[str, ...]] = {"人员经费": ("301", "303"), "公用经费": ("302", "310")}
+
 # Names of economic items as narratives shorten them.
 ECONOMIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "对个人和家庭的补助": ("对个人家庭补助", "对个人和家庭补助"),
@@ -252,32 +256,96 @@ NAME_LABELS: tuple[str, ...] = (
 # its right, before the sub-columns).
 GROUP_LABELS: tuple[str, ...] = ("本年收入", "本年支出")
 
-# Table titles: the kind of table a title names, tried in order (the first match wins).
-TABLE_KINDS: tuple[tuple[str, str], ...] = (
-    ("三公", r"三公.{0,3}经费"),
-    ("政府性基金", r"政府(性)?基金"),
-    ("国有资本经营", r"国有资本经营"),
-    ("政府采购", r"政府采购预算$|部门政府采购预算"),
-    ("固定资产", r"固定资产占用情况表"),
-    ("基本支出", r"基本支出(决算)?(情况)?表"),
-    ("财政拨款收支", r"财政拨款收(入)?(支出)?(决算|预算)?总表|财政拨款收支总表"),
-    ("一般公共预算支出", r"一般公共预算财政拨款支出(决算)?(情况)?表"),
-    ("收支总表", r"收入?支出?(决算|预算)?总表"),
-    ("收入", r"收入(决算)?(总)?表"),
-    ("支出", r"支出(决算)?(总)?表"),
-    ("明细", r"明细预算表"),
+# The standard tables (标准表) of a 部门预算 or 部门决算, each told by what it is: the words its title
+# holds (tried in this order, the first match wins) and the header labels at least one of which its
+# first lines show. A title alone (a table of contents line) names a table without reading it.
+#   kind      the id the rest of the code knows the table by
+#   names     its standard names (预算, 决算)
+#   title     a pattern over the folded title
+#   headers   header labels, any one of which confirms the table (empty: the title suffices)
+#   total     the metric its 合计 row names in the table's main column
+#   funding   which money the table counts (资金范围): figures of two fundings are two figures
+#   sides     2 when the table is printed 收入 | 支出 side by side
+TABLE_SPECS: tuple[dict, ...] = (
+    dict(kind="三公", names=("“三公”经费和机关运行经费预算表", "财政拨款“三公”经费支出决算表"),
+         title=r"三公.{0,3}经费", headers=(), total="三公经费", funding="三公", sides=1),
+    dict(kind="政府性基金", names=("政府性基金预算支出功能分类预算表", "政府性基金预算财政拨款收入支出决算表"),
+         title=r"政府(性)?基金", headers=(), total=None, funding="政府性基金", sides=1),
+    dict(kind="国有资本经营", names=("国有资本经营预算支出功能分类预算表", "国有资本经营预算财政拨款支出决算表"),
+         title=r"国有资本经营", headers=(), total=None, funding="国有资本", sides=1),
+    dict(kind="政府采购", names=("政府采购预算表",), title=r"政府采购预算$|部门政府采购预算",
+         headers=(), total="政府采购", funding="政府采购", sides=1),
+    dict(kind="固定资产", names=("固定资产占用情况表",), title=r"固定资产占用情况表",
+         headers=(), total=None, funding="资产", sides=1),
+    dict(kind="基本支出", names=("一般公共预算基本支出经济分类预算表", "一般公共预算财政拨款基本支出决算表"),
+         title=r"基本支出.{0,14}表", headers=(), total="基本支出", funding="一般公共预算", sides=1),
+    dict(kind="财政拨款收支", names=("财政拨款收支预算总表", "财政拨款收入支出决算总表"),
+         title=r"财政拨款收(入)?(支出)?(决算|预算)?总表|财政拨款收支.{0,4}总表", headers=(),
+         total=None, funding="财政拨款", sides=2),
+    dict(kind="一般公共预算支出", names=("一般公共预算支出功能分类预算表", "一般公共预算财政拨款支出决算表"),
+         title=r"一般公共预算(财政拨款)?支出.{0,8}表", headers=(), total="财政拨款支出",
+         funding="一般公共预算", sides=1),
+    dict(kind="收支总表", names=("财务收支预算总表", "收入支出决算总表"),
+         title=r"收入?支出?(决算|预算)?总表|收支.{0,4}总表", headers=(), total=None, funding="全部", sides=2),
+    dict(kind="收入", names=("收入预算总表", "收入决算表"), title=r"收入(决算|预算)?(总)?表",
+         headers=(), total="收入合计", funding="全部", sides=1),
+    dict(kind="支出", names=("支出预算总表", "支出决算表"), title=r"支出(决算|预算)?(总)?表",
+         headers=(), total="支出合计", funding="全部", sides=1),
+    dict(kind="明细", names=("项目支出明细预算表",), title=r"明细预算表", headers=(), total="支出合计",
+         funding="全部", sides=1),
+    dict(kind="绩效目标", names=("项目支出绩效目标表",), title=r"绩效目标.{0,4}表$|项目支出绩效",
+         headers=("绩效指标", "指标值", "一级指标", "二级指标", "三级指标", "年度目标", "指标名称"),
+         total=None, funding="全部", sides=1),
 )
-
+TABLE_KINDS: tuple[tuple[str, str], ...] = tuple((spec["kind"], spec["title"]) for spec in TABLE_SPECS)
+TABLE_HEADERS: dict[str, tuple[str, ...]] = {spec["kind"]: spec["headers"] for spec in TABLE_SPECS}
 # In a table of a kind, the 合计 row names this metric for its first column.
-TOTAL_ROW_METRIC: dict[str, str] = {
-    "收入": "收入合计", "支出": "支出合计", "一般公共预算支出": "财政拨款支出", "基本支出": "基本支出",
-    "三公": "三公经费", "政府采购": "政府采购", "明细": "支出合计",
-}
+TOTAL_ROW_METRIC: dict[str, str] = {spec["kind"]: spec["total"] for spec in TABLE_SPECS if spec["total"]}
+# Which money a table counts (资金范围).
+TABLE_FUNDING: dict[str, str] = {spec["kind"]: spec["funding"] for spec in TABLE_SPECS}
+TWO_SIDED: tuple[str, ...] = tuple(spec["kind"] for spec in TABLE_SPECS if spec["sides"] == 2)
+# Tables that list things rather than budget classes (read by parse.items), or none at all.
+ITEM_TABLES: tuple[str, ...] = ("明细", "政府采购", "绩效目标")
 # The table a figure is best read from when several state it (earlier wins).
 TABLE_PRIORITY: tuple[str, ...] = (
     "三公", "基本支出", "收支总表", "支出", "一般公共预算支出", "收入", "财政拨款收支", "固定资产",
     "政府采购", "政府性基金", "国有资本经营", "明细",
 )
+# An empty table's note ("本部门无政府性基金预算…故本表为空表") states its own figure as none.
+EMPTY_TABLE_METRIC: dict[str, str] = {
+    "三公": "三公经费",
+    "政府性基金": "政府性基金预算财政拨款支出",
+    "国有资本经营": "国有资本经营预算财政拨款支出",
+}
+
+# Column headers: what a column of a standard table holds.
+# Columns that hold a row's own figure (as opposed to one of its parts).
+MAIN_COLUMNS: tuple[str, ...] = (
+    "合计", "小计", "金额", "预算数", "决算数", "本年度预算", "预算金额", "本年收入合计", "本年支出合计",
+    "收入预算金额", "支出预算金额", "本年支出", "本年收入",
+)
+BUDGET_COLUMNS: tuple[str, ...] = ("预算数", "本年度预算", "预算金额", "收入预算金额", "支出预算金额", "全年预算数",
+                                   "年初预算数")
+ACTUAL_COLUMNS: tuple[str, ...] = ("决算数", "全年执行数", "执行数")
+# Columns that say where money comes from (资金性质), not what it is spent on, and the funding each is.
+FUNDING_COLUMNS: dict[str, str] = {
+    "一般公共预算财政拨款": "一般公共预算", "政府性基金预算财政拨款": "政府性基金",
+    "国有资本经营预算财政拨款": "国有资本", "政府性基金预算拨款": "政府性基金",
+    "一般公共预算": "一般公共预算", "政府性基金预算": "政府性基金", "国有资本经营预算": "国有资本",
+}
+# Row names that are a table's total, and cells that only label a header (类/款/项, 栏次).
+TOTAL_NAMES: tuple[str, ...] = ("合计", "总计")
+# Rows that total a table (or one side of it): in a column that is a part (基本支出, 人员经费),
+# such a row states that part's total.
+TOTAL_ROW_METRICS: tuple[str, ...] = ("收入总计", "支出总计", "收入合计", "支出合计", "财政拨款收入总计",
+                                      "财政拨款支出总计", "收支总计", "财政拨款收支总计")
+LABEL_ONLY_CELLS: tuple[str, ...] = ("类", "款", "项", "栏", "次", "栏次", "行次", "项目", "目", "序号")
+# Code columns of a classification (科目编码 split over 类/款/项 cells) and name columns.
+CODE_LEVEL_LABELS: tuple[str, ...] = ("类", "款", "项")
+# Columns that number the rows (行次 1 2 3 …), not values.
+ROW_NUMBER_LABELS: tuple[str, ...] = ("行次", "栏次", "序号")
+CODE_HEADER_WORDS: tuple[str, ...] = ("编码", "代码")
+NAME_HEADER_WORDS: tuple[str, ...] = ("名称", "^项目$", "^项目\\(科目\\)$")
 
 ORG_SUFFIXES = ("科学技术协会", "科协")
 # How people shorten an org's place name: 武汉市江汉区 -> 江汉区 -> 江汉.

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import DEPARTMENT
 from ..text import fold
+from ..lexicon import TABLE_HEADERS
 from ..vocabulary import table_kind
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -22,6 +23,7 @@ UNIT_HEADER_RE = re.compile(r"^\s*(\d{6,})\s+(\S+)")
 UNIT_SECTION_RE = re.compile(r"所属单位(?:预算|决算)|单位(?:预算|决算)收支总表")
 PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE_RE = re.compile(r":?-{3,}:?")
+HEADER_LINES = 10  # a table's header (with its 单位 line) fits in its first lines
 
 
 @dataclass
@@ -70,7 +72,20 @@ def split_regions(lines: list[str], org: str) -> list[Region]:
         current.lines.append((number, line))
         current.scope = scope
     regions.append(current)
-    return [r for r in regions if r.lines or r.kind]
+    return [_confirmed(r) for r in regions if r.lines or r.kind]
+
+
+def _confirmed(region: Region) -> Region:
+    """A titled region whose first lines lack every header its kind requires is narrative.
+
+    "详见单位的项目绩效目标表" ends a sentence like a title; the text after it is not that table.
+    """
+    required = TABLE_HEADERS.get(region.kind or "")
+    if required and region.lines:
+        head = fold(" ".join(line for _, line in region.lines[:HEADER_LINES]))
+        if not any(fold(label) in head for label in required):
+            region.kind = None
+    return region
 
 
 def _scope_after(line: str, org: str, scope: str) -> str:

@@ -13,33 +13,40 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import (
+    ACTUAL_COLUMNS,
+    BASIS_ACTUAL,
+    BASIS_BUDGET,
     BASIS_STATED_NONE,
+    BUDGET_COLUMNS,
     COLUMN_LABELS,
+    EMPTY_TABLE_METRIC,
+    FUNDING_COLUMNS,
     GROUP_LABELS,
+    ITEM_TABLES,
+    LABEL_ONLY_CELLS,
+    MAIN_COLUMNS,
+    METRIC_PARTS,
     NAME_LABELS,
+    TOTAL_NAMES,
     TOTAL_ROW_METRIC,
+    TOTAL_ROW_METRICS,
+    TWO_SIDED,
 )
 from ..text import fold, is_blank_cell, parse_amount
+from ..vocabulary import canonical_metric, is_metric, quantity_unit, synonym_table
+from .header import Column, columns
 from .regions import Region
-from ..vocabulary import canonical_metric, is_metric, quantity_unit
 
 CODE_RE = re.compile(r"^\d{3,7}$")
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s|$)")
 PAGE_HEADER_RE = re.compile(r"预算年度|决算年度|单位[:：]|^\s*序号|^\s*栏次")
-TOTAL_NAMES = ("合计", "总计")
-LABEL_ONLY_CELLS = {"类", "款", "项", "栏", "次", "栏次", "行次", "项目", "目", "序号"}
 RIGHT_SIDE_RE = re.compile(r"支出|年末|年终|结转下年")
 EMPTY_TABLE_RE = re.compile(r"(?:本单位|本部门|我部门)?无.{0,30}?(?:支出|收支|预算|拨款)|空表列示|此表为空|故此表为空")
-EMPTY_TABLE_METRIC = {
-    "三公": "三公经费",
-    "政府性基金": "政府性基金预算财政拨款支出",
-    "国有资本经营": "国有资本经营预算财政拨款支出",
-}
-# Columns that say where money comes from (资金性质), not what it is spent on.
-FUNDING_LABELS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
-                  "政府性基金预算拨款")
-TWO_SIDED = ("收支总表", "财政拨款收支")
-SKIPPED_KINDS = ("明细", "政府采购")
+# A classification code as one cell (2010601), or split over 类/款/项 cells (201 | 06 | 01).
+CODE_PART_RE = re.compile(r"^\d{2,7}$")
+SPACED_CODE_RE = re.compile(r"^(\d{3})(?: (\d{2}))(?: (\d{2}))?$")
+MONEY_CELL_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+UNIT_LINE_RE = re.compile(r"单位[:：]\s*(万元|元)")
 _LABELS = sorted(set(COLUMN_LABELS) | set(NAME_LABELS), key=len, reverse=True)
 
 
@@ -58,6 +65,7 @@ class Segment:
     code: str | None
     cells: list[tuple[str, Cell]] = field(default_factory=list)
     side: int = 0
+    paths: list[list[str]] = field(default_factory=list)  # each cell's header path, when known
 
 
 @dataclass
@@ -74,11 +82,11 @@ class TableFact:
 
 def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
     """Every figure of one standard table, each with its row's line and quote."""
-    if region.kind in SKIPPED_KINDS:
+    if region.kind in ITEM_TABLES:
         return []
     lines = region.lines
     unit = table_unit(lines, unit)
-    facts = _empty_statement(region, doc_kind)
+    facts = _empty_statement(region, doc_kind, unit)
     quotes = dict(lines)
     by_column = _columns_as_rows(lines)
     if by_column:
@@ -92,22 +100,32 @@ def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
 
 
 def table_unit(lines: list[tuple[int, str]], unit: str) -> str:
+    """The table's own 单位 line (each table of a document may state its own), else the document's."""
     for _, line in lines[:12]:
-        match = re.search(r"单位[:：]\s*(万元|元)", line)
+        match = UNIT_LINE_RE.search(line)
         if match:
             return match.group(1)
     return unit
 
 
-def _empty_statement(region: Region, doc_kind: str) -> list[TableFact]:
+def _empty_statement(region: Region, doc_kind: str, unit: str) -> list[TableFact]:
     metric = EMPTY_TABLE_METRIC.get(region.kind or "")
-    if not metric:
-        return []
+    if not metric or _holds_amounts(region.lines):
+        return []  # a filled table says what it holds, whatever its note says
     for number, line in region.lines:
         if "\t" not in line.strip("\t") and EMPTY_TABLE_RE.search(line):
             basis = f"{'决算数' if doc_kind == '决算' else '预算数'}（{BASIS_STATED_NONE}）"
-            return [TableFact(metric, None, parse_amount("0"), "万元", basis, number, line.strip(), "无")]
+            return [TableFact(metric, None, parse_amount("0"), unit, basis, number, line.strip(), "无")]
     return []
+
+
+def _holds_amounts(lines: list[tuple[int, str]]) -> bool:
+    """Any nonzero amount written as money (1.00, 1,234): 栏次 and 行次 numbers are not."""
+    for _, line in lines:
+        cells = line.split("\t") if "\t" in line.strip("\t") else line.split()
+        if any(MONEY_CELL_RE.match(cell.strip()) and parse_amount(cell) for cell in cells):
+            return True
+    return False
 
 
 def _layout(lines: list[tuple[int, str]]) -> str:
@@ -280,35 +298,103 @@ def _cell_rows(lines, kind):
 
 
 def _tab_rows(lines, kind):
+    """Tab rows: the header rows (up to the first data row) say what each column holds.
+
+    A header repeated where the table goes on over a page is not data and is passed over.
+    """
     header: list[list[str]] = []
-    positions: dict[int, str] | None = None
+    grid: list[Column] | None = None
     for number, line in lines:
         cells = line.split("\t")
-        if positions is None and not _is_data(cells):
+        if grid is None and not _is_data(cells) and not _is_nameless_total(cells, header):
             header.append(cells)
             continue
-        if positions is None:
-            positions = _tab_positions(header)
-        if "\t" not in line.strip("\t"):
+        if grid is None:
+            grid = _grid(header)
+        if "\t" not in line.strip("\t") or not any(parse_amount(c) is not None for c in cells):
             continue
-        yield _positional_segments(_merge_split_words([Cell(c, number) for c in cells]), positions)
+        yield _grid_segments(_merge_split_words([Cell(c, number) for c in cells]), grid)
 
 
-def _tab_positions(header: list[list[str]]) -> dict[int, str]:
-    """Column index -> label, from the 栏次 numbering row when there is one."""
+def _is_nameless_total(cells: list[str], header: list[list[str]]) -> bool:
+    """A row of amounts only, under a header: the one total row of a 三公 table."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(header) and bool(filled) and all(parse_amount(c) is not None for c in filled) \
+        and not _is_numbering(cells)
+
+
+def _grid(header: list[list[str]]) -> list[Column]:
+    """What each column holds. With a 栏次 numbering row (1 2 3 …), the value columns are the
+    numbered ones, labelled in reading order: a header the extraction misaligned is still read."""
     numbering = next((row for row in header if _is_numbering(row)), None)
-    label_rows = [row for row in header if row is not numbering]
-    if numbering:
-        indexes = [i for i, c in enumerate(numbering) if re.fullmatch(r"\d{1,2}", c.strip())]
-        labels = value_labels(scan_labels(" ".join(" ".join(r) for r in label_rows)))
-        return dict(zip(indexes, labels))
-    best: dict[int, str] = {}
-    for row in label_rows:
-        found = {i: scan_labels(c)[0] for i, c in enumerate(row)
-                 if scan_labels(c) and scan_labels(c)[0] not in NAME_LABELS and scan_labels(c)[0] != "行次"}
-        if len(found) >= len(best):
-            best = found
-    return best
+    numbered = [i for i, c in enumerate(numbering or []) if re.fullmatch(r"\d{1,2}", c.strip())]
+    rows = [[("" if i in numbered else c) for i, c in enumerate(row)] if row is numbering else row for row in header]
+    grid = columns(rows)
+    if not numbering:
+        return grid
+    labels = value_labels(scan_labels(" ".join(" ".join(r) for r in header if r is not numbering)))
+    grid += [Column(i, [], "skip") for i in range(len(grid), len(numbering))]
+    for column in grid:
+        if column.role == "value":
+            column.role = "skip"
+    for index, label in zip(numbered, labels):
+        grid[index].path, grid[index].role = [label], "value"
+    return grid
+
+
+def _grid_segments(cells: list[Cell], grid: list[Column]) -> list[Segment]:
+    """A tab row: key columns (code, name) open a segment, value columns fill it.
+
+    A code split over 类/款/项 cells is joined (201 | 13 | 01 -> 2011301); a name cell under a
+    value header (a header the extraction misaligned) still names the row.
+    """
+    segments: list[Segment] = []
+    open_keys = False
+    for i, cell in enumerate(cells):
+        column = grid[i] if i < len(grid) else Column(i, [], "skip")
+        text = cell.text.strip()
+        is_key = column.role in ("code", "name") or _is_text(text) \
+            or (column.role == "skip" and bool(CODE_RE.match(text)) and not _named(segments, open_keys))
+        if is_key:
+            if not open_keys:
+                segments.append(Segment(name="", code=None, side=len(segments)))
+            open_keys = True
+            _add_key(segments[-1], text)
+            continue
+        open_keys = False
+        if not segments:
+            segments.append(Segment(name="", code=None, side=0))
+        label = _column_label(column) if column.role == "value" else ""
+        if label:
+            segments[-1].cells.append((label, cell))
+            segments[-1].paths.append(column.path)
+    named = [s for s in segments if s.name or (len(segments) == 1 and s.cells)]
+    return [s for s in named if s.cells]
+
+
+def _named(segments: list[Segment], open_keys: bool) -> bool:
+    return open_keys and bool(segments[-1].name)
+
+
+def _add_key(segment: Segment, text: str) -> None:
+    spaced = SPACED_CODE_RE.match(text)
+    if spaced:
+        text = "".join(part for part in spaced.groups() if part)
+    if CODE_PART_RE.match(text) and not segment.name:
+        segment.code = (segment.code or "") + text
+    elif _is_text(text):
+        segment.name += text
+    if segment.code and not re.fullmatch(r"\d{3,7}", segment.code):
+        segment.code = None
+
+
+def _column_label(column: Column) -> str:
+    """The label a value column is known by: its leaf header, as the lexicon spells it."""
+    leaf = column.leaf
+    if not leaf:
+        return ""
+    found = scan_labels(leaf)
+    return found[0] if len(found) == 1 and fold(found[0]) == leaf else leaf
 
 
 def _is_numbering(row: list[str]) -> bool:
@@ -324,28 +410,6 @@ def _merge_split_words(cells: list[Cell]) -> list[Cell]:
             cells[i] = Cell(here + there, cells[i].line)
             cells[i + 1] = Cell("", cells[i].line)
     return cells
-
-
-def _positional_segments(cells: list[Cell], positions: dict[int, str]) -> list[Segment]:
-    """A tab row: each labelled position belongs to the nearest name cell on its left."""
-    segments: dict[int, Segment] = {}
-    for index, label in positions.items():
-        if index >= len(cells):
-            continue
-        name_at = next((i for i in range(index - 1, -1, -1) if _is_text(cells[i].text)), None)
-        if name_at is None:
-            continue
-        if name_at not in segments:
-            code = next((cells[i].text.strip() for i in range(name_at - 1, -1, -1)
-                         if CODE_RE.match(cells[i].text.strip())), None)
-            code = code if code and not any(_is_text(c.text) for c in cells[:name_at]
-                                            if c.text.strip() != code) else code
-            segments[name_at] = Segment(name=cells[name_at].text.strip(), code=code)
-        segments[name_at].cells.append((label, cells[index]))
-    ordered = [segments[i] for i in sorted(segments)]
-    for side, segment in enumerate(ordered):
-        segment.side = side
-    return ordered
 
 
 def _space_rows(lines, kind):
@@ -412,10 +476,9 @@ def _rejoin_name(tokens: list[str]) -> list[str]:
 
 def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> list[TableFact]:
     facts = []
-    name = fold(segment.name)
-    is_total = name in TOTAL_NAMES or name in ("合计", "总计")
-    for label, cell in segment.cells:
-        metric, basis = _metric_for(segment, label, kind, is_total)
+    for index, (label, cell) in enumerate(segment.cells):
+        path = segment.paths[index] if index < len(segment.paths) else [label]
+        metric, basis = _path_metric(path) if not segment.name else _metric_for(segment, label, kind)
         if not metric:
             continue
         text = cell.text.strip()
@@ -432,14 +495,50 @@ def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> lis
     return facts
 
 
-def _metric_for(segment: Segment, label: str, kind: str | None, is_total: bool) -> tuple[str | None, str]:
-    if is_total and kind in TWO_SIDED and fold(segment.name) == "总计":
+def _metric_for(segment: Segment, label: str, kind: str | None) -> tuple[str | None, str]:
+    """The metric and basis of a named row's cell: the row's own figure, or the part a column is."""
+    name = fold(segment.name)
+    if name == "总计" and kind in TWO_SIDED:
         return ("收入总计", "支出总计")[min(segment.side, 1)], label
-    if not is_total:
-        return canonical_metric(segment.name, segment.code), label
-    if label in ("合计", "小计", "金额", "预算数", "决算数", "本年度预算", "预算金额", "本年收入合计",
-                 "本年支出合计", "收入预算金额", "支出预算金额"):
-        return TOTAL_ROW_METRIC.get(kind or ""), label
-    if label not in FUNDING_LABELS and (is_metric(label) or re.search(r"(支出|收入|经费|结转)$", label)):
-        return canonical_metric(label, None), f"{TOTAL_ROW_METRIC.get(kind or '', '合计')}行"
-    return TOTAL_ROW_METRIC.get(kind or ""), label
+    row_metric = canonical_metric(segment.name, segment.code)
+    if name not in TOTAL_NAMES and (row_metric not in TOTAL_ROW_METRICS or label in MAIN_COLUMNS):
+        return row_metric, label
+    total = row_metric if name not in TOTAL_NAMES else TOTAL_ROW_METRIC.get(kind or "")
+    if label in MAIN_COLUMNS:
+        return total, label
+    if label not in FUNDING_COLUMNS and (is_metric(label) or re.search(r"(支出|收入|经费|结转)$", label)):
+        return canonical_metric(label, None), f"{total or TOTAL_ROW_METRIC.get(kind or '', '合计')}行"
+    return total, label
+
+
+def _path_metric(path: list[str]) -> tuple[str | None, str]:
+    """A cell of a row without a name (the one row of a 三公 table): its header path names it.
+
+    ["三公经费预算数", "公务用车购置及运行费", "购置费"] -> 公务用车购置费, 预算数.
+    """
+    basis = next((_basis_of(label) for label in reversed(path) if _basis_of(label)), "合计")
+    metric = None
+    for label in path:
+        named = _metric_in(label, metric)
+        if named:
+            metric = named
+    return metric, basis
+
+
+def _metric_in(label: str, parent: str | None) -> str | None:
+    """The metric a header label names, alone or as a part of its parent's metric (购置费)."""
+    for word in (label, re.sub(r"(预算|决算)数?$", "", label)):
+        if word and is_metric(word) and canonical_metric(word) not in TOTAL_ROW_METRICS:
+            return canonical_metric(word)
+    for part in METRIC_PARTS.get(parent or "", ()):
+        if any(written.endswith(label) for written, metric in synonym_table("parse").items() if metric == part):
+            return part
+    return None
+
+
+def _basis_of(label: str) -> str | None:
+    if label in BUDGET_COLUMNS or label.endswith(BASIS_BUDGET):
+        return BASIS_BUDGET
+    if label in ACTUAL_COLUMNS or label.endswith(BASIS_ACTUAL):
+        return BASIS_ACTUAL
+    return None

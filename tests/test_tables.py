@@ -1,0 +1,226 @@
+"""Standard tables as real disclosures print them (synthetic layouts, one table each).
+
+Each case is a table's text as a PDF or spreadsheet export leaves it (tab-separated cells,
+headers over several rows, codes split over 类/款/项 cells, amounts in 元 with thousands
+separators) and the facts it must give: (metric, code, basis, value, unit).
+"""
+from decimal import Decimal
+
+import pytest
+
+from kexie_chat.parse import parse_disclosure
+from kexie_chat.parse.header import label_paths
+from kexie_chat.parse.regions import split_regions
+from kexie_chat.vocabulary import table_kind
+
+HEAD = "上海市某区科学技术协会2025年部门预算\n预算主管部门：上海市某区科学技术协会\n"
+DECISION_HEAD = "上海市某区科学技术协会2024年度部门决算\n"
+
+INCOME_BY_CLASS = """2025年部门收入预算总表
+编制部门：上海市某区科学技术协会 单位：元
+项目\t\t\t\t收入预算\t\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t其他收入
+类\t款\t项\t\t\t\t\t
+206\t\t\t科学技术支出\t1,234,567.89\t1,234,567.89\t\t
+206\t05\t\t科技条件与服务\t1,234,567.89\t1,234,567.89\t\t
+206\t05\t03\t科技条件专项\t1,234,567.89\t1,234,567.89\t\t
+合计\t\t\t\t1,234,567.89\t1,234,567.89\t\t
+"""
+
+SPENDING_OVER_TWO_PAGES = """2025年部门一般公共预算支出功能分类预算表
+编制部门：上海市某区科学技术协会 单位：元
+项目\t\t\t\t一般公共预算支出\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+201\t13\t01\t行政运行\t9,389,913.00\t9,389,913.00\t
+项目\t\t\t\t一般公共预算支出\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+201\t13\t02\t一般行政管理事务\t4,545,000.00\t\t4,545,000.00
+合计\t\t\t\t13,934,913.00\t9,389,913.00\t4,545,000.00
+"""
+
+UNIT_BUDGET_FOUR_ROW_HEADER = """2025年预算单位财务收支预算总表
+编制单位：上海市某区科学技术协会 单位：元
+本年收入\t\t本年支出\t\t\t\t
+项目\t预算数\t项目\t预算数\t\t\t
+\t\t\t合计\t基本支出\t\t项目支出
+\t\t\t\t人员经费\t公用经费\t
+一、财政拨款收入\t300.00\t一、一般公共服务支出\t300.00\t100.00\t50.00\t150.00
+收入总计\t300.00\t支出总计\t300.00\t100.00\t50.00\t150.00
+"""
+
+THREE_PUBLIC_BUDGET = """2025年部门“三公”经费和机关运行经费预算表
+编制部门：上海市某区科学技术协会 单位:万元
+“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数
+合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t
+\t\t\t小计\t购置费\t运行费\t
+867.50\t839.00\t28.50\t\t\t\t213.28
+"""
+
+ECONOMIC_SIDE_BY_SIDE = """一般公共预算财政拨款基本支出决算表
+单位：万元
+经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数
+301\t工资福利支出\t95.36\t302\t商品和服务支出\t10.23
+30102\t津贴补贴\t39.72\t30201\t办公费\t3.78
+人员经费合计\t\t95.36\t公用经费合计\t\t10.23
+"""
+
+DECISION_SPLIT_CODES = """一般公共预算财政拨款支出决算表
+单位：万元
+项目\t\t\t\t合计\t基本支出\t项目支出
+支出功能分类\t\t\t科目名称\t\t\t
+科目编码\t\t\t\t\t\t
+类\t款\t项\t\t\t\t
+201\t06\t01\t行政运行\t1,511.89\t1,503.52\t8.37
+201 06 08\t\t\t财政委托业务支出\t449.52\t\t449.52
+合计\t\t\t\t1,961.41\t1,503.52\t457.89
+"""
+
+EMPTY_FUND_TABLE = """2025年部门政府性基金预算支出功能分类预算表
+编制部门：上海市某区科学技术协会 单位：元
+项目\t\t\t\t政府性基金预算支出\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+合计\t\t\t\t\t\t
+注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。
+"""
+
+FILLED_FUND_TABLE_WITH_NOTE = """2025年部门政府性基金预算支出功能分类预算表
+编制部门：上海市某区科学技术协会 单位：元
+项目\t\t\t\t政府性基金预算支出\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+212\t08\t04\t农业土地开发资金安排的支出\t50,000.00\t\t50,000.00
+合计\t\t\t\t50,000.00\t\t50,000.00
+注:如本部门无政府性基金预算财政拨款安排的预算，本表为空表。
+"""
+
+# (id, head, table, [(metric, code, basis, value, unit)])
+CASES = [
+    ("split-codes-in-yuan", HEAD, INCOME_BY_CLASS, [
+        ("科学技术支出", "206", "合计", "1234567.89", "元"),
+        ("科技条件与服务", "20605", "财政拨款收入", "1234567.89", "元"),
+        ("科技条件专项", "2060503", "合计", "1234567.89", "元"),
+        ("科技条件专项", "2060503", "事业收入（表内空白，记为0）", "0", "元"),
+        ("收入合计", None, "合计", "1234567.89", "元"),
+        ("财政拨款收入", None, "收入合计行", "1234567.89", "元"),
+    ]),
+    ("continued-over-a-page", HEAD, SPENDING_OVER_TWO_PAGES, [
+        ("行政运行", "2011301", "基本支出", "9389913.00", "元"),
+        ("一般行政管理事务", "2011302", "项目支出", "4545000.00", "元"),
+        ("一般行政管理事务", "2011302", "基本支出（表内空白，记为0）", "0", "元"),
+        ("财政拨款支出", None, "合计", "13934913.00", "元"),
+        ("基本支出", None, "财政拨款支出行", "9389913.00", "元"),
+    ]),
+    ("four-row-header", HEAD, UNIT_BUDGET_FOUR_ROW_HEADER, [
+        ("财政拨款收入", None, "预算数", "300.00", "元"),
+        ("一般公共服务支出", None, "人员经费", "100.00", "元"),
+        ("一般公共服务支出", None, "公用经费", "50.00", "元"),
+        ("一般公共服务支出", None, "项目支出", "150.00", "元"),
+        ("收入总计", None, "预算数", "300.00", "元"),
+        ("支出总计", None, "合计", "300.00", "元"),
+        ("人员经费", None, "支出总计行", "100.00", "元"),
+        ("项目支出", None, "支出总计行", "150.00", "元"),
+    ]),
+    ("three-public-one-row", HEAD, THREE_PUBLIC_BUDGET, [
+        ("三公经费", None, "预算数", "867.50", "万元"),
+        ("因公出国（境）费", None, "预算数", "839.00", "万元"),
+        ("公务接待费", None, "预算数", "28.50", "万元"),
+        ("公务用车购置及运行维护费", None, "预算数（表内空白，记为0）", "0", "万元"),
+        ("公务用车购置费", None, "预算数（表内空白，记为0）", "0", "万元"),
+        ("公务用车运行维护费", None, "预算数（表内空白，记为0）", "0", "万元"),
+        ("机关运行经费", None, "预算数", "213.28", "万元"),
+    ]),
+    ("economic-side-by-side", DECISION_HEAD, ECONOMIC_SIDE_BY_SIDE, [
+        ("津贴补贴", "30102", "决算数", "39.72", "万元"),
+        ("办公费", "30201", "决算数", "3.78", "万元"),
+        ("人员经费", None, "决算数", "95.36", "万元"),
+        ("公用经费", None, "决算数", "10.23", "万元"),
+    ]),
+    ("decision-codes-split-or-spaced", DECISION_HEAD, DECISION_SPLIT_CODES, [
+        ("行政运行", "2010601", "合计", "1511.89", "万元"),
+        ("行政运行", "2010601", "项目支出", "8.37", "万元"),
+        ("财政委托业务支出", "2010608", "合计", "449.52", "万元"),
+        ("财政拨款支出", None, "合计", "1961.41", "万元"),
+    ]),
+    ("empty-table-note", HEAD, EMPTY_FUND_TABLE, [
+        ("政府性基金预算财政拨款支出", None, "预算数（文字表述为无）", "0", "元"),
+    ]),
+    ("filled-table-note-ignored", HEAD, FILLED_FUND_TABLE_WITH_NOTE, [
+        ("农业土地开发资金安排的支出", "2120804", "项目支出", "50000.00", "元"),
+    ]),
+]
+
+
+def _facts(head, table):
+    return parse_disclosure("t.txt", head + table).facts
+
+
+@pytest.mark.parametrize("name,head,table,expected", CASES, ids=[c[0] for c in CASES])
+def test_table_facts(name, head, table, expected):
+    facts = _facts(head, table)
+    got = {(f.metric, f.code, f.basis, f.value, f.unit) for f in facts if f.table != "正文"}
+    for metric, code, basis, value, unit in expected:
+        assert (metric, code, basis, Decimal(value), unit) in got, sorted(map(str, got))
+
+
+def test_every_table_fact_keeps_its_title_line_and_quote():
+    facts = [f for f in _facts(HEAD, INCOME_BY_CLASS + SPENDING_OVER_TWO_PAGES) if f.table != "正文"]
+    assert {f.table for f in facts} == {"2025年部门收入预算总表", "2025年部门一般公共预算支出功能分类预算表"}
+    for fact in facts:
+        assert fact.text.replace(",", "") in fact.source.quote.replace(",", "")
+
+
+def test_a_filled_table_is_not_emptied_by_its_note():
+    facts = _facts(HEAD, FILLED_FUND_TABLE_WITH_NOTE)
+    assert not [f for f in facts if "文字表述为无" in (f.basis or "")]
+
+
+def test_codes_of_a_side_by_side_table_stay_on_their_side():
+    facts = _facts(DECISION_HEAD, ECONOMIC_SIDE_BY_SIDE)
+    assert {f.code for f in facts if f.metric == "商品和服务支出"} == {"302"}
+    assert not [f for f in facts if f.metric == "工资福利支出" and f.value == Decimal("10.23")]
+
+
+# The standard set, by the names 预算 and 决算 print (with their usual year and 部门 prefix).
+TITLES = [
+    ("2025年部门财务收支预算总表", "收支总表"), ("2025年部门收入预算总表", "收入"),
+    ("2025年部门支出预算总表", "支出"), ("2025年部门财政拨款收支预算总表", "财政拨款收支"),
+    ("2025年部门一般公共预算支出功能分类预算表", "一般公共预算支出"),
+    ("2025年部门一般公共预算基本支出部门预算经济分类预算表", "基本支出"),
+    ("2025年部门政府性基金预算支出功能分类预算表", "政府性基金"),
+    ("2025年部门国有资本经营预算支出功能分类预算表", "国有资本经营"),
+    ("2025年部门“三公”经费和机关运行经费预算表", "三公"), ("项目支出绩效目标表", "绩效目标"),
+    ("收入支出决算总表", "收支总表"), ("收入决算表", "收入"), ("支出决算表", "支出"),
+    ("财政拨款收入支出决算总表", "财政拨款收支"), ("一般公共预算财政拨款支出决算表", "一般公共预算支出"),
+    ("一般公共预算财政拨款基本支出决算表", "基本支出"), ("财政拨款“三公”经费支出决算表", "三公"),
+    ("政府性基金预算财政拨款收入支出决算表", "政府性基金"), ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营"),
+    ("一、2025年“三公”经费预算情况说明", None),
+]
+
+
+@pytest.mark.parametrize("title,kind", TITLES, ids=[t[0] for t in TITLES])
+def test_standard_table_titles(title, kind):
+    assert table_kind(title) == kind
+
+
+def test_a_title_without_its_headers_is_narrative():
+    lines = ["详见单位的项目绩效目标表", "生命健康专项经费情况说明", "一、项目概述", "推动产业发展。"]
+    assert [r.kind for r in split_regions(lines, "某科协")] == [None, None]
+
+
+HEADERS = [
+    ("span-stops-at-an-earlier-start", [["本年收入", "", "本年支出", ""], ["项目", "预算数", "项目", "预算数"]],
+     [["本年收入", "项目"], ["本年收入", "预算数"], ["本年支出", "项目"], ["本年支出", "预算数"]]),
+    ("lower-row-under-a-span", [["合计", "公务用车购置及运行费", "", ""], ["", "小计", "购置费", "运行费"]],
+     [["合计"], ["公务用车购置及运行费", "小计"], ["公务用车购置及运行费", "购置费"],
+      ["公务用车购置及运行费", "运行费"]]),
+    ("no-span-past-a-new-column", [["项目", "", "合计"], ["编码", "名称", ""]],
+     [["项目", "编码"], ["项目", "名称"], ["合计"]]),
+]
+
+
+@pytest.mark.parametrize("name,rows,paths", HEADERS, ids=[h[0] for h in HEADERS])
+def test_header_label_paths(name, rows, paths):
+    assert label_paths(rows) == paths
