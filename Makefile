@@ -45,3 +45,8 @@ scale-corpus: install
 
 clean:
 	rm -rf $(VENV) index/*.db .pytest_cache
+
+## make roundtrip [DB=other.db]: ask every fact of an index its canonical question; the rate and the failures by reason
+.PHONY: roundtrip
+roundtrip: install
+	$(BIN)/python scripts/roundtrip.py $(if $(DB),--db $(DB))

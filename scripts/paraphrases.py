@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Paraphrases of the round trip's questions, as people type them; the answer must not change.
+
+    .venv/bin/python scripts/paraphrases.py                # the default index, every kind
+    .venv/bin/python scripts/paraphrases.py --db other.db --examples 5 --limit 4000
+
+Seeds are the facts a name asks for unambiguously (scripts/roundtrip.py: one figure under that org,
+year, 预算/决算 and name). Each seed is asked in one variant of each kind below, drawn with a fixed
+seed (the same cases every run), plus "mixed" variants combining three kinds. The answer passes when
+its first fact is the seed's figure (same org, year, 预算/决算, metric or code, value).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kexie_chat.lexicon import BUDGETED_WORDS, COLLOQUIAL_NAMES, METRIC_SYNONYMS, SPENT_WORDS  # noqa: E402
+from scripts.roundtrip import ORG_SUFFIX, IndexFact, in_wan, reading, short_names  # noqa: E402
+
+SEED = 13
+DIGITS = "〇一二三四五六七八九"
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+# Typos people make in place names: a character that sounds or looks like the right one.
+TYPOS = {"秦": "琴", "皇": "黄", "岛": "鸟", "张": "章", "家": "加", "口": "囗", "包": "保", "头": "投",
+         "江": "姜", "汉": "汗", "西": "希", "城": "成", "京": "经", "州": "洲", "山": "三", "河": "和"}
+# Typos in metric names: a character typed by its sound (三工经费, 公务接带费).
+METRIC_TYPOS = {"费": "废", "经": "径", "支": "之", "务": "物", "公": "工", "接": "街", "待": "带", "运": "云",
+                "行": "形", "维": "唯", "护": "户", "资": "咨", "补": "卜", "贴": "帖", "险": "现", "租": "组",
+                "住": "主", "积": "基", "预": "予", "算": "蒜", "项": "向", "目": "木", "办": "半", "差": "叉"}
+FRAMES = ("请问{org}{year}{metric}是多少", "我想知道{org}{year}{metric}", "{org}{year}的{metric}有多少？",
+          "查一下{org}{year}的{metric}", "{org}科协{year}的{metric}是多少", "{year}{org}科协{metric}一共多少")
+COUNT_ASKS = {"辆": "有几辆", "人": "有几个人", "个": "有几个", "平方米": "有多少平方米"}
+SIDE_WORDS = BUDGETED_WORDS + SPENT_WORDS
+
+
+@dataclass
+class Seed:
+    fact: IndexFact
+    short: str  # the org's short name
+
+
+@dataclass
+class Case:
+    kind: str
+    question: str
+    seed: Seed
+
+
+def seeds(facts: list[IndexFact]) -> list[Seed]:
+    """The plain figures (department scope, no item, not a reading of a row such as 上年数) whose name
+    names one figure of its document, blank cells aside: one seed per org, year, 预算/决算 and name."""
+    short = short_names({f.org for f in facts})
+    plain = [f for f in facts if f.scope == "部门" and not f.item and not reading(f) and "表内空白" not in f.basis
+             and not any(c in f.metric for c in ":：")]
+    figures: dict[tuple, set] = defaultdict(set)
+    for f in plain:
+        figures[f.org, f.year, f.doc_kind, f.metric].add(in_wan(f.value, f.unit))
+    chosen: dict[tuple, Seed] = {}
+    for f in plain:
+        key = (f.org, f.year, f.doc_kind, f.metric)
+        if len(figures[key]) == 1:
+            chosen.setdefault(key, Seed(f, short[f.org]))
+    return list(chosen.values())
+
+
+# ---- the kinds of paraphrase: each takes (parts, seed, rng) and changes one thing
+def org_names(seed: Seed) -> list[str]:
+    place = seed.fact.org.removesuffix(ORG_SUFFIX)
+    names = {seed.short, seed.short + "科协", place, place + "科协", seed.fact.org}
+    last = place.rsplit("市", 1)[-1] if "市" in place[:-1] else place
+    names.add(last + "科协")
+    return sorted(names)
+
+
+def org_typo(name: str, rng: random.Random) -> str | None:
+    spots = [i for i, ch in enumerate(name) if ch in TYPOS]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return name[:i] + TYPOS[name[i]] + name[i + 1:]
+
+
+def metric_typo(metric: str, rng: random.Random) -> str | None:
+    spots = [i for i, ch in enumerate(metric) if ch in METRIC_TYPOS]
+    if len(metric) < 4 or not spots:
+        return None
+    i = rng.choice(spots)
+    return metric[:i] + METRIC_TYPOS[metric[i]] + metric[i + 1:]
+
+
+def chinese_year(year: int, zero: str = "〇") -> str:
+    return "".join(zero if d == "0" else DIGITS[int(d)] for d in str(year))
+
+
+def synonyms(metric: str) -> list[str]:
+    words = set(METRIC_SYNONYMS.get(metric, ())) | set(COLLOQUIAL_NAMES.get(metric, ()))
+    return sorted(w for w in words - {metric} if not any(side in w for side in SIDE_WORDS) and len(w) >= 2)
+
+
+def money_endings(fact: IndexFact) -> list[str]:
+    spent = "花了多少钱" if fact.doc_kind == "决算" else "安排了多少钱"
+    return ["多少钱", spent, "是多少钱"]
+
+
+def variants(seed: Seed, rng: random.Random) -> dict[str, str]:
+    f = seed.fact
+    org, year, metric = seed.short, f"{f.year}年", f.metric
+    one = {
+        "base": f"{org}{year}{metric}",
+        "org_short_kexie": f"{org}科协{year}{metric}",
+        "org_other_name": f"{rng.choice(org_names(seed))}{year}{metric}",
+        "year_two_digits": f"{org}{str(f.year)[2:]}年{metric}",
+        "year_chinese": f"{org}{chinese_year(f.year, rng.choice('〇零'))}年{metric}",
+        "year_full_width": f"{org}{str(f.year).translate(FULL_WIDTH)}年{metric}",
+        "year_du": f"{org}{f.year}年度{metric}",
+        "spaces": rng.choice([f"{org} {year} {metric}", f" {org}  {year}{metric} ", f"{org}{year} {metric}"]),
+        "order_year_first": f"{year}{org}{metric}",
+        "order_metric_before_year": f"{org}{metric}{year}",
+        "order_metric_first": f"{metric}{org}{year}",
+        "ending_duoshao": f"{org}{year}{metric}多少",
+        "ending_shi_duoshao": f"{org}{year}{metric}是多少" + rng.choice(["", "？", "?"]),
+        "side_word": f"{org}{year}{metric}{f.doc_kind}数",
+        "no_year": f"{org}{metric}",
+    }
+    typo = org_typo(rng.choice([n for n in org_names(seed) if n != f.org]), rng)
+    if typo:
+        one["org_typo"] = f"{typo}{year}{metric}"
+    one["question_frame"] = rng.choice(FRAMES).format(org=org, year=year, metric=metric)
+    typo = metric_typo(metric, rng)
+    if typo:
+        one["metric_typo"] = f"{org}{year}{typo}"
+    names = synonyms(metric)
+    if names:
+        one["synonym"] = f"{org}{year}{rng.choice(names)}"
+    if f.unit in ("元", "万元", "亿元"):
+        one["ending_money"] = f"{org}{year}{metric}{rng.choice(money_endings(f))}"
+    return one
+
+
+def mixed(seed: Seed, rng: random.Random) -> str:
+    f = seed.fact
+    typo = org_typo(seed.short + "科协", rng)
+    org = rng.choice(org_names(seed) + ([typo] if typo else []))
+    year = rng.choice([f"{f.year}年", f"{str(f.year)[2:]}年", f"{chinese_year(f.year)}年",
+                       f"{str(f.year).translate(FULL_WIDTH)}年", f"{f.year}年度"])
+    metric = rng.choice([f.metric] + synonyms(f.metric))
+    parts = [org, year, metric]
+    rng.shuffle(parts)
+    if parts[0] == metric and rng.random() < 0.5:  # keep some in the usual order
+        parts = [org, year, metric]
+    ending = rng.choice(["", "多少", "是多少", "是多少？"] + (["多少钱"] if f.unit in ("元", "万元") else []))
+    return rng.choice(["", " "]).join(parts) + ending
+
+
+def cases(facts: list[IndexFact], limit: int | None = None) -> list[Case]:
+    """Every seed in one variant of each kind and two mixed variants, then a fixed sample of `limit`."""
+    rng = random.Random(SEED)
+    out: list[Case] = []
+    for seed in seeds(facts):
+        for kind, question in variants(seed, rng).items():
+            out.append(Case(kind, question, seed))
+        out += [Case("mixed", mixed(seed, rng), seed) for _ in range(2)]
+    out += stock_cases(facts, rng)
+    if limit and len(out) > limit:
+        out = random.Random(SEED).sample(out, limit)
+    return out
+
+
+def stock_cases(facts: list[IndexFact], rng: random.Random) -> list[Case]:
+    """What is asked includes its kind: 几辆/多少平方米 asks the count of a stock, 值多少钱 its value."""
+    short = short_names({f.org for f in facts})
+    out = []
+    for f in facts:
+        seed, org, year = Seed(f, short[f.org]), rng.choice([short[f.org], short[f.org] + "科协"]), f"{f.year}年"
+        if f.scope != "部门" or "表内空白" in f.basis:
+            continue
+        if f.basis.startswith("数量") and f.unit in COUNT_ASKS:
+            out.append(Case("ending_count", f"{org}{rng.choice([year, ''])}{f.metric}{COUNT_ASKS[f.unit]}", seed))
+        elif f.basis.startswith("价值"):
+            out.append(Case("ending_value", f"{org}{rng.choice([year, ''])}{f.metric}{rng.choice(['值多少钱', '价值多少', '价值是多少万元'])}", seed))
+    return out
+
+
+def gives_back(answer, fact: IndexFact) -> bool:
+    if answer.status != "answered" or not answer.facts:
+        return False
+    first = answer.facts[0]
+    if first.value is None or (first.org, first.year, first.doc_kind) != (fact.org, fact.year, fact.doc_kind):
+        return False
+    named = first.metric == fact.metric or (fact.code and first.code == fact.code)
+    return bool(named) and in_wan(first.value, first.unit) == in_wan(fact.value, fact.unit)
+
+
+def run(assistant, all_cases: list[Case]) -> dict[str, list[tuple[Case, object]]]:
+    """kind -> [(case, answer or None when given back)], a failure keeping its answer."""
+    by_kind: dict[str, list[tuple[Case, object]]] = defaultdict(list)
+    for case in all_cases:
+        answer = assistant.ask(case.question)
+        by_kind[case.kind].append((case, None if gives_back(answer, case.seed.fact) else answer))
+    return dict(by_kind)
+
+
+def rates(by_kind: dict) -> dict[str, float]:
+    return {kind: sum(a is None for _, a in results) / len(results) for kind, results in by_kind.items()}
+
+
+def print_report(by_kind: dict, examples: int = 3, out=sys.stdout) -> None:
+    total = sum(len(r) for r in by_kind.values())
+    passed = sum(a is None for r in by_kind.values() for _, a in r)
+    print(f"paraphrases: {passed}/{total} given back ({passed / max(1, total):.2%})", file=out)
+    for kind, rate in sorted(rates(by_kind).items(), key=lambda kv: kv[1]):
+        results = by_kind[kind]
+        print(f"  {kind:26} {rate:7.2%} of {len(results)}", file=out)
+        for case, answer in [r for r in results if r[1] is not None][:examples]:
+            f, got = case.seed.fact, answer.facts[0] if answer.facts else None
+            shown = f"{got.org.removesuffix(ORG_SUFFIX)} {got.metric} {got.value}{got.unit}" if got else answer.status
+            print(f"      {case.question!r}: want {f.metric} {f.value}{f.unit}, got {shown}", file=out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="the index to ask (default: the assistant's own)")
+    parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--limit", type=int, help="a fixed sample of this many cases")
+    args = parser.parse_args()
+    from kexie_chat import Assistant
+    from scripts.roundtrip import read_facts
+
+    assistant = Assistant(db_path=args.db) if args.db else Assistant()
+    print_report(run(assistant, cases(read_facts(assistant.db_path), args.limit)), args.examples)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
