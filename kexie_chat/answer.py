@@ -28,10 +28,13 @@ from .models import DEPARTMENT, UNIT, Answer, Document, Fact
 from .vocabulary import table_kind
 from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
-from .text import clean, fold, segment, to_wan
+from .text import clean, fold, format_amount, segment, to_wan
 
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 OTHER_SIDE = {"预算": BASIS_ACTUAL, "决算": BASIS_BUDGET}  # the basis a question insisting on a side must not get
+BASIS_COMPUTED = "计算得出"
+ASCENDING_WORDS = r"最低|最少|最小|从低到高|从小到大|谁少|谁低|谁小|哪个少|哪个低|哪个小|谁更少|谁更低"
+WHICH_WORDS = r"谁|哪个|哪家"  # a comparison that asks which is more is told largest first
 KIND_NAMES = {"money": "金额", "count": "数量", "percent": "百分比"}
 ROWS_SHOWN = 30  # rows of a comparison the text shows; Answer.facts keeps every org
 DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION, BASIS_PREVIOUS)
@@ -113,6 +116,38 @@ def _side(fact: Fact) -> str:
     if basis.startswith((BASIS_VALUE, "数量")):
         return basis[:2]
     return BASIS_ACTUAL if fact.doc_kind == "决算" else BASIS_BUDGET
+
+
+def _short(org: str) -> str:
+    return org.removesuffix("科学技术协会")
+
+
+def _computed(first: Fact, second: Fact, operation: str, how: str) -> Fact | None:
+    """A figure computed from two of the document's own (A ÷ B as a percent, A − B, A ÷ B as times),
+    labelled 计算得出 with how; its source is the first input's line (the text names both)."""
+    a, b = wan(first) if first.is_money else first.value, wan(second) if second.is_money else second.value
+    if a is None or b is None:
+        return None
+    if operation in ("share", "rate"):
+        if not b:
+            return None
+        value, unit = (a / b * 100).quantize(Decimal("0.01")), "%"
+    elif operation == "times":
+        if not b:
+            return None
+        value, unit = (a / b).quantize(Decimal("0.01")), "倍"
+    else:  # difference
+        value, unit = (a - b).normalize(), "万元" if first.is_money else first.unit
+    return Fact.model_construct(org=first.org, year=first.year, doc_kind=first.doc_kind, metric=first.metric,
+                                code=first.code, value=value, unit=unit, basis=f"{BASIS_COMPUTED}：{how}",
+                                source=first.source, scope=first.scope, table=first.table, item=first.item, text=None)
+
+
+def _agree(stated: Decimal, computed: Decimal) -> bool:
+    """Whether a computed percent rounds to the stated one (stated to its own decimals)."""
+    places = max(0, -stated.normalize().as_tuple().exponent)
+    step = Decimal(1).scaleb(-places)
+    return abs(computed.quantize(step) - stated) <= step
 
 
 def _of_kind(fact: Fact, kind: str | None) -> bool:
@@ -378,14 +413,14 @@ class Engine:
         for org in orgs:
             if org not in docs:
                 continue
-            fact = self.choose(found.get(org, []), docs[org].doc_kind, query)
+            fact = self.choose([f for f in found.get(org, []) if _of_kind(f, query.kind)], docs[org].doc_kind, query)
             if fact is not None and fact.value is not None:
                 facts.append(fact)
         if not facts:
             return self._reply(question, "not_found", intent, f"各单位的文件中都没有找到“{metric}”。",
                                suggestions=self._examples())
-        if intent == "rank":
-            ascending = bool(re.search(r"最低|最少|从低到高|从小到大", query.folded))
+        ascending = bool(re.search(ASCENDING_WORDS, query.folded))
+        if intent == "rank" or re.search(WHICH_WORDS, query.folded):
             facts.sort(key=lambda f: (wan(f) if wan(f) is not None else f.value), reverse=not ascending)
         rows = [["单位", "年度", "类别", metric, "来源"]]
         rows += [[f.org.removesuffix("科学技术协会"), f"{f.year}年", _side(f),
@@ -398,10 +433,32 @@ class Engine:
         missing = [o for o in orgs if o not in answered]
         tail = f"\n（{('、'.join(missing))}的文件没有这个数。）" if missing and len(orgs) < len(self.documents) + 1 else ""
         lead = f"“{metric}”{head}（各单位年度与预算/决算不同，请注意）：\n"
+        computed = []
         if intent == "rank":
             top = facts[0]
             lead = f"“{metric}”{'最低' if ascending else '最高'}的是{top.org}（{top.year}年部门{top.doc_kind}，{figure(top)}）。\n" + lead
-        return self._reply(question, "answered", intent, lead + table(rows) + more + tail, facts=facts)
+        elif len(facts) >= 2:
+            said, computed = self._pair_sentence(metric, facts[0], facts[1])
+            lead = said + "\n" + lead
+        return self._reply(question, "answered", intent, lead + table(rows) + more + tail, facts=facts + computed)
+
+    def _pair_sentence(self, metric: str, first: Fact, second: Fact) -> tuple[str, list[Fact]]:
+        """The headline of a comparison: both figures, how much more and how many times (计算得出)."""
+        a, b = (wan(first), wan(second)) if first.is_money and second.is_money else (first.value, second.value)
+        if a is None or b is None or first.is_money != second.is_money:
+            return "", []
+        unit = "万元" if first.is_money else first.unit
+        name_a, name_b = _short(first.org), _short(second.org)
+        both = f"“{metric}”：{name_a} {self._wan_figure(first)}（{first.year}年{_side(first)}），" \
+               f"{name_b} {self._wan_figure(second)}（{second.year}年{_side(second)}）。"
+        if a == b:
+            return both + "两者相同。", []
+        difference = _computed(first, second, "difference", f"{name_a}−{name_b}")
+        times = _computed(first, second, "times", f"{name_a}÷{name_b}")
+        more = "多" if a > b else "少"
+        said = f"{name_a}比{name_b}{more} {format_amount(abs(a - b))}{unit}"
+        said += f"，是{name_b}的 {times.value} 倍" if times is not None else ""
+        return both + said + "（计算得出）。", [f for f in (difference, times) if f is not None]
 
     def _wan_figure(self, fact: Fact) -> str:
         value = wan(fact)
@@ -425,26 +482,74 @@ class Engine:
         return self._across(question, query, context, metric, "rank")
 
     def _share(self, question: str, query: Query, context: Context) -> Answer:
-        subject = self._subject(question, query, context)
+        """The share of the named pair (A 占 B), else of the total the metric is a part of.
+
+        A share the document states comes first; when the pair's own figures give another value,
+        both are shown and the answer says so (a stated share may be of another total)."""
+        subject = self._subject(question, replace(query, side=None), context)
+        if isinstance(subject, Answer):
+            return subject
+        org, doc, note = subject.org, subject.doc, subject.note
+        named = [f.value for f in (query.codes or query.metrics)]
+        metric = named[0] if len(named) >= 2 else subject.metric
+        base_metric = named[-1] if len(named) >= 2 and named[-1] != metric else \
+            next((p for p, parts in METRIC_PARTS.items() if metric in parts), None)
+        facts = self._facts(org, doc, metric, query)
+        stated = self.choose([f for f in facts if (f.basis or "").startswith(BASIS_SHARE)], doc.doc_kind, query,
+                             allow=(BASIS_SHARE,))
+        part = self.choose([f for f in facts if f.is_money], doc.doc_kind, query)
+        base = self.choose([f for f in self.store.facts(org=org, metric=base_metric, year=doc.year) if f.is_money],
+                           doc.doc_kind, query) if base_metric else None
+        computed = _computed(part, base, "share", f"{metric}÷{base_metric}") if part and base else None
+        if stated is None and computed is None:
+            return self._no_metric(question, query, org, doc, f"{metric}占{base_metric or ''}比例")
+        lines = []
+        if stated is not None:
+            lines.append(f"{label(stated)}：{metric}占比 {figure(stated)}（文件所述）。")
+        if computed is not None:
+            lines.append(f"{'按' if stated else label(part) + '：按'}{metric} {figure(part)}（第{part.source.line}行）"
+                         f"÷ {base_metric} {figure(base)}（第{base.source.line}行）计算得出：{metric}占{base_metric}的 "
+                         f"{figure(computed)}。")
+        agree = stated is None or computed is None or _agree(stated.value, computed.value)
+        if not agree:
+            lines.append(f"两者不一致：文件所述的占比可能是占另一个总数的比例，请以第{stated.source.line}行的原文为准。")
+            lead = [computed, stated] if len(named) >= 2 else [stated, computed]
+        else:
+            lead = [f for f in (stated, computed) if f is not None]
+        facts = [*lead, *(f for f in (part, base) if f is not None and computed is not None)]
+        text = note + "".join(lines) + self._source(lead[0] if lead[0] is stated else part)
+        return self._reply(question, "answered", "share", text, facts=facts)
+
+    def _rate(self, question: str, query: Query, context: Context) -> Answer:
+        """执行率: the 决算 figure over the 年初预算 figure; the rate the document states comes first."""
+        subject = self._subject(question, replace(query, side=None), context)
         if isinstance(subject, Answer):
             return subject
         org, metric, doc, note = subject.org, subject.metric, subject.doc, subject.note
+        free = replace(query, side=None, wants_budget=False, wants_actual=False)
         facts = self._facts(org, doc, metric, query)
-        stated = [f for f in facts if (f.basis or "").startswith(BASIS_SHARE)]
-        if stated:
-            fact = self.choose(stated, doc.doc_kind, query, allow=(BASIS_SHARE,))
-            text = f"{label(fact)}：{metric}占比 {figure(fact)}（文件所述）。" + self._source(fact)
-            return self._reply(question, "answered", "share", note + text, facts=[fact])
-        part = self.choose(facts, doc.doc_kind, query)
-        parent_metric = next((p for p, parts in METRIC_PARTS.items() if metric in parts), None)
-        parent = self.choose(self.store.facts(org=org, metric=parent_metric, year=doc.year), doc.doc_kind, query) \
-            if parent_metric else None
-        if not part or not parent or not parent.value or wan(part) is None:
-            return self._no_metric(question, query, org, doc, f"{metric}占比")
-        share = (wan(part) / wan(parent) * 100).quantize(Decimal("0.01"))
-        text = (f"{label(part)}：{metric} {figure(part)}，占{parent_metric} {figure(parent)}的 {share}%"
-                f"（由这两个数计算得出，文件未直接给出占比）。" + self._source(part))
-        return self._reply(question, "answered", "share", note + text, facts=[part, parent])
+        stated = self.choose([f for f in facts if f.basis == BASIS_EXECUTION], doc.doc_kind, free,
+                             allow=(BASIS_EXECUTION,))
+        money = [f for f in facts if f.is_money]
+        budget = self.choose([f for f in money if (f.basis or "").startswith(BASIS_BUDGET)], doc.doc_kind, free)
+        actual = self.choose([f for f in money if _side(f) == BASIS_ACTUAL], doc.doc_kind, free)
+        computed = _computed(actual, budget, "rate", "决算数÷预算数") if actual and budget else None
+        if stated is None and computed is None:
+            why = "这是预算文件，没有执行数" if doc.doc_kind == "预算" else "文件没有写它的执行率，也没有同时写预算数和决算数"
+            return self._reply(question, "not_found", "rate",
+                               f"{label(facts[0]) if facts else doc.org}：“{metric}”{why}。",
+                               suggestions=[f"{org.removesuffix('科学技术协会')}{doc.year}年{metric}"])
+        lines = []
+        if stated is not None:
+            lines.append(f"{label(stated)}：{metric}完成预算的 {figure(stated)}（文件所述）。")
+        if computed is not None:
+            lines.append(f"{'' if stated else label(actual) + '：'}决算数 {figure(actual)}（第{actual.source.line}行）"
+                         f"÷ 预算数 {figure(budget)}（第{budget.source.line}行）计算得出执行率 {figure(computed)}。")
+        if stated is not None and computed is not None and not _agree(stated.value, computed.value):
+            lines.append("文件所述的执行率与按两数计算的不一致，两者都列出。")
+        lead = [f for f in (stated, computed) if f is not None]
+        text = note + "".join(lines) + self._source(stated or actual)
+        return self._reply(question, "answered", "rate", text, facts=[*lead, *(f for f in (actual, budget) if f)])
 
     def _change(self, question: str, query: Query, context: Context) -> Answer:
         org, metric = self._org_of(query, context), self._metric_of(query, context)

@@ -22,12 +22,15 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("definition", r"什么是|是什么意思|的定义|定义是|指什么|含义|什么叫|名词解释|^解释"),
     ("contact", r"电话|联系方式|联系人|怎么联系"),
     ("rank", r"最高|最低|最多|最少|排名|排序|从高到低|从低到高|从大到小|从小到大|前三|哪个单位|哪家"),
-    ("compare", r"比较|对比|相比|和.{1,12}比|与.{1,12}比|哪个多|哪个高|差多少|差距"),
-    ("share", r"占比|比例|比重|占.{0,6}多少|百分之几|占多大"),
+    ("compare", r"比较|对比|相比|比一比|[和与跟同].{1,12}比|哪个(?:多|高|少|低|大|小)|谁(?:多|高|少|低|大|小|更)|"
+                r"几倍|多少倍|倍数|差多少|相差|差距|差额|高多少|多多少|少多少|低多少|多出"),
+    ("rate", r"执行率|完成率|执行进度|完成(?:了)?(?:年初)?预算|超支|超预算|预算执行率|执行了?百分之|执行得?怎么样"),
+    ("share", r"占比|比例|比重|占.{0,12}(?:多少|几|百分|比)|百分之几|占多大"),
     ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅"),
-    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)|执行率|完成率|完成预算"),
+    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)"),
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
+CHANGE_WORDS = r"比上年|比去年|较上年|上一年|同比|[比较]\d{4}年|[比较]上年度"
 _RULES = [(name, re.compile(pattern)) for name, pattern in INTENT_RULES]
 # Intents a metric's own name asks for (its words are blanked out before the rules are read).
 NAMED_INTENTS: dict[str, set[str]] = {"contact": {"联系电话"}}
@@ -156,9 +159,8 @@ def _intent(folded: str, query: Query) -> str:
         if name in NAMED_INTENTS and named & NAMED_INTENTS[name]:
             return name
         if pattern.search(folded):
-            if name == "compare" and "比" in folded and not ("比较" in folded or "对比" in folded) \
-                    and len(query.orgs) < 2 and re.search(r"比上年|比去年|比\d{4}年", folded):
-                return "change"
+            if name == "compare" and len(query.orgs) < 2 and re.search(CHANGE_WORDS, folded):
+                return "change"  # 比上年多多少: a change from the year before, not a comparison of orgs
             return name
     if query.metrics or query.codes:
         return "lookup"

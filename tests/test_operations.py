@@ -1,0 +1,46 @@
+"""Computations a reporter asks for, from the document's own figures: the stated figure first,
+the computed one labelled 计算得出 (both inputs in the facts), comparisons with their difference."""
+import pytest
+
+# (id, question, intent, [(metric, value, unit, basis prefix) of the first facts, in order])
+CASES = [
+    ("rate-stated-and-computed", "包头三公经费执行率", "rate",
+     [("三公经费", 58, "%", "完成预算比例"), ("三公经费", 57.53, "%", "计算得出")]),
+    ("rate-of-a-part", "包头公务用车购置及运行维护费完成预算的百分之几", "rate",
+     [("公务用车购置及运行维护费", 56, "%", "完成预算比例"), ("公务用车购置及运行维护费", 55.71, "%", "计算得出")]),
+    ("rate-of-year-start-budget", "江汉区一般公共预算财政拨款支出完成年初预算的百分之多少", "rate",
+     [("财政拨款支出", 89.5, "%", "完成预算比例")]),
+    ("share-named-pair-computed", "秦皇岛项目支出占支出预算的百分之几", "share",
+     [("项目支出", 8.36, "%", "计算得出"), ("项目支出", 55, "万元", ""), ("支出合计", 657.82, "万元", "")]),
+    ("share-named-pair-stated-agrees", "江汉科学技术支出占财政拨款支出的比重", "share",
+     [("科学技术支出", 79.1, "%", "占比"), ("科学技术支出", 79.09, "%", "计算得出")]),
+    ("share-of-a-name-with-和", "江汉社保和就业支出占比多少", "share", [("社会保障和就业支出", 10.9, "%", "占比")]),
+    ("compare-which-more", "包头和江汉区的机关运行经费谁多", "compare",
+     [("机关运行经费", 18.38, "万元", "决算数"), ("机关运行经费", 17.09, "万元", "决算数")]),
+    ("compare-which-less", "包头和江汉区的机关运行经费谁少", "compare",
+     [("机关运行经费", 17.09, "万元", "决算数"), ("机关运行经费", 18.38, "万元", "决算数")]),
+    ("compare-times", "张家口三公经费是秦皇岛的几倍", "compare",
+     [("三公经费", 5.19, "万元", ""), ("三公经费", 2.14, "万元", "")]),
+]
+
+
+@pytest.mark.parametrize("name,question,intent,expected", CASES, ids=[c[0] for c in CASES])
+def test_operation(assistant, name, question, intent, expected):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.intent == intent, answer.text
+    for fact, (metric, value, unit, basis) in zip(answer.facts, expected):
+        assert (fact.metric, fact.unit) == (metric, unit)
+        assert float(fact.value) == pytest.approx(value)
+        assert (fact.basis or "").startswith(basis)
+
+
+def test_a_comparison_says_how_much_more_and_how_many_times(assistant):
+    answer = assistant.ask("张家口三公经费是秦皇岛的几倍")
+    computed = [f for f in answer.facts if (f.basis or "").startswith("计算得出")]
+    assert [(f.unit, float(f.value)) for f in computed] == [("万元", 3.05), ("倍", 2.43)]
+    assert "多 3.05万元" in answer.text and "2.43 倍" in answer.text
+
+
+def test_a_budget_has_no_execution_rate(assistant):
+    answer = assistant.ask("秦皇岛三公经费执行率")
+    assert answer.status == "not_found" and not answer.facts
