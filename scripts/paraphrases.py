@@ -35,7 +35,7 @@ METRIC_TYPOS = {"费": "废", "经": "径", "支": "之", "务": "物", "公": "
                 "行": "形", "维": "唯", "护": "户", "资": "咨", "补": "卜", "贴": "帖", "险": "现", "租": "组",
                 "住": "主", "积": "基", "预": "予", "算": "蒜", "项": "向", "目": "木", "办": "半", "差": "叉"}
 FRAMES = ("请问{org}{year}{metric}是多少", "我想知道{org}{year}{metric}", "{org}{year}的{metric}有多少？",
-          "查一下{org}{year}的{metric}", "{org}科协{year}的{metric}是多少", "{year}{org}科协{metric}一共多少")
+          "查一下{org}{year}的{metric}", "{kexie}{year}的{metric}是多少", "{year}{kexie}{metric}一共多少")
 COUNT_ASKS = {"辆": "有几辆", "人": "有几个人", "个": "有几个", "平方米": "有多少平方米"}
 SIDE_WORDS = BUDGETED_WORDS + SPENT_WORDS
 
@@ -57,7 +57,7 @@ def seeds(facts: list[IndexFact]) -> list[Seed]:
     """The plain figures (department scope, no item, not a reading of a row such as 上年数) whose name
     names one figure of its document, blank cells aside: one seed per org, year, 预算/决算 and name."""
     short = short_names({f.org for f in facts})
-    plain = [f for f in facts if f.scope == "部门" and not f.item and not reading(f) and "表内空白" not in f.basis
+    plain = [f for f in facts if f.scope == "部门" and f.doc_scope == "部门" and not f.item and not reading(f) and "表内空白" not in f.basis
              and not any(c in f.metric for c in ":：")]
     figures: dict[tuple, set] = defaultdict(set)
     for f in plain:
@@ -70,13 +70,18 @@ def seeds(facts: list[IndexFact]) -> list[Seed]:
     return list(chosen.values())
 
 
-# ---- the kinds of paraphrase: each takes (parts, seed, rng) and changes one thing
+# ---- the kinds of paraphrase: each changes one thing of the plain question
+def kexie(seed: Seed) -> str:
+    """The short name as people write it for a 科协 (江汉科协); other bodies by their short name."""
+    return seed.short + "科协" if seed.fact.org.endswith(ORG_SUFFIX) else seed.short
+
+
 def org_names(seed: Seed) -> list[str]:
     place = seed.fact.org.removesuffix(ORG_SUFFIX)
-    names = {seed.short, seed.short + "科协", place, place + "科协", seed.fact.org}
+    if not seed.fact.org.endswith(ORG_SUFFIX):
+        return sorted({seed.short, seed.fact.org})
     last = place.rsplit("市", 1)[-1] if "市" in place[:-1] else place
-    names.add(last + "科协")
-    return sorted(names)
+    return sorted({seed.short, seed.short + "科协", place, place + "科协", seed.fact.org, last + "科协"})
 
 
 def org_typo(name: str, rng: random.Random) -> str | None:
@@ -114,7 +119,7 @@ def variants(seed: Seed, rng: random.Random) -> dict[str, str]:
     org, year, metric = seed.short, f"{f.year}年", f.metric
     one = {
         "base": f"{org}{year}{metric}",
-        "org_short_kexie": f"{org}科协{year}{metric}",
+        "org_short_kexie": f"{kexie(seed)}{year}{metric}",
         "org_other_name": f"{rng.choice(org_names(seed))}{year}{metric}",
         "year_two_digits": f"{org}{str(f.year)[2:]}年{metric}",
         "year_chinese": f"{org}{chinese_year(f.year, rng.choice('〇零'))}年{metric}",
@@ -129,10 +134,10 @@ def variants(seed: Seed, rng: random.Random) -> dict[str, str]:
         "side_word": f"{org}{year}{metric}{f.doc_kind}数",
         "no_year": f"{org}{metric}",
     }
-    typo = org_typo(rng.choice([n for n in org_names(seed) if n != f.org]), rng)
+    typo = org_typo(rng.choice([n for n in org_names(seed) if n != f.org] or [seed.short]), rng)
     if typo:
         one["org_typo"] = f"{typo}{year}{metric}"
-    one["question_frame"] = rng.choice(FRAMES).format(org=org, year=year, metric=metric)
+    one["question_frame"] = rng.choice(FRAMES).format(org=org, kexie=kexie(seed), year=year, metric=metric)
     typo = metric_typo(metric, rng)
     if typo:
         one["metric_typo"] = f"{org}{year}{typo}"
@@ -146,7 +151,7 @@ def variants(seed: Seed, rng: random.Random) -> dict[str, str]:
 
 def mixed(seed: Seed, rng: random.Random) -> str:
     f = seed.fact
-    typo = org_typo(seed.short + "科协", rng)
+    typo = org_typo(kexie(seed), rng)
     org = rng.choice(org_names(seed) + ([typo] if typo else []))
     year = rng.choice([f"{f.year}年", f"{str(f.year)[2:]}年", f"{chinese_year(f.year)}年",
                        f"{str(f.year).translate(FULL_WIDTH)}年", f"{f.year}年度"])
@@ -178,7 +183,8 @@ def stock_cases(facts: list[IndexFact], rng: random.Random) -> list[Case]:
     short = short_names({f.org for f in facts})
     out = []
     for f in facts:
-        seed, org, year = Seed(f, short[f.org]), rng.choice([short[f.org], short[f.org] + "科协"]), f"{f.year}年"
+        seed, year = Seed(f, short[f.org]), f"{f.year}年"
+        org = rng.choice([seed.short, kexie(seed)])
         if f.scope != "部门" or "表内空白" in f.basis:
             continue
         if f.basis.startswith("数量") and f.unit in COUNT_ASKS:

@@ -49,6 +49,7 @@ class IndexFact:
     item: str | None
     doc: str
     line: int
+    doc_scope: str = "部门"  # 单位 for a 单位预算/单位决算, one unit's own disclosure
 
 
 @dataclass
@@ -83,11 +84,14 @@ class Report:
 
 def read_facts(db_path: Path) -> list[IndexFact]:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    has_scope = "scope" in {row[1] for row in conn.execute("pragma table_info(documents)")}
+    scopes = dict(conn.execute("select doc, scope from documents")) if has_scope else {}
     rows = conn.execute("select org, year, doc_kind, metric, code, value_exact, unit, basis, scope, item, doc, line "
                         "from facts where value_exact is not null order by rowid").fetchall()
     conn.close()
     return [IndexFact(org, year, kind, metric, code, Decimal(str(value)), unit or "", basis or "", scope or "",
-                      item, doc, line) for org, year, kind, metric, code, value, unit, basis, scope, item, doc, line in rows]
+                      item, doc, line, scopes.get(doc) or "部门")
+            for org, year, kind, metric, code, value, unit, basis, scope, item, doc, line in rows]
 
 
 def short_names(orgs: set[str]) -> dict[str, str]:
@@ -117,14 +121,17 @@ def reading(fact: IndexFact) -> str:
 
 def question_of(fact: IndexFact, short: str) -> str:
     scope = "本级" if fact.scope == "本级" else ""
-    return f"{short}{scope}{fact.year}年{fact.doc_kind}{fact.item or ''}{fact.code or fact.metric}{reading(fact)}"
+    kind = ("单位" if fact.doc_scope == "单位" else "") + fact.doc_kind
+    return f"{short}{scope}{fact.year}年{kind}{fact.item or ''}{fact.code or fact.metric}{reading(fact)}"
 
 
 def probes(facts: list[IndexFact]) -> list[Probe]:
+    """Each fact with its canonical question, ambiguous when the question names several figures
+    of its document: the columns of a table row (blank cells too), or one name printed in two tables."""
     short = short_names({f.org for f in facts})
     asked = [(fact, question_of(fact, short[fact.org])) for fact in facts]
     # A code names its rows only; a name also names the rows of its code (科学技术支出 of 表4 and of 206).
-    values: dict[tuple, set[Decimal]] = defaultdict(set)
+    values: dict[tuple | str, set[Decimal]] = defaultdict(set)
     for fact, question in asked:
         value = in_wan(fact.value, fact.unit)
         values[question].add(value)
@@ -133,7 +140,7 @@ def probes(facts: list[IndexFact]) -> list[Probe]:
 
 
 def named(fact: IndexFact) -> tuple:
-    return fact.org, fact.year, fact.doc_kind, fact.scope, fact.item, fact.metric, reading(fact)
+    return fact.org, fact.year, fact.doc_kind, fact.doc_scope, fact.scope, fact.item, fact.metric, reading(fact)
 
 
 def in_wan(value: Decimal, unit: str) -> Decimal:
@@ -181,6 +188,9 @@ def run(assistant, facts: list[IndexFact]) -> Report:
 def print_report(report: Report, examples: int = 3, out=sys.stdout) -> None:
     total, passed = len(report.results), sum(not r.reason for r in report.results)
     print(f"round trip: {passed}/{total} facts given back ({report.rate:.2%})", file=out)
+    filled = [r for r in report.results if "表内空白" not in r.probe.fact.basis]
+    print(f"  without the blank cells (表内空白，记为0): {sum(not r.reason for r in filled)}/{len(filled)} "
+          f"({sum(not r.reason for r in filled) / max(1, len(filled)):.2%})", file=out)
     for reason, results in report.failures().items():
         kinds = Counter(r.probe.fact.basis.split("（")[0] or "(no basis)" for r in results).most_common(4)
         print(f"\n{len(results):5}  {reason}   (by basis: {', '.join(f'{k} {n}' for k, n in kinds)})", file=out)

@@ -4,10 +4,12 @@ Every fact of the index is asked its canonical question (short org name, year, �
 or metric, the reading when it is not the row's figure); the answer must lead with that fact, or list
 it among its alternatives when the question names several figures of the document.
 
-Target (issue 13): ≥99% of the facts. Measured on 2026-11-28 (h13-bank): 64.7% (1481/2289). FLOOR is
-that measure, so the rate cannot fall unnoticed; whoever raises the rate raises FLOOR. The facts not
-given back, by reason (`.venv/bin/python scripts/roundtrip.py -v` lists examples):
-- 702 a blank cell of a table row (表内空白，记为0) is not among the alternatives: '西城2019年预算206'
+Target (issue 13): ≥99% of the facts. Measured on 2026-11-28 (h13-bank): 64.8% (1480/2283), 90.1% of
+the 1057 facts that are not blank cells. FLOOR is that measure, so the rate cannot fall unnoticed;
+whoever raises the rate raises FLOOR. On the five ../shared/realdocs documents (ingested into a
+scratch index): 57.6% (1393/2417). The seeds' facts not given back, by reason
+(`.venv/bin/python scripts/roundtrip.py --examples 5` lists examples):
+- 697 a blank cell of a table row (表内空白，记为0) is not among the alternatives: '西城2019年预算206'
   leads with 科学技术支出 5571431.16元 and lists none of the row's empty columns (上年结转, 事业收入…);
 - 66 another column of the row, or a second printing, is not among the alternatives: '西城2019年预算206'
   omits 其他收入 69870.00元 and 基本支出 482421.63元 of the same row;
@@ -27,7 +29,7 @@ import pytest
 
 from scripts.roundtrip import IndexFact, Probe, check, probes, question_of, read_facts, run, short_names
 
-FLOOR = 0.647
+FLOOR = 0.648
 TARGET = 0.99
 
 
@@ -60,6 +62,7 @@ def fact(**kw) -> IndexFact:
     ({"metric": "车辆", "basis": "数量", "unit": "辆"}, "江汉2020年决算车辆数量"),
     ({"metric": "政府采购", "item": "汽油", "doc_kind": "预算"}, "江汉2020年预算汽油政府采购"),
     ({"scope": "本级", "metric": "基本支出"}, "江汉本级2020年决算基本支出"),
+    ({"doc_scope": "单位", "doc_kind": "预算", "metric": "基本支出"}, "江汉2020年单位预算基本支出"),
 ])
 def test_the_canonical_question_names_what_a_reporter_would(kw, question):
     assert question_of(fact(**kw), "江汉") == question
