@@ -1,18 +1,21 @@
 """The public entry: Assistant (one-shot questions) and Conversation (remembers context).
 
-Opens the index, building it first when it is missing or the corpus changed. Every front
-end (the Python API, kexie-ask, the terminal app) asks through here.
+Opens the index, building it first when it is missing or the corpus changed (upkeep.py). Every
+front end (the Python API, kexie-ask, the terminal app) asks through here.
 """
 from __future__ import annotations
 
 import os
+import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from .answer import Context, Engine
 from .check import Finding, annotate, by_source, findings_about
 from .models import Answer
-from .store import IndexBuildError, Store, build_index
+from .store import Store
+from .upkeep import IndexMissing, keep_current
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
@@ -24,11 +27,14 @@ def default_db() -> Path:
 
 
 def collection_corpus(db_path: Path) -> Path | None:
-    """The corpus an index is kept from: corpus/ for the default index and for one not built yet,
-    else the directory the index records. None for an index that does not say: it is used as it is,
-    never rebuilt from another collection's corpus."""
-    if not db_path.exists() or db_path.resolve() == DEFAULT_DB.resolve():
+    """The corpus an index is kept from: corpus/ for the default index, else the directory the
+    index records. None for an index that does not say: it is used as it is, never rebuilt from
+    another collection's corpus. Another index that does not exist is IndexMissing: a mistyped
+    path must not answer from corpus/."""
+    if db_path.resolve() == DEFAULT_DB.resolve():
         return DEFAULT_CORPUS
+    if not db_path.exists():
+        raise IndexMissing(db_path)
     store = Store(db_path)
     try:
         return store.corpus()
@@ -59,30 +65,23 @@ class Findings:
             return findings_about(answer, self.by_source)
 
 
+def to_stderr(notice: str) -> None:
+    print(notice, file=sys.stderr, flush=True)
+
+
 class Assistant:
-    def __init__(self, db_path: str | Path | None = None, corpus: str | Path | None = None):
+    def __init__(self, db_path: str | Path | None = None, corpus: str | Path | None = None,
+                 notify: Callable[[str], None] = to_stderr):
+        """corpus: build or refresh db_path from it (default: the corpus the index names).
+        notify: where one-line notices go (an index being rebuilt, or out of date)."""
         self.db_path = Path(db_path) if db_path else default_db()
         self.corpus = Path(corpus) if corpus else collection_corpus(self.db_path)
-        if self.corpus is not None and self._needs_build():
-            build_index(self.corpus, self.db_path)
+        if self.corpus is not None:
+            keep_current(self.corpus, self.db_path, notify)
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
         self.findings = Findings(self.store)  # computed at build time; answers point at them
         Answer.model_rebuild()  # every answer is validated: its validator is built with the index, not the first answer
-
-    def _needs_build(self) -> bool:
-        if not self.corpus.is_dir():
-            return not self.db_path.exists()
-        if not self.db_path.exists():
-            return True
-        try:
-            store = Store(self.db_path)
-        except IndexBuildError:
-            return True  # a damaged index is derived data: build it anew
-        try:
-            return not store.is_current(self.corpus)
-        finally:
-            store.close()
 
     def ask(self, question: str) -> Answer:
         """One question, no memory."""

@@ -443,6 +443,8 @@ class Store:
         self.path = Path(db_path)
         if not self.path.exists():
             raise IndexBuildError(f"索引不存在：{self.path}")
+        if not os.access(self.path, os.R_OK):
+            raise IndexBuildError(f"无法读取索引（没有读权限）：{self.path}")
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         try:

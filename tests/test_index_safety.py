@@ -130,11 +130,11 @@ def test_a_bad_corpus_file_keeps_the_old_index(tmp_path, case, content, reason):
     before = (tmp_path / "c.db").read_bytes()
     (corpus / "坏文件.txt").write_bytes(content)
     result = CliRunner().invoke(kexie, ["index", "--corpus", str(corpus), "--db", str(tmp_path / "c.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "坏文件.txt" in line and reason in line
     assert (tmp_path / "c.db").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "c.db", "c.metadata.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".c.db.lock", "c", "c.db", "c.metadata.json"]  # the lock stays: see upkeep
 
 
 # --- never lose or corrupt -----------------------------------------------------------------
@@ -189,3 +189,103 @@ def test_an_open_assistant_keeps_answering_across_a_rebuild(tmp_path):
     assistant = Assistant(db_path=tmp_path / "kexie.db")
     build_index(corpus, tmp_path / "kexie.db")
     assert assistant.ask(BAOTOU_Q).status == "answered"
+
+
+# --- a stale index: rebuilt with a notice, or answering from what it holds -------------------
+
+def stale_collection(root: Path) -> tuple[Path, Path]:
+    """An index of 包头 whose corpus has gained 张家口 since it was built."""
+    corpus = make_corpus(root / "c", [BAOTOU])
+    db = build_index(corpus, root / "idx" / "c.db")
+    (corpus / ZHANGJIAKOU).write_bytes((CORPUS / ZHANGJIAKOU).read_bytes())
+    return corpus, db
+
+
+def test_a_rebuild_before_answering_says_so_in_one_line(tmp_path):
+    _, db = stale_collection(tmp_path)
+    result = CliRunner().invoke(ask, [ZHANGJIAKOU_Q, "--db", str(db)])
+    assert result.exit_code == 0 and ZHANGJIAKOU in result.stdout
+    assert result.stderr == "正在更新索引…\n"
+    again = CliRunner().invoke(ask, [ZHANGJIAKOU_Q, "--db", str(db)])
+    assert again.exit_code == 0 and again.stderr == ""
+
+
+def read_only(monkeypatch, *paths: Path) -> None:
+    """chmod the paths read-only. Root writes through chmod: there the rebuild's first write
+    beside the index (its lock file) is made to fail as it does for anyone else."""
+    for path in paths:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    if os.access(paths[0], os.W_OK):
+        import kexie_chat.upkeep
+
+        def refused(db_path):
+            raise PermissionError(13, "Permission denied", str(db_path.with_name(f".{db_path.name}.lock")))
+        monkeypatch.setattr(kexie_chat.upkeep, "_lock_file", refused)
+
+
+@pytest.mark.parametrize("what", ["folder", "folder and file"])
+def test_a_stale_index_that_cannot_be_rebuilt_answers_with_a_warning(tmp_path, monkeypatch, what):
+    _, db = stale_collection(tmp_path)
+    before = db.read_bytes()
+    read_only(monkeypatch, db.parent, *([db] if "file" in what else []))
+    try:
+        result = CliRunner().invoke(ask, [BAOTOU_Q, "--db", str(db)])
+        missing = CliRunner().invoke(ask, [ZHANGJIAKOU_Q, "--db", str(db)])
+    finally:
+        db.parent.chmod(0o755)
+    assert result.exit_code == 0 and BAOTOU in result.stdout
+    [warning] = result.stderr.splitlines()
+    assert "可能不是最新的" in warning and "Traceback" not in result.output
+    assert missing.exit_code == 1  # 张家口 came after the index: not answered from anywhere else
+    assert db.read_bytes() == before
+
+
+def test_a_stale_index_whose_corpus_has_a_bad_file_answers_with_a_warning(tmp_path):
+    corpus, db = stale_collection(tmp_path)
+    (corpus / "坏文件.txt").write_bytes(bytes(range(256)) * 40)
+    result = CliRunner().invoke(ask, [BAOTOU_Q, "--db", str(db)])
+    assert result.exit_code == 0 and BAOTOU in result.stdout
+    updating, warning = result.stderr.splitlines()  # the file is found bad once the rebuild has begun
+    assert updating == "正在更新索引…" and "可能不是最新的" in warning and "坏文件.txt" in warning
+
+
+def test_a_damaged_index_that_cannot_be_rebuilt_is_exit_2(tmp_path):
+    corpus, db = stale_collection(tmp_path)
+    db.write_bytes(b"not a database" * 100)
+    (corpus / "坏文件.txt").write_bytes(b"")
+    result = CliRunner().invoke(ask, [BAOTOU_Q, "--db", str(db)])
+    assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.output
+
+
+# --- several processes asking a stale index at once -----------------------------------------
+
+def kexie_ask(db: Path, question: str, stderr=subprocess.PIPE) -> subprocess.Popen:
+    return subprocess.Popen([str(Path(sys.executable).with_name("kexie-ask")), question, "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=stderr, text=True)
+
+
+def test_askers_at_once_rebuild_a_stale_index_once(tmp_path):
+    _, db = stale_collection(tmp_path)
+    askers = [kexie_ask(db, q) for q in (ZHANGJIAKOU_Q, BAOTOU_Q, ZHANGJIAKOU_Q)]
+    done = [(p.wait(timeout=180), *p.communicate()) for p in askers]
+    assert [code for code, _, _ in done] == [0, 0, 0], done
+    assert sum("正在更新索引…" in err for _, _, err in done) == 1, done
+    assert sorted(documents(db)) == sorted([BAOTOU, ZHANGJIAKOU])
+
+
+def test_askers_wait_for_the_build_under_way_and_do_not_rebuild(tmp_path):
+    import fcntl
+
+    corpus, db = stale_collection(tmp_path)
+    logs = [tmp_path / f"asker{n}.err" for n in range(2)]
+    with open(db.with_name(f".{db.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a build under way in another process
+        askers = [kexie_ask(db, ZHANGJIAKOU_Q, stderr=log.open("w")) for log in logs]
+        deadline = time.monotonic() + 120
+        while not all("等它完成" in log.read_text() for log in logs) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [p.poll() for p in askers] == [None, None], [log.read_text() for log in logs]
+        build_index(corpus, db)
+    done = [(p.wait(timeout=120), p.communicate()[0], log.read_text()) for p, log in zip(askers, logs)]
+    assert [code for code, _, _ in done] == [0, 0] and all(ZHANGJIAKOU in out for _, out, _ in done), done
+    assert all(err == "另一个进程正在更新索引，等它完成…\n" for _, _, err in done), done

@@ -237,7 +237,7 @@ def test_a_refused_file_changes_nothing(collection, tmp_path, case, name, make, 
         make(source)
     before = snapshot(collection)
     result = ingest(collection, source)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert str(source) in line and reason in line
@@ -251,7 +251,7 @@ def test_a_batch_with_one_refusal_adds_nothing(collection, tmp_path):
     bad.write_text("会议纪要", encoding="utf-8")
     before = snapshot(collection)
     result = ingest(collection, good, bad)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     refusal, others = result.stderr.splitlines()
     assert str(bad) in refusal and "其余 1 个文件也未导入" in others
     assert snapshot(collection) == before
@@ -261,7 +261,7 @@ def test_two_texts_of_one_disclosure_in_a_batch_are_refused(collection):
     pdf, text = FIXTURES / "langfang_2021_budget.pdf", LANGFANG  # the PDF wraps lines: another text
     before = snapshot(collection)
     result = ingest(collection, pdf, text)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     refusal, others = result.stderr.splitlines()
     assert str(text) in refusal and f"与本批的 {pdf}" in refusal and "其余 1 个文件也未导入" in others
     assert snapshot(collection) == before
@@ -321,7 +321,7 @@ def test_a_failed_rebuild_takes_the_new_file_out_again(collection, tmp_path):
     source.write_bytes(seed_text(BAOTOU).encode("gbk"))
     before = snapshot(collection)
     result = ingest(collection, source)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "语料和索引都没有改动" in line and "坏文件.txt" in line
     assert snapshot(collection) == before

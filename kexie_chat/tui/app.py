@@ -155,7 +155,8 @@ class KexieApp(App):
                 self.post_message(Status("正在打开索引（缺失或过期时先建立索引，请稍候）…"))
                 from ..assistant import Assistant
 
-                assistant = Assistant(db_path=assistant, corpus=self.corpus)
+                assistant = Assistant(db_path=assistant, corpus=self.corpus,
+                                      notify=lambda notice: self.post_message(Status(notice)))
             self.post_message(Status("正在加载分词词典…"))
             from ..text import segment
 
