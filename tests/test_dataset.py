@@ -124,7 +124,7 @@ def test_serve_without_datasette_names_the_extra(db, monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasette" else real(name, *a))
     result = CliRunner().invoke(kexie, ["serve", "--db", str(db)])
-    assert result.exit_code == 1 and "kexie-chat[serve]" in result.output
+    assert result.exit_code == 2 and "kexie-chat[serve]" in result.output
 
 
 def _free_port() -> int:
