@@ -202,7 +202,7 @@ class Engine:
         if not re.search(r"[\u4e00-\u9fff]", query.folded) and not query.codes:
             return self._reply(question, "not_found", "search", "没有读懂这个问题。请用中文提问，例如：包头2020年基本支出。",
                                suggestions=self._examples())
-        if query.unknown_place and not query.orgs:
+        if query.unknown_place:
             return self._unknown_org(question, query)
         shared = next((found for found in query.orgs if found.among), None)
         if shared:

@@ -113,6 +113,9 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = metrics.find_typos(folded, skip)
     if not query.orgs:
         query.unknown_place = orgs.unknown_place(folded)
+    else:
+        names = [(f.start, f.end) for f in (*query.metrics, *query.codes)]
+        query.unknown_place = orgs.other_body(folded, query.orgs, names)
     masked = _masked(folded, query)
     query.intent = _intent(masked, query)
     query.side = next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)

@@ -26,6 +26,9 @@ from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
 
 CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
+# Bodies a question may name after a place that are not the place's 科协 (张家口市财政局, 江汉区科技局).
+OTHER_BODY_RE = re.compile(r"(?!科协|科学技术协会)[\u4e00-\u9fff]{0,5}?(?:局|委员会|委|厅|办公室|人民政府|政府|法院|检察院|"
+                           r"医院|学校|大学|人大|政协)")
 ALIAS_SUFFIXES = ("科协", "科学技术协会", "市科协", "区科协")
 
 
@@ -111,9 +114,28 @@ class OrgMatcher:
         for place in PLACES_LONGEST_FIRST:
             if place in folded and not self._is_covered(place):
                 return place
-        match = re.search(r"([\u4e00-\u9fff]{2,4}?(?:市|区|县|旗))(?:科协|科学技术协会)", folded)
+        match = re.search(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县|旗))(?:科协|科学技术协会)", folded)
         if match and not self._is_covered(match.group(1)):
             return match.group(1)
+        if match and not self._names_an_org(match.group(0)):
+            return match.group(1)  # 武汉市科协: a city's own 科协, not the 科协 of one of its districts
+        return None
+
+    def _names_an_org(self, mention: str) -> bool:
+        """Whether a mention ending in 科协 is (after some leading words) one of the aliases."""
+        return any(mention[i:] in self._aliases for i in range(len(mention) - 3))
+
+    def other_body(self, folded: str, found: list[Found], names: list[tuple[int, int]]) -> str | None:
+        """The name of another body written right after an org's place (张家口市财政局, 包头市科技局):
+        the place is ours, the body is not, so nothing of our org answers it. names: the spans of
+        metric names, whose words (委托业务费) are no body."""
+        for org in found:
+            match = OTHER_BODY_RE.match(folded, org.end)
+            if not match or any(start < match.end() and org.end < end for start, end in names):
+                continue
+            mention = folded[org.start:match.end()]
+            if not any(mention[i:] in self._aliases for i in range(len(mention) - 1)):
+                return mention
         return None
 
     def _is_covered(self, place: str) -> bool:
