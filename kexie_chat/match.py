@@ -27,8 +27,8 @@ from .vocabulary import colloquial_table, synonyms_longest_first
 
 CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
 # Bodies a question may name after a place that are not the place's 科协 (张家口市财政局, 江汉区科技局).
-OTHER_BODY_RE = re.compile(r"(?!科协|科学技术协会)[\u4e00-\u9fff]{0,5}?(?:局|委员会|委|厅|办公室|人民政府|政府|法院|检察院|"
-                           r"医院|学校|大学|人大|政协)")
+OTHER_BODY_RE = re.compile(r"(?!科协|科学技术协会)[\u4e00-\u9fff]{0,3}?(?:局|委员会|委|办公室|人民政府|政府|法院|检察院|"
+                           r"医院|大学|人大|政协)")
 ALIAS_SUFFIXES = ("科协", "科学技术协会", "市科协", "区科协")
 
 
