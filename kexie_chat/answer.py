@@ -33,6 +33,8 @@ from .text import clean, fold, format_amount, segment, to_wan
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 OTHER_SIDE = {"预算": BASIS_ACTUAL, "决算": BASIS_BUDGET}  # the basis a question insisting on a side must not get
 BASIS_COMPUTED = "计算得出"
+VERDICT_WORDS = {"true": "属实", "false": "不属实", "partly": "部分属实"}
+SPENT_CLAIM = r"支出了|花了|花费|实际支出|实际花"
 ASCENDING_WORDS = r"最低|最少|最小|从低到高|从小到大|谁少|谁低|谁小|哪个少|哪个低|哪个小|谁更少|谁更低"
 WHICH_WORDS = r"谁|哪个|哪家"  # a comparison that asks which is more is told largest first
 KIND_NAMES = {"money": "金额", "count": "数量", "percent": "百分比"}
@@ -148,6 +150,39 @@ def _agree(stated: Decimal, computed: Decimal) -> bool:
     places = max(0, -stated.normalize().as_tuple().exponent)
     step = Decimal(1).scaleb(-places)
     return abs(computed.quantize(step) - stated) <= step
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """Facts in order, each once (the same figure of the same line shown by two parts)."""
+    seen, unique = set(), []
+    for fact in facts:
+        key = (fact.metric, fact.basis, fact.value, fact.source.doc, fact.source.line, fact.item)
+        if key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique
+
+
+def _claim_kind(unit: str) -> str | None:
+    """The kind of figure a claimed number is, by its unit (none said: any)."""
+    if unit in ("元", "万元", "亿元"):
+        return "money"
+    if unit == "%":
+        return "percent"
+    return "count" if unit else None
+
+
+def _rounds_to(stated: Decimal, claimed: Decimal) -> bool:
+    """Whether a claimed round number is the stated one rounded (602.82 told as 600): a claim's
+    trailing zeros say how precise it means to be."""
+    if claimed == 0 or claimed != claimed.to_integral_value():
+        return False
+    digits = str(int(abs(claimed)))
+    place = len(digits) - len(digits.rstrip("0"))
+    if place == 0:
+        return False
+    step = Decimal(10) ** place
+    return (stated / step).quantize(Decimal(1)) * step == claimed
 
 
 def _of_kind(fact: Fact, kind: str | None) -> bool:
@@ -636,32 +671,132 @@ class Engine:
         return [self.choose(facts, doc.doc_kind, query) for _, facts in sorted(children.items())]
 
     def _verify(self, question: str, query: Query, context: Context) -> Answer:
+        """A claim: each of its parts (an amount, a threshold, a direction, existence, overspending,
+        one org against another) judged against the disclosed figure; true only when every part is."""
         if not self._metric_of(query, context):
             return self._reply(question, "clarify", "verify",
                                "要核实哪个数？请说出单位、年度、项目和数额，例如：核实：张家口市科协2020年三公经费是5.19万元。",
                                suggestions=["张家口市科协2020年三公经费是5.19万元吗", "核实：江汉区科协2020年基本支出217.74万元"])
+        parts = query.claim_parts
+        if len(query.orgs) >= 2 and parts and parts[0].kind in ("more", "less"):
+            return self._verify_pair(question, query, context, parts[0].kind)
+        first = parts[0] if parts else None
+        asked_kind = _claim_kind(first.unit) if first and first.kind in ("amount", "above", "below") else None
         # The claim's side is judged below (a 预算数 told as spending is not true), not filtered out.
-        looked = self._lookup(question, replace(query, side=None), context)
-        if looked.status != "answered" or not looked.facts or query.claim is None:
+        looked = self._lookup(question, replace(query, side=None, kind=asked_kind), context)
+        if looked.status != "answered" or not looked.facts or not parts:
             looked.intent = "verify"
-            if looked.status == "answered" and query.claim is None:
+            if looked.status == "answered" and not parts:
                 looked.text = "问题里没有要核实的数额，文件所载如下。\n" + looked.text
             return looked
-        fact = looked.facts[0]
-        value, unit = query.claim
-        unit = unit or fact.unit
-        claimed = to_wan(value, unit) if unit in ("元", "万元", "亿元") else value
+        subject = self._subject(question, query, context)
+        judged = [self._judge(part, subject, query, looked.facts[0]) for part in parts]
+        verdicts = [v for v, _, _ in judged if v is not None]
+        if not verdicts:
+            looked.intent = "verify"
+            looked.text = "；".join(said for _, said, _ in judged) + "。\n" + looked.text
+            return looked
+        verdict = verdicts[0] if len(set(verdicts)) == 1 else "partly"
+        facts = _unique([f for _, _, shown in judged for f in shown] + looked.facts)
+        text = f"{VERDICT_WORDS[verdict]}。" + "；".join(said for _, said, _ in judged) + "。\n" + looked.text
+        return self._reply(question, "answered", "verify", text, facts=facts, verdict=verdict)
+
+    def _judge(self, part, subject: Subject | Answer, query: Query, lead: Fact) -> tuple[str | None, str, list[Fact]]:
+        """(verdict or None when the documents cannot tell, the sentence that says why, the facts shown)."""
+        if isinstance(subject, Answer):
+            return None, subject.text, []
+        named = [f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)
+                 if f.start == part.metric_at]
+        metric = named[0] if named else lead.metric
+        facts = self._facts(subject.org, subject.doc, metric, query) if metric != lead.metric or named else \
+            self._facts(subject.org, subject.doc, lead.metric, query)
+        free = replace(query, side=None)
+        if part.kind in ("up", "down"):
+            return self._judge_change(part, facts, subject.doc, free, metric)
+        if part.kind == "overspent":
+            return self._judge_overspent(facts, subject.doc, free, metric)
+        kinded = [f for f in facts if _of_kind(f, _claim_kind(part.unit))] if part.kind != "exists" else \
+            [f for f in facts if f.value is not None]
+        fact = lead if lead.metric == metric and lead in kinded else self.choose(kinded, subject.doc.doc_kind, free)
+        if fact is None:
+            return None, f"文件没有写{metric}", []
+        if part.kind == "exists":
+            has = bool(fact.value)
+            return ("true" if has else "false"), f"文件写的{metric}是 {figure(fact)}（第{fact.source.line}行）", [fact]
+        return self._judge_amount(part, fact, query, metric)
+
+    def _judge_amount(self, part, fact: Fact, query: Query, metric: str) -> tuple[str, str, list[Fact]]:
+        unit = part.unit or fact.unit
+        claimed = to_wan(part.value, unit) if unit in ("元", "万元", "亿元") else part.value
         stated = wan(fact) if fact.is_money else fact.value
-        same = claimed is not None and stated is not None and abs(claimed - stated) <= Decimal("0.005")
-        spending = re.search(r"支出了|花了|花费|实际支出|实际花", query.folded)
-        if same and spending and (fact.basis or "").startswith(BASIS_BUDGET):
-            verdict, why = "false", f"{figure(fact)}是预算数，不是实际支出"
-        elif same:
-            verdict, why = "true", f"与文件一致：{figure(fact)}"
-        else:
-            verdict, why = "false", f"文件写的是 {figure(fact)}{basis_note(fact)}，不是 {value}{unit}"
-        text = f"{'属实' if verdict == 'true' else '不属实'}。{why}。\n" + looked.text
-        return self._reply(question, "answered", "verify", text, facts=looked.facts, verdict=verdict)
+        said = f"{metric}：文件写的是 {figure(fact)}{basis_note(fact)}（第{fact.source.line}行）"
+        if claimed is None or stated is None:
+            return None, said, [fact]
+        if part.kind in ("above", "below"):
+            holds = stated > claimed if part.kind == "above" else stated < claimed
+            word = "超过" if part.kind == "above" else "低于"
+            return ("true" if holds else "false"), f"{said}，{'确实' if holds else '并未'}{word} {part.value}{unit}", [fact]
+        if abs(claimed - stated) <= Decimal("0.005") * (1 if fact.is_money else 0) or claimed == stated:
+            if re.search(SPENT_CLAIM, query.folded) and (fact.basis or "").startswith(BASIS_BUDGET):
+                return "false", f"{said}，这是预算数，不是实际支出", [fact]
+            return "true", f"{said}，与所说一致", [fact]
+        if _rounds_to(stated, claimed):
+            return "partly", f"{said}，说成 {part.value}{unit} 只是约数", [fact]
+        return "false", f"{said}，不是 {part.value}{unit}", [fact]
+
+    def _judge_change(self, part, facts: list[Fact], doc: Document, query: Query,
+                      metric: str) -> tuple[str | None, str, list[Fact]]:
+        """比上年增加/减少（了多少）: the direction first; an amount told with the wrong direction is not true."""
+        amount = self.choose([f for f in facts if f.basis == BASIS_CHANGE], doc.doc_kind, query, allow=(BASIS_CHANGE,))
+        rate = self.choose([f for f in facts if f.basis == BASIS_CHANGE_RATE], doc.doc_kind, query,
+                           allow=(BASIS_CHANGE_RATE,))
+        told = amount or rate
+        if told is None:
+            return None, f"文件没有写{metric}比上年的增减", []
+        actual = "up" if told.value > 0 else "down" if told.value < 0 else "flat"
+        words = {"up": "增加", "down": "减少", "flat": "持平"}
+        said = f"{metric}比上年{words[actual]}"
+        said += f" {format_amount(abs(amount.value))}{amount.unit}" if amount else ""
+        said += f"（{format_amount(abs(rate.value))}%）" if rate else ""
+        said += f"（第{told.source.line}行）"
+        shown = [f for f in (amount, rate) if f]
+        if actual != part.kind:
+            return "false", f"{said}，不是{words[part.kind]}", shown
+        if part.value is None:
+            return "true", said, shown
+        against = rate if part.unit == "%" else amount
+        if against is None:
+            return None, said + "，文件没有写所说的那种增减数", shown
+        claimed = abs(to_wan(part.value, part.unit) if part.unit in ("元", "万元", "亿元") else part.value)
+        stated = abs(wan(against) if against.is_money else against.value)
+        if abs(claimed - stated) <= Decimal("0.005"):
+            return "true", said, shown
+        return "partly", f"{said}：方向对，数额不是 {part.value}{part.unit}", shown
+
+    def _judge_overspent(self, facts: list[Fact], doc: Document, query: Query,
+                         metric: str) -> tuple[str | None, str, list[Fact]]:
+        money = [f for f in facts if f.is_money]
+        budget = self.choose([f for f in money if (f.basis or "").startswith(BASIS_BUDGET)], doc.doc_kind, query)
+        actual = self.choose([f for f in money if _side(f) == BASIS_ACTUAL], doc.doc_kind, query)
+        if not budget or not actual:
+            return None, f"文件没有同时写{metric}的预算数和决算数", []
+        over = wan(actual) > wan(budget)
+        said = (f"{metric}决算数 {figure(actual)}（第{actual.source.line}行）{'高于' if over else '没有超过'}"
+                f"预算数 {figure(budget)}（第{budget.source.line}行）")
+        return ("true" if over else "false"), said, [actual, budget]
+
+    def _verify_pair(self, question: str, query: Query, context: Context, kind: str) -> Answer:
+        """"A 比 B 多，对吗": both figures, and whether the first is the more (or the less)."""
+        compared = self._compare(question, replace(query, intent="compare"), context)
+        orgs = [f for f in compared.facts if not (f.basis or "").startswith(BASIS_COMPUTED)]
+        if compared.status != "answered" or len(orgs) < 2:
+            compared.intent = "verify"
+            return compared
+        a, b = (wan(orgs[0]), wan(orgs[1])) if orgs[0].is_money else (orgs[0].value, orgs[1].value)
+        holds = a > b if kind == "more" else a < b
+        verdict = "true" if holds else "false"
+        text = f"{VERDICT_WORDS[verdict]}。\n" + compared.text
+        return self._reply(question, "answered", "verify", text, facts=compared.facts, verdict=verdict)
 
     def _org_only(self, question: str, query: Query, context: Context) -> Answer:
         """"包头呢": the remembered question about another org; with nothing remembered, its catalog."""

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from .claims import ClaimPart, claim_parts
 from .lexicon import COUNTED_BY
 from .match import Found, MetricMatcher, OrgMatcher
 from .models import UNIT
@@ -17,7 +18,10 @@ from .text import find_years, fold, parse_amount
 MAX_QUESTION = 500
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 INTENT_RULES: tuple[tuple[str, str], ...] = (
-    ("verify", r"核实|核查|属实|对吗|对不对|是不是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|\d[\d.,]*(?:万元|元|亿元|%)?吗"),
+    ("verify", r"核实|核查|属实|对吗|对不对|是不是真的|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
+               r"\d[\d.,]*(?:万元|元|亿元|万|%|辆|人|个)?(?:是真的)?吗|\d[\d.,]*(?:万元|元|亿元|万|%|辆|人|个)?[?？]$|"
+               r"(?:超过|高于|低于|不到|多于|少于|达到).{0,12}了?吗|有没有|是否有|有无|超支|[比较](?:上年|去年|\d{4}年).{0,8}了吗|"
+               r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗"),
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),
     ("definition", r"什么是|是什么意思|的定义|定义是|指什么|含义|什么叫|名词解释|^解释"),
     ("contact", r"电话|联系方式|联系人|怎么联系"),
@@ -65,6 +69,7 @@ class Query:
     codes: list[Found] = field(default_factory=list)
     unknown_place: str | None = None
     claim: tuple[Decimal, str] | None = None
+    claim_parts: list[ClaimPart] = field(default_factory=list)  # what a claim says, part by part
     item: str | None = None  # a thing a table lists by name: a project, a purchase
     wants_budget: bool = False
     wants_actual: bool = False
@@ -124,6 +129,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = [replace(f, value=COUNTED_BY.get(f.value, f.value)) for f in query.metrics]
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
+        taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
+        query.claim_parts = claim_parts(folded, taken, [(f.start, f.end) for f in query.metrics], len(query.orgs))
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
     query.wants_actual = bool(ACTUAL_WORDS.search(folded))
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None

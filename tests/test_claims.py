@@ -1,0 +1,55 @@
+"""Claims: each part (amount, threshold, direction, existence, overspending, org vs org) judged
+against the disclosed figure; right amount with the wrong direction is not true."""
+import pytest
+
+from kexie_chat.claims import claim_parts
+from kexie_chat.text import fold
+
+# (id, question, verdict, value of facts[0] in 万元 or its own unit, or None)
+CASES = [
+    ("amount-true", "张家口科协2020年三公经费5.19万元，对吗", "true", 5.19),
+    ("amount-false", "包头2020年三公经费支出2.5万元？", "false", 2.1),
+    ("amount-rounded-is-partly", "秦皇岛2022年基本支出是600万吗", "partly", 602.82),
+    ("above-false", "西城科协固定资产超过300万了吗", "false", None),
+    ("above-true", "张家口固定资产超过400万了吗", "true", 410.05),
+    ("direction-false", "张家口公务接待费比上年减少了吗", "false", None),
+    ("direction-true", "张家口三公经费比上年减少了吗", "true", None),
+    ("rate-with-direction", "听说江汉科协机关运行经费涨了46.2%，真的假的", "true", None),
+    ("right-amount-wrong-direction", "包头机关运行经费比上年增加了0.33万元吗", "false", None),
+    ("level-right-direction-wrong", "张家口公务接待费0.47万元，比上年减少了，对吗", "partly", None),
+    ("two-amounts-one-wrong", "包头基本支出431.61万元、项目支出150万元，对吗", "partly", 431.61),
+    ("exists-zero", "张家口科协有没有因公出国经费", "false", 0),
+    ("exists-count", "包头科协有没有公车", "true", 1),
+    ("overspent", "包头三公经费超支了吗", "false", None),
+    ("org-vs-org", "包头机关运行经费比江汉多吗", "false", None),
+    ("budget-told-as-spending", "张家口2020年三公经费实际支出了5.19万元吗", "false", None),
+]
+
+
+@pytest.mark.parametrize("name,question,verdict,value", CASES, ids=[c[0] for c in CASES])
+def test_claim(assistant, name, question, verdict, value):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.intent == "verify", answer.text
+    assert answer.verdict == verdict, answer.text
+    if value is not None:
+        fact = answer.facts[0]
+        got = float(fact.value) / (10000 if fact.unit == "元" else 1)
+        assert got == pytest.approx(value)
+
+
+# (question, [(kind, value, unit)])
+PARTS = [
+    ("三公经费2.14万，其中公务接待费0.3万，对吗", [("amount", "2.14", "万元"), ("amount", "0.3", "万元")]),
+    ("机关运行经费比2019年增加5.81万元，属实吗", [("up", "5.81", "万元")]),
+    ("收入预算比上年减少了35.15%，对吗", [("down", "35.15", "%")]),
+    ("固定资产超过300万了吗", [("above", "300", "万元")]),
+    ("公务接待费比上年减少了吗", [("down", None, "")]),
+]
+
+
+@pytest.mark.parametrize("question,expected", PARTS, ids=[p[0] for p in PARTS])
+def test_claim_parts(question, expected):
+    folded = fold(question)
+    years = [(m, m + 5) for m in range(len(folded)) if folded.startswith("2019年", m)]
+    parts = claim_parts(folded, years, [], 1)
+    assert [(p.kind, str(p.value) if p.value is not None else None, p.unit) for p in parts] == expected
