@@ -80,12 +80,11 @@ def _missing(db: Path | None) -> None:
 def _open(db: Path | None) -> Assistant:
     _missing(db)
     from .assistant import Assistant
-    from .parse import NotADisclosure
-    from .store import IndexBuildError
+    from .upkeep import REBUILD_FAILURES
 
     try:
         return Assistant(db_path=db)
-    except (IndexBuildError, NotADisclosure, OSError) as exc:
+    except REBUILD_FAILURES as exc:
         raise Failure(f"无法打开索引：{exc}") from exc
 
 

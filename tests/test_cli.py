@@ -230,3 +230,12 @@ def test_the_app_without_a_terminal_says_so_and_exits_2(args):
     assert done.returncode == 2 and done.stdout == ""
     [line] = done.stderr.splitlines()
     assert "需要在终端中运行" in line and "kexie ask" in line
+
+
+def test_the_readme_documents_every_command_and_the_exit_codes():
+    root = Path(__file__).resolve().parent.parent
+    readme, contract = (root / "README.md").read_text(encoding="utf-8"), (root / "docs/CONTRACT.md").read_text(encoding="utf-8")
+    assert all(f"kexie {name}" in readme for name in kexie.commands), sorted(kexie.commands)
+    assert "kexie-ask -" in readme and "KEXIE_DB" in readme and "docs/CONTRACT.md" in readme
+    for text in (readme, contract):
+        assert all(f"| {code} |" in text for code in (0, 1, 2)) and "--strict" in text
