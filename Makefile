@@ -50,3 +50,8 @@ clean:
 .PHONY: roundtrip
 roundtrip: install
 	$(BIN)/python scripts/roundtrip.py $(if $(DB),--db $(DB))
+
+## make paraphrases [DB=other.db]: ~5,000 seeded paraphrases of the canonical questions; the rate by kind
+.PHONY: paraphrases
+paraphrases: install
+	$(BIN)/python scripts/paraphrases.py $(if $(DB),--db $(DB))

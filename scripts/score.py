@@ -9,7 +9,9 @@ An expectation may hold: status (default answered); values (money in 万元, or 
 percent: facts[0] matches the first, every one is among the facts); any_of (facts[0] matches one);
 all_of (each among the facts); org (a substring of facts[0].org); year; text_contains (a string
 or a list); passage_contains; no_fact_for ({"org", "year"}: no fact claims it); verdict (one or a
-list). The same format as the shared dev set, so a bank scores the same everywhere.
+list). The same format as the shared dev set, so a bank scores the same everywhere. A case (or a turn)
+may cite "src" (["corpus-file:line", ...]) and "calc" ("a-b=c") for its reviewer; scoring ignores
+them and tests/test_bank_sources.py checks each expected figure is printed on its cited lines.
 
 Verdicts: correct, wrong (a figure or status that contradicts the expectation), abstain
 (not_found/clarify where an answer was expected), error (an exception). Exit status 0; with
