@@ -1,9 +1,10 @@
-"""A file as its publisher sent it (.txt in any common encoding, .pdf, .docx) -> plain text.
+"""A file as its publisher sent it (.txt in any common encoding, .pdf, .docx, .xlsx/.xls, a saved
+web page .html/.htm) -> plain text.
 
 Touches files only to read them and knows nothing of disclosures or of the index. Tables
 come out as tab-separated rows, the layout the parser already reads. charset-normalizer,
-pdfplumber and python-docx are imported inside the readers that need them, so answering a
-question never loads them.
+pdfplumber, python-docx, python-calamine and selectolax are imported inside the readers that
+need them, so answering a question never loads them.
 """
 from __future__ import annotations
 
@@ -32,8 +33,20 @@ UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
 LINE_OVERLAP = 0.5
 # Lines of a page a char can still overlap (sorted by top, only the last few can).
 LINES_LOOKED_BACK = 8
-OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".xls": "Excel（.xls）", ".xlsx": "Excel（.xlsx）",
-               ".wps": "WPS 文字（.wps）", ".rtf": "RTF"}
+OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS 文字（.wps）", ".rtf": "RTF", ".et": "WPS 表格（.et）"}
+# A sheet's name that says nothing (Sheet1, 工作表2) is not a title.
+BLANK_SHEET_NAME_RE = re.compile(r"^(?:sheet|工作表)\s*\d*$", re.I)
+# A one-cell row after a sheet's table that is a note, not a row of it.
+NOTE_RE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
+# A web page's declared charset (<meta charset="gbk">, or content="text/html; charset=gb2312").
+HTML_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
+# Elements of a web page that start a new line; those whose text is never shown.
+HTML_BLOCKS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer main nav aside "
+    "blockquote pre hr form center address figure figcaption caption tr td th table tbody thead tfoot "
+    "title".split())
+HTML_BLOCK_SELECTOR = ", ".join(sorted(HTML_BLOCKS | {"td", "th"}))
+HTML_HIDDEN = frozenset("script style noscript template head iframe object svg select option button".split())
 
 
 class UnreadableFile(ValueError):
@@ -140,8 +153,8 @@ def _looks_binary(text: str) -> bool:
 
 def _unsupported(suffix: str) -> str:
     if suffix in OLD_FORMATS:
-        return f"不支持{OLD_FORMATS[suffix]}：请另存为 .docx、.pdf 或 .txt 再导入"
-    return f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .txt、.pdf、.docx"
+        return f"不支持{OLD_FORMATS[suffix]}：请另存为 .docx、.xlsx、.pdf 或 .txt 再导入"
+    return f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .txt、.pdf、.docx、.xlsx、.xls、.html"
 
 
 # --- PDF ---------------------------------------------------------------------------------
@@ -265,4 +278,147 @@ def _unmerged_cells(row) -> list[str]:
     return cells
 
 
-READERS: dict[str, Callable[[Path], str]] = {".txt": read_text_file, ".pdf": read_pdf, ".docx": read_docx}
+# --- Excel -------------------------------------------------------------------------------
+
+def read_spreadsheet(path: Path) -> str:
+    """Each sheet in order: its title lines (the rows before its table), then its table's rows,
+    tab-separated as the parser reads them. .xlsx and .xls alike (python-calamine)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = [(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                  for name in workbook.sheet_names]
+    except OSError:
+        raise
+    except Exception as exc:  # a damaged zip or XML, a password, or a file that is not Excel at all
+        raise UnreadableFile(f"Excel 文件已损坏或无法解析（{type(exc).__name__}）") from exc
+    return normalize_text("\n".join(line for name, rows in sheets for line in _sheet_lines(name, rows)))
+
+
+def _sheet_lines(name: str, rows: list[list]) -> Iterator[str]:
+    cells = [[_cell_text(value) for value in row] for row in rows]
+    width = max((_last_filled(row) for row in cells), default=0)  # a row's blank cells are cells too
+    cells = [row[:width] for row in cells if any(row)]
+    in_table = False
+    if cells and not _is_title_row(cells[0]) and not BLANK_SHEET_NAME_RE.match(name.strip()):
+        yield name.strip()  # a sheet that opens with its table: its name is its only title
+    for row in cells:
+        in_table = in_table or not _is_title_row(row)
+        filled = [cell for cell in row if cell]
+        if not in_table or _is_title_row(row) and (len(filled) > 1 or NOTE_RE.match(filled[0])):
+            yield " ".join(filled)
+        else:
+            yield _tab_row(row)
+
+
+def _is_title_row(row: list[str]) -> bool:
+    """A title, a 单位：元 line or an 编制部门：… 单位：元 line: one cell, or only labelled cells."""
+    filled = [cell for cell in row if cell]
+    return len(filled) == 1 or all(":" in cell or "：" in cell for cell in filled)
+
+
+def _cell_text(value) -> str:
+    """A cell as the sheet shows it: 2946.25, 371514655 (a whole float without its .0), text as is."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value).strip()
+
+
+def _last_filled(row: list[str]) -> int:
+    return max((i + 1 for i, cell in enumerate(row) if cell), default=0)
+
+
+# --- Web pages -----------------------------------------------------------------------------
+
+def read_html(path: Path) -> str:
+    """A saved web page: its title, then its text as paragraphs and its tables as tab-separated
+    rows, in page order. The charset is the page's own (<meta charset>) or, failing that, guessed."""
+    from selectolax.parser import HTMLParser
+
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise UnreadableFile("文件是空的")
+    try:
+        tree = HTMLParser(_html_text(data))
+    except UnreadableFile:
+        raise
+    except Exception as exc:
+        raise UnreadableFile(f"网页无法解析（{type(exc).__name__}）") from exc
+    lines = []
+    title = tree.css_first("title")
+    if title is not None and title.text(strip=True):
+        lines.append(_collapse(title.text()))
+    root = tree.body or tree.root
+    if root is not None:
+        lines.extend(_html_lines(root))
+    return normalize_text("\n".join(line for line in lines if line))
+
+
+def _html_text(data: bytes) -> str:
+    declared = HTML_CHARSET_RE.search(data[:4096])
+    if declared and not _marked_encoding(data):
+        encoding = declared.group(1).decode("ascii").lower()
+        encoding = "gb18030" if encoding.replace("_", "").replace("-", "") in GB_FAMILY | {"gb2312"} else encoding
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass  # a page that lies about its charset: read it as any text file
+    return decode_text(data)
+
+
+def _html_lines(node) -> Iterator[str]:
+    """The lines of an element: text runs joined until a block element starts or ends; a table
+    of data (no table inside it) as rows; a layout table (tables inside) as the blocks it holds."""
+    run: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag in HTML_HIDDEN or tag == "-comment":
+            continue
+        if tag == "-text":
+            run.append(child.text(deep=False))
+            continue
+        if tag not in HTML_BLOCKS and child.css_first(HTML_BLOCK_SELECTOR) is None:
+            run.append(child.text(deep=True, separator=""))  # an inline element: <span>, <font>, <a>
+            continue
+        yield _collapse("".join(run))
+        run = []
+        if tag == "table" and len(child.css("table")) == 1:  # css() counts the table itself
+            yield from _table_rows(child)
+        elif tag != "br":
+            yield from _html_lines(child)
+    yield _collapse("".join(run))
+
+
+def _table_rows(table) -> Iterator[str]:
+    for row in table.css("tr"):
+        cells = []
+        for cell in row.iter(include_text=False):
+            if cell.tag in ("td", "th"):
+                cells.append(_collapse(cell.text(deep=True, separator="")))
+                cells.extend("" for _ in range(_span(cell) - 1))
+        if any(cells):
+            yield _tab_row(cells)
+
+
+def _span(cell) -> int:
+    try:
+        return max(1, min(int(cell.attributes.get("colspan") or 1), 50))
+    except ValueError:
+        return 1
+
+
+def _collapse(text: str) -> str:
+    """Whitespace as a page shows it: runs of spaces, tabs, line breaks and &nbsp; as one space."""
+    return " ".join(text.replace("\xa0", " ").replace("\u3000", " ").split())
+
+
+READERS: dict[str, Callable[[Path], str]] = {
+    ".txt": read_text_file, ".pdf": read_pdf, ".docx": read_docx,
+    ".xlsx": read_spreadsheet, ".xlsm": read_spreadsheet, ".xls": read_spreadsheet,
+    ".html": read_html, ".htm": read_html,
+}

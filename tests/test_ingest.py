@@ -1,4 +1,5 @@
 """kexie ingest and the readers: encodings, PDF and Word, refusals that change nothing."""
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -222,6 +223,11 @@ REFUSALS = [
     ("broken-docx", "broken.docx", _write(b"PK\x03\x04" + bytes(200)), "Word 文件已损坏"),
     ("old-word", "budget.doc", _write(b"\xd0\xcf\x11\xe0"), "旧版 Word"),
     ("excel", "budget.xlsx", _write(b"PK\x03\x04"), "Excel"),
+    ("damaged-xls", "budget.xls", _write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 broken"), "Excel 文件已损坏"),
+    ("empty-page", "budget.html", _write(b""), "文件是空的"),
+    ("page-without-text", "budget.htm", _write(b"<html><body><script>x=1</script></body></html>"), "没有文字"),
+    ("page-not-a-disclosure", "news.html", _write("<html><body><p>今日新闻：天气晴。</p></body></html>".encode()),
+     "不像部门预算"),
     ("no-suffix", "budget", _write("廊坊市科学技术协会".encode()), "无扩展名"),
     ("missing", "missing.txt", None, "文件不存在"),
     ("directory", "folder.txt", lambda p: p.mkdir(), "不是普通文件"),
@@ -373,3 +379,72 @@ def test_a_pdf_with_detached_digits_is_read_as_published(tmp_path):
         ("上海市静安区财政局", 2024, "决算", "2024-上海市静安区财政局-部门决算.txt")
     facts = parse_disclosure(staged.name, staged.text).facts
     assert {(f.metric, str(f.value)) for f in facts} >= {("收入合计", "2946.25"), ("财政拨款收入", "2940.05")}
+
+
+# --- spreadsheets and saved web pages --------------------------------------------------------
+
+FORMAT_ORG = "上海市静安区商务委员会"
+# A 部门预算 as its spreadsheet or web page shows it: cover lines, narrative, a table with a blank cell.
+FORMAT_LINES = [
+    f"{FORMAT_ORG}2025年部门预算",
+    f"编制部门：{FORMAT_ORG} 单位：万元",
+    f"2025年，{FORMAT_ORG}收入预算500.00万元，其中：财政拨款收入480.00万元。",
+]
+FORMAT_TABLE = [["项目", "预算数"], ["一、财政拨款收入", "480.00"], ["二、事业收入", ""], ["收入合计", "500.00"]]
+
+
+def write_xlsx(path: Path, lines: list[str], table: list[list[str]], sheet: str = "Sheet1") -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    for line in lines:
+        worksheet.append([line])
+    for row in table:
+        worksheet.append([float(cell) if cell.replace(".", "").isdigit() else (cell or None) for cell in row])
+    workbook.save(path)
+    return path
+
+
+def write_html(path: Path, lines: list[str], table: list[list[str]], charset: str = "gb2312",
+               layout: bool = False) -> Path:
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in table)
+    nav = "<div><a href='/'>首页</a>&nbsp;&gt;&nbsp;<a>信息公开</a></div>"
+    body = nav + "".join(f"<p>{line}</p>" for line in lines[1:]) + f"<table>{rows}</table>"
+    if layout:  # old sites lay the whole page out in a table
+        body = f"<table><tr><td><span>{nav}</span></td></tr><tr><td>{body[len(nav):]}</td></tr></table>"
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f"<title>{lines[0]}</title><style>p {{ margin: 0 }}</style><script>var a = '单位：元';</script></head>"
+            f"<body>{body}</body></html>")
+    path.write_bytes(page.encode("gb18030" if charset.startswith("gb") else charset))
+    return path
+
+
+def test_a_spreadsheet_reads_as_title_lines_then_rows(tmp_path):
+    path = write_xlsx(tmp_path / "budget.xlsx", FORMAT_LINES, FORMAT_TABLE)
+    assert read_document(path).splitlines() == [
+        *FORMAT_LINES, "项目\t预算数", "一、财政拨款收入\t480", "二、事业收入\t", "收入合计\t500"]
+
+
+def test_a_sheet_that_opens_with_its_table_is_titled_by_its_name(tmp_path):
+    path = write_xlsx(tmp_path / "budget.xlsx", [], FORMAT_TABLE[:2], sheet="收入预算总表")
+    assert read_document(path).splitlines() == ["收入预算总表", "项目\t预算数", "一、财政拨款收入\t480"]
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "utf-8", "gbk"])
+@pytest.mark.parametrize("layout", [False, True], ids=["flat", "layout-table"])
+def test_a_saved_web_page_reads_as_paragraphs_and_rows(tmp_path, charset, layout):
+    path = write_html(tmp_path / "budget.html", FORMAT_LINES, FORMAT_TABLE, charset=charset, layout=layout)
+    lines = read_document(path).splitlines()
+    assert lines == [FORMAT_LINES[0], "首页 > 信息公开", *FORMAT_LINES[1:],
+                     "项目\t预算数", "一、财政拨款收入\t480.00", "二、事业收入\t", "收入合计\t500.00"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html"])
+def test_a_spreadsheet_or_web_page_disclosure_is_ingested(tmp_path, suffix):
+    writer = write_xlsx if suffix == ".xlsx" else write_html
+    [staged] = stage([writer(tmp_path / f"budget{suffix}", FORMAT_LINES, FORMAT_TABLE)], tmp_path / "corpus")
+    assert staged.name == f"2025-{FORMAT_ORG}-部门预算.txt"
+    facts = {(f.metric, f.value) for f in parse_disclosure(staged.name, staged.text).facts}
+    assert {("收入合计", Decimal("500")), ("财政拨款收入", Decimal("480"))} <= {(m, v.normalize()) for m, v in facts if v}
