@@ -286,11 +286,14 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
 
 
 def _ingest_notice(item: Staged, corpus: Path) -> str:
+    from .render import tables_note
+
     if not item.new:
         return f"未改动：{item.source} 与语料中的 {item.name} 内容相同"
     document = item.document
     return (f"已导入 {item.source} -> {corpus / item.name}"
-            f"（{document.org}{document.year}年{document.scope}{document.doc_kind}，{item.figures} 个数）")
+            f"（{document.org}{document.year}年{document.scope}{document.doc_kind}，{item.figures} 个数；"
+            f"{tables_note(document)}）")
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -316,7 +319,7 @@ def _corpus_of(db_path: Path, must_exist: bool = True) -> Path:
 
 # --- docs and check ---------------------------------------------------------------------------
 
-DOCS_HELP = """列出索引中的文件，以及从每份文件读出的各类数字的个数。
+DOCS_HELP = """列出索引中的文件，从每份文件读出的各类数字的个数，以及读到了哪几张标准表。
 
 \b
 例子：
@@ -329,20 +332,22 @@ DOCS_HELP = """列出索引中的文件，以及从每份文件读出的各类�
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 列表。")
 @db_option
 def docs_command(as_json: bool, db: Path | None) -> None:
+    from .render import tables_note
+
     store: Store = _open(_db(db)).store
     rows = []
     for document in store.documents():
         facts = store.facts(org=document.org, year=document.year)
         families = Counter(_family(f.table) for f in facts if f.source.doc == document.doc)
         rows.append({**document.model_dump(exclude={"sha256"}), "facts": sum(families.values()),
-                     "families": dict(families)})
+                     "families": dict(families), "tables": tables_note(document)})
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
         families = "，".join(f"{name} {count}" for name, count in sorted(row["families"].items()))
-        click.echo(f"{row['doc']}\t{row['org']}\t{row['year']}\t{row['doc_kind']}\t{row['unit']}\t"
-                   f"{row['facts']} 个数：{families}")
+        click.echo(f"{row['doc']}\t{row['org']}\t{row['year']}\t{row['scope']}{row['doc_kind']}\t{row['unit']}\t"
+                   f"{row['facts']} 个数：{families}\t{row['tables']}")
 
 
 CHECK_HELP = """一致性检查：找出加不上合计的数，以及同一份文件前后说法不一的数（全部单位，或 ORG）。

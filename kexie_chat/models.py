@@ -89,6 +89,9 @@ class Document(BaseModel):
     lines: int
     sha256: str
     scope: str = DEPARTMENT  # 部门 (a department with its units) or 单位 (one unit's own disclosure)
+    # The standard tables (lexicon.STANDARD_TABLES) read from it, in their order, "、"-joined: what
+    # a reporter is told was read, so that a gap says "not read" rather than "not there".
+    tables_read: str = ""
 
 
 class Answer(BaseModel):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .models import DEPARTMENT, UNIT, Fact
+from .lexicon import STANDARD_TABLES
+from .models import DEPARTMENT, UNIT, Document, Fact
 from .text import format_amount, to_wan
 
 
@@ -27,6 +28,14 @@ def wan(fact: Fact) -> Decimal | None:
 def label(fact: Fact) -> str:
     """'秦皇岛市科学技术协会2022年部门预算' ('…单位预算' for a unit's own disclosure)."""
     return f"{fact.org}{fact.year}年{UNIT if fact.scope == UNIT else DEPARTMENT}{fact.doc_kind}"
+
+
+def tables_note(document: Document) -> str:
+    """'标准表 8/9，未读到：三公经费支出决算表': which standard tables of its kind a document gave figures."""
+    names = [name for name, _ in STANDARD_TABLES.get(document.doc_kind, ())]
+    read = set(document.tables_read.split("、")) if document.tables_read else set()
+    missing = [name for name in names if name not in read]
+    return f"标准表 {len(names) - len(missing)}/{len(names)}" + (f"，未读到：{'、'.join(missing)}" if missing else "")
 
 
 def cite(fact: Fact) -> str:

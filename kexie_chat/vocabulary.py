@@ -16,6 +16,7 @@ from .lexicon import (
     METRIC_SYNONYMS,
     PARSE_ONLY_SYNONYMS,
     QUESTION_ONLY_SYNONYMS,
+    STANDARD_TABLES,
     TABLE_KINDS,
 )
 from .text import fold
@@ -91,6 +92,18 @@ def quantity_unit(name: str) -> str:
             if unit in content:
                 return "辆" if unit == "台" and "辆" in content else unit
     return "个"
+
+
+def standard_table(title: str, doc_kind: str) -> str | None:
+    """The standard table of a 预算 or 决算 a title names (STANDARD_TABLES), or None."""
+    folded = fold(title)
+    if not folded or len(folded) > 48 or "。" in folded or "表" not in folded:
+        return None
+    return next((name for name, pattern in _STANDARD_PATTERNS.get(doc_kind, ()) if pattern.search(folded)), None)
+
+
+_STANDARD_PATTERNS = {kind: [(name, re.compile(pattern)) for name, pattern in tables]
+                      for kind, tables in STANDARD_TABLES.items()}
 
 
 def table_kind(line: str) -> str | None:

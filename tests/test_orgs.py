@@ -142,3 +142,68 @@ def test_a_department_and_a_unit_budget_of_one_body_are_two_documents(tmp_path):
     unit = assistant.ask("静安区商务委2025年单位预算收入是多少")
     assert unit.facts[0].value == Decimal("420.00") and unit.facts[0].scope == "单位"
     assert unit.text.startswith(f"{org}2025年单位预算") and "另有上海市静安区商务委员会2025年部门预算" in unit.text
+
+
+# --- what was read: the standard tables -------------------------------------------------------
+
+def final_accounts(tables: dict[str, list[str]]) -> str:
+    """A 决算 whose tables are given as title -> rows (tab-separated), each with its unit line."""
+    text = "上海市静安区审计局\n2024年度部门决算\n目 录\n一、部门主要职能\n上海市静安区审计局2024年度部门决算。\n"
+    for title, rows in tables.items():
+        text += f"{title}\n单位：万元\n" + "\n".join(rows) + "\n"
+    return text
+
+
+FULL_TABLE = ["收入\t\t支出\t", "项目\t决算数\t项目\t决算数", "一、一般公共预算财政拨款收入\t12.30\t一、一般公共服务支出\t12.30",
+              "本年收入合计\t12.30\t本年支出合计\t12.30", "总计\t12.30\t总计\t12.30"]
+INCOME_TABLE = ["项目\t本年收入合计\t财政拨款收入", "合计\t12.30\t12.30"]
+COVERAGE = [
+    ("all-read", {"收入支出决算总表": FULL_TABLE, "收入决算表": INCOME_TABLE}, ["收入支出决算总表", "收入决算表"]),
+    ("empty-note-is-read", {"收入支出决算总表": FULL_TABLE,
+                            "政府性基金预算财政拨款收入支出决算表": ["项目\t决算数", "合计\t", "注：本单位无政府性基金预算财政拨款支出，故本表无数据。"]},
+     ["政府性基金预算财政拨款收入支出决算表", "收入支出决算总表"]),
+    ("found-without-figures-is-not-read", {"收入支出决算总表": FULL_TABLE, "财政拨款“三公”经费支出决算表": ["合计\t预算数\t决算数"]},
+     ["收入支出决算总表"]),
+]
+
+
+@pytest.mark.parametrize("case,tables,read", COVERAGE, ids=[c[0] for c in COVERAGE])
+def test_a_document_says_which_standard_tables_were_read(case, tables, read):
+    from kexie_chat.lexicon import STANDARD_TABLES
+    from kexie_chat.render import tables_note
+
+    document = parse_disclosure("x.txt", final_accounts(tables)).document
+    assert document.tables_read.split("、") == read
+    missing = [name for name, _ in STANDARD_TABLES["决算"] if name not in read]
+    assert tables_note(document) == f"标准表 {len(read)}/9，未读到：{'、'.join(missing)}"
+
+
+STANDARD_TITLES = [
+    ("预算", "2025年部门财务收支预算总表", "财务收支预算总表"),
+    ("预算", "2025年预算单位收入预算总表", "收入预算总表"),
+    ("预算", "3．2025年部门支出预算总表", "支出预算总表"),
+    ("预算", "2025年部门财政拨款收支预算总表", "财政拨款收支预算总表"),
+    ("预算", "2025年部门一般公共预算支出功能分类预算表", "一般公共预算支出功能分类预算表"),
+    ("预算", "2025年部门政府性基金预算支出功能分类预算表", "政府性基金预算支出功能分类预算表"),
+    ("预算", "2025年部门国有资本经营预算支出功能分类预算表", "国有资本经营预算支出功能分类预算表"),
+    ("预算", "2025年部门一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出经济分类预算表"),
+    ("预算", "2025年部门“三公”经费和机关运行经费预算表", "三公经费和机关运行经费预算表"),
+    ("决算", "收入支出决算总表", "收入支出决算总表"),
+    ("决算", "二、收入决算表", "收入决算表"),
+    ("决算", "支出决算表", "支出决算表"),
+    ("决算", "财政拨款收入支出决算总表", "财政拨款收入支出决算总表"),
+    ("决算", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表"),
+    ("决算", "一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算表"),
+    ("决算", "财政拨款“三公”经费支出决算表", "三公经费支出决算表"),
+    ("决算", "政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款收入支出决算表"),
+    ("决算", "国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"),
+    ("决算", "七、财政拨款“三公”经费支出决算情况说明", None),
+    ("预算", "2025年部门预算编制说明", None),
+]
+
+
+@pytest.mark.parametrize("kind,title,name", STANDARD_TITLES, ids=[t[1] for t in STANDARD_TITLES])
+def test_each_standard_table_is_named_by_its_title(kind, title, name):
+    from kexie_chat.vocabulary import standard_table
+
+    assert standard_table(title, kind) == name

@@ -9,6 +9,7 @@ from ..models import DEPARTMENT, Definition, Document, Fact, Passage, Source
 from ..orgs import is_kexie, short_names
 from ..text import clean, fold
 from ..vocabulary import canonical_metric, synonyms_longest_first
+from .coverage import tables_read
 from .flow import paragraphs
 from .meta import NotADisclosure, read_meta, short_place
 from .narrative import Vocabulary, by_first_character, read_paragraph
@@ -68,6 +69,7 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
                                   source=Source(doc=doc, line=read.lines[0], quote=quote), scope=region.scope,
                                   table="正文", item=read.item, text=read.written))
     facts.extend(_contacts(lines, base, doc))
+    document.tables_read = "、".join(tables_read(regions, facts, meta.doc_kind))
     return Disclosure(document=document, facts=_unique(facts), passages=_passages(regions, doc),
                       definitions=_definitions(lines, meta.org, doc),
                       aliases=_aliases(meta.org, meta.misprints))
