@@ -375,32 +375,13 @@ ORG_SHORTENINGS: tuple[tuple[str, str], ...] = (
 # The two scopes of a disclosure: a 部门 (the department with its units) or one 单位.
 DOC_SCOPES: tuple[str, ...] = ("部门", "单位")
 
-# The standard tables of a disclosure, by kind of disclosure: (name, what its title says), tried in
-# order (the first match wins; patterns read a folded title). The names are the ones a reporter is
-# told ("标准表 8/9，未读到：三公经费和机关运行经费预算表").
+# The standard set of tables of a 预算 and of a 决算 (nine each), by the kind TABLE_SPECS recognizes,
+# in the order disclosures print them; each is told by its name in TABLE_SPECS ("标准表 8/9，未读到：…").
+STANDARD_KINDS: tuple[str, ...] = (
+    "收支总表", "收入", "支出", "财政拨款收支", "一般公共预算支出", "政府性基金", "国有资本经营", "基本支出", "三公",
+)
 STANDARD_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "预算": (
-        ("三公经费和机关运行经费预算表", r"三公.{0,3}经费"),
-        ("政府性基金预算支出功能分类预算表", r"政府性基金"),
-        ("国有资本经营预算支出功能分类预算表", r"国有资本经营"),
-        ("一般公共预算基本支出经济分类预算表", r"基本支出.{0,12}经济分类|经济分类.{0,8}表"),
-        ("一般公共预算支出功能分类预算表", r"一般公共预算.{0,8}支出.{0,6}(功能分类|预算表)"),
-        ("财政拨款收支预算总表", r"财政拨款收(入)?(支出)?.{0,4}总表"),
-        ("财务收支预算总表", r"财务收支.{0,4}总表|收支预算总表"),
-        ("收入预算总表", r"收入预算总?表"),
-        ("支出预算总表", r"支出预算总?表"),
-    ),
-    "决算": (
-        ("三公经费支出决算表", r"三公.{0,3}经费"),
-        ("政府性基金预算财政拨款收入支出决算表", r"政府性基金"),
-        ("国有资本经营预算财政拨款收入支出决算表", r"国有资本经营"),
-        ("一般公共预算财政拨款基本支出决算表", r"基本支出决算"),
-        ("一般公共预算财政拨款支出决算表", r"一般公共预算财政拨款支出决算"),
-        ("财政拨款收入支出决算总表", r"财政拨款收(入)?(支出)?决算总表"),
-        ("收入支出决算总表", r"收入支出决算总表|收支决算总表"),
-        ("收入决算表", r"收入决算表"),
-        ("支出决算表", r"支出决算表"),
-    ),
+    doc_kind: tuple((spec["kind"], spec["names"][side]) for kind in STANDARD_KINDS
+                    for spec in TABLE_SPECS if spec["kind"] == kind)
+    for side, doc_kind in enumerate(("预算", "决算"))
 }
-# A table that says it is empty has been read (as empty), not missed.
-EMPTY_TABLE_NOTE = r"空表|无数据|本表无|没有.{0,12}(收入|支出|经费)|无.{0,20}(收入|支出|经费)"

@@ -32,7 +32,7 @@ def label(fact: Fact) -> str:
 
 def tables_note(document: Document) -> str:
     """'标准表 8/9，未读到：三公经费支出决算表': which standard tables of its kind a document gave figures."""
-    names = [name for name, _ in STANDARD_TABLES.get(document.doc_kind, ())]
+    names = [name for _, name in STANDARD_TABLES.get(document.doc_kind, ())]
     read = set(document.tables_read.split("、")) if document.tables_read else set()
     missing = [name for name in names if name not in read]
     return f"标准表 {len(names) - len(missing)}/{len(names)}" + (f"，未读到：{'、'.join(missing)}" if missing else "")

@@ -95,15 +95,9 @@ def quantity_unit(name: str) -> str:
 
 
 def standard_table(title: str, doc_kind: str) -> str | None:
-    """The standard table of a 预算 or 决算 a title names (STANDARD_TABLES), or None."""
-    folded = fold(title)
-    if not folded or len(folded) > 48 or "。" in folded or "表" not in folded:
-        return None
-    return next((name for name, pattern in _STANDARD_PATTERNS.get(doc_kind, ()) if pattern.search(folded)), None)
-
-
-_STANDARD_PATTERNS = {kind: [(name, re.compile(pattern)) for name, pattern in tables]
-                      for kind, tables in STANDARD_TABLES.items()}
+    """The name of the standard table of a 预算 or 决算 a title names (STANDARD_TABLES), or None."""
+    kind = table_kind(title)
+    return dict(STANDARD_TABLES.get(doc_kind, ())).get(kind) if kind else None
 
 
 def table_kind(line: str) -> str | None:
