@@ -596,16 +596,37 @@ class Engine:
         changes = [f for f in facts if (f.basis or "").startswith((BASIS_CHANGE, BASIS_CHANGE_RATE))]
         if changes:
             amount = next((f for f in changes if f.basis == BASIS_CHANGE), changes[0])
-            rate = next((f for f in changes if f.basis == BASIS_CHANGE_RATE and f.source.line == amount.source.line), None)
+            rate = next((f for f in changes if f.basis == BASIS_CHANGE_RATE and f.source.line == amount.source.line),
+                        None)
             words = "增加" if amount.value >= 0 else "减少"
-            level = self.choose(facts, doc.doc_kind, query)
+            level = self.choose(facts, doc.doc_kind, replace(query, kind=None))
             text = f"{label(amount)}：{metric}较上年{words} {abs(amount.value)}{amount.unit}"
-            text += f"（{abs(rate.value)}%）" if rate else ""
+            text += f"（{abs(rate.value)}%）" if rate and rate is not amount else ""
             text += f"，本年为 {figure(level)}" if level else ""
             text += "（文件所述）。" + self._source(amount)
+            lead = [rate, amount] if query.kind == "percent" and rate else [amount, rate]
             return self._reply(question, "answered", "change", text,
-                               facts=[f for f in (amount, rate, level) if f is not None])
-        return self._no_metric(question, query, org, doc, f"{metric}的增减变化")
+                               facts=_unique([f for f in (*lead, level) if f is not None]))
+        return self._computed_change(question, query, org, doc, metric, facts)
+
+    def _computed_change(self, question: str, query: Query, org: str, doc: Document, metric: str,
+                         facts: list[Fact]) -> Answer:
+        """No change stated, but this year's and last year's figures are: their difference, 计算得出."""
+        free = replace(query, kind=None)
+        level = self.choose(facts, doc.doc_kind, free)
+        previous = self.choose([f for f in facts if f.basis == BASIS_PREVIOUS], doc.doc_kind, free,
+                               allow=(BASIS_PREVIOUS,))
+        if level is None or previous is None or not level.is_money or not previous.is_money:
+            return self._no_metric(question, query, org, doc, f"{metric}的增减变化")
+        difference = _computed(level, previous, "difference", "本年−上年")
+        rate = _computed(difference, previous, "share", "增减÷上年") if previous.value else None
+        words = "增加" if difference.value >= 0 else "减少"
+        text = (f"{label(level)}：{metric}本年 {figure(level)}（第{level.source.line}行），上年 {figure(previous)}"
+                f"（第{previous.source.line}行），计算得出较上年{words} {format_amount(abs(difference.value))}万元"
+                + (f"（{format_amount(abs(rate.value))}%）" if rate else "") + "。" + self._source(level))
+        lead = [rate, difference] if query.kind == "percent" and rate else [difference, rate]
+        return self._reply(question, "answered", "change", text,
+                           facts=[f for f in (*lead, level, previous) if f is not None])
 
     def _budget_vs_actual(self, question: str, query: Query, context: Context) -> Answer:
         subject = self._subject(question, query, context)

@@ -25,12 +25,15 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),
     ("definition", r"什么是|是什么意思|的定义|定义是|指什么|含义|什么叫|名词解释|^解释"),
     ("contact", r"电话|联系方式|联系人|怎么联系"),
-    ("rank", r"最高|最低|最多|最少|排名|排序|从高到低|从低到高|从大到小|从小到大|前三|哪个单位|哪家"),
-    ("compare", r"比较|对比|相比|比一比|[和与跟同].{1,12}比|哪个(?:多|高|少|低|大|小)|谁(?:多|高|少|低|大|小|更)|"
+    ("rank", r"最高|最低|最多|最少|排名|排序|排个序|排一下|排行|从高到低|从低到高|从大到小|从小到大|前三|前五|前几|"
+             r"哪个单位|哪家"),
+    ("compare", r"比较|对比|相比|比一比|[和与跟同].{1,12}比|哪个(?:多|高|少|低|大|小)|谁.{0,3}□*(?:多|高|少|低|大|小|更)|"
+                r"vs|pk|"
                 r"几倍|多少倍|倍数|差多少|相差|差距|差额|高多少|多多少|少多少|低多少|多出"),
     ("rate", r"执行率|完成率|执行进度|完成(?:了)?(?:年初)?预算|超支|超预算|预算执行率|执行了?百分之|执行得?怎么样"),
     ("share", r"占比|比例|比重|占.{0,12}(?:多少|几|百分|比)|百分之几|占多大"),
-    ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅"),
+    ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅|"
+               r"(?:增加|减少|增长|下降|上升|多|少)了?(?:多少|百分之几|几)"),
     ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)"),
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
@@ -169,9 +172,11 @@ def _intent(folded: str, query: Query) -> str:
         if name in NAMED_INTENTS and named & NAMED_INTENTS[name]:
             return name
         if pattern.search(folded):
-            if name == "compare" and len(query.orgs) < 2 and re.search(CHANGE_WORDS, folded):
+            if name in ("compare", "share") and len(query.orgs) < 2 and re.search(CHANGE_WORDS, folded):
                 return "change"  # 比上年多多少: a change from the year before, not a comparison of orgs
             return name
+    if (query.metrics or query.codes) and len({f.value for f in query.orgs}) >= 2:
+        return "compare"  # 秦皇岛和张家口的三公经费: two orgs named are two figures side by side
     if query.metrics or query.codes:
         return "lookup"
     if query.orgs and not re.sub(FILLER_RE, "", query.words_left()):
