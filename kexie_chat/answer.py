@@ -502,12 +502,37 @@ class Engine:
     def _compare(self, question: str, query: Query, context: Context) -> Answer:
         metric = self._metric_of(query, context)
         orgs = [f.value for f in query.orgs]
+        named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
+        if len(set(orgs)) < 2 and len(named) >= 2:
+            return self._compare_metrics(question, query, context, named[:2])
         if context.org and len(orgs) < 2 and context.org not in orgs:
             orgs = [context.org, *orgs]
         if not metric:
             return self._reply(question, "clarify", "compare", "要比较哪一项？例如：比较张家口和秦皇岛的三公经费。",
                                suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])
         return self._across(question, query, context, metric, "compare", orgs if len(orgs) >= 2 else None)
+
+    def _compare_metrics(self, question: str, query: Query, context: Context, metrics: list[str]) -> Answer:
+        """Two figures of one org (基本支出比项目支出多多少, A是B的几倍): both, their difference and ratio."""
+        subject = self._subject(question, replace(query, side=None), context)
+        if isinstance(subject, Answer):
+            return subject
+        org, doc, note = subject.org, subject.doc, subject.note
+        chosen = [self.choose([f for f in self._facts(org, doc, m, query) if f.is_money], doc.doc_kind, query)
+                  for m in metrics]
+        missing = [m for m, fact in zip(metrics, chosen) if fact is None]
+        if missing:
+            return self._no_metric(question, query, org, doc, missing[0])
+        first, second = chosen
+        difference = _computed(first, second, "difference", f"{first.metric}−{second.metric}")
+        times = _computed(first, second, "times", f"{first.metric}÷{second.metric}")
+        more = "多" if difference.value >= 0 else "少"
+        text = (f"{note}{label(first)}：{first.metric} {figure(first)}（第{first.source.line}行），{second.metric} "
+                f"{figure(second)}（第{second.source.line}行）。{first.metric}比{second.metric}{more} "
+                f"{format_amount(abs(difference.value))}万元" + (f"，是它的 {times.value} 倍" if times else "")
+                + "（计算得出）。" + self._source(first))
+        return self._reply(question, "answered", "compare", text,
+                           facts=[first, second, *(f for f in (difference, times) if f is not None)])
 
     def _rank(self, question: str, query: Query, context: Context) -> Answer:
         metric = self._metric_of(query, context)
