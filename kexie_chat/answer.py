@@ -163,6 +163,22 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return unique
 
 
+def _related_names(metric: str) -> list[str]:
+    """The 功能分类 name of an 经济分类 item and the reverse: 机关事业单位基本养老保险缴费(支出)."""
+    return [metric.removesuffix("支出")] if metric.endswith("支出") and len(metric) > 6 else [metric + "支出"]
+
+
+def _reading_label(fact: Fact) -> str:
+    """How a reading is told apart: its code's classification, its project, its table."""
+    if fact.item:
+        return f"项目“{fact.item}”"
+    if fact.code:
+        kind = "经济分类" if fact.code.startswith("3") else "功能分类"
+        return f"{fact.metric}（{kind}{fact.code}）"
+    table = (fact.table or "").split("\t")[0].strip()
+    return f"{fact.metric}（{table[:24] or fact.basis or '正文'}）"
+
+
 def _claim_kind(unit: str) -> str | None:
     """The kind of figure a claimed number is, by its unit (none said: any)."""
     if unit in ("元", "万元", "亿元"):
@@ -381,10 +397,49 @@ class Engine:
             return self._no_metric(question, query, org, subject.doc, query.item or metric)
         supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query, primary)
         others = self._others(facts, primary)
+        readings = [] if query.codes or query.item else \
+            self._readings_of(org, subject.doc, primary, kinded, query, [primary, *others])
         text = subject.note + self._sentence(primary) + self._parts_sentence(supporting) + \
-            self._others_sentence(others) + self._other_scope_note(primary)
+            self._others_sentence(others) + self._readings_sentence(readings) + self._other_scope_note(primary)
         return self._reply(question, "answered", "lookup", text + self._source(primary),
-                           facts=[primary, *supporting, *others])
+                           facts=_unique([primary, *readings, *supporting, *others]))
+
+    def _readings_of(self, org: str, doc: Document, primary: Fact, facts: list[Fact], query: Query,
+                     shown: list[Fact]) -> list[Fact]:
+        """The same name with another figure in another reading: a 功能分类 row and an 经济分类 row
+        (住房公积金 2210201 and 30113), all funds and 财政拨款 (基本支出), a metric and a project named
+        alike (科普活动), a 经济分类 name and its 功能分类 name with 支出 (养老保险缴费 / …缴费支出).
+        Each reading's likeliest figure, when it differs from the figures already shown."""
+        pool = list(facts)
+        for related in _related_names(primary.metric):
+            pool += self.store.facts(org=org, metric=related, year=doc.year)
+        named = self.items.get(fold(primary.metric)[:1], ())
+        for key, item, metric in named:
+            if key == fold(primary.metric):
+                pool += [f for f in self.store.facts(org=org, metric=metric, year=doc.year) if f.item == item]
+        groups: dict[tuple, list[Fact]] = {}
+        for fact in pool:
+            basis = (fact.basis or "").split("（")[0]
+            if basis in DERIVED or "空白" in (fact.basis or "") or fact.value is None \
+                    or fact.scope != primary.scope or fact.is_money != primary.is_money:
+                continue
+            kind = table_kind(fact.table or "") if fact.table and fact.table != "正文" else "正文"
+            groups.setdefault((fact.metric, fact.code, fact.item, kind), []).append(fact)
+        seen = {wan(f) if f.is_money else f.value for f in shown}
+        readings = []
+        for group in groups.values():
+            fact = self.choose(group, doc.doc_kind, replace(query, item=group[0].item))
+            value = None if fact is None else wan(fact) if fact.is_money else fact.value
+            if fact is not None and value not in seen:
+                seen.add(value)
+                readings.append(fact)
+        return readings[:3]
+
+    def _readings_sentence(self, readings: list[Fact]) -> str:
+        if not readings:
+            return ""
+        return "同一名称的其他口径：" + "；".join(
+            f"{_reading_label(r)} {figure(r)}（第{r.source.line}行）" for r in readings) + "。"
 
     def _other_scope_note(self, fact: Fact) -> str:
         """Say that the same body also published the other scope's disclosure of the year."""
