@@ -6,8 +6,10 @@
 
 Seeds are the facts a name asks for unambiguously (scripts/roundtrip.py: one figure under that org,
 year, 预算/决算 and name). Each seed is asked in one variant of each kind below, drawn with a fixed
-seed (the same cases every run), plus "mixed" variants combining three kinds. The answer passes when
-its first fact is the seed's figure (same org, year, 预算/决算, metric or code, value).
+seed (the same cases every run), plus "mixed" variants combining three kinds; the count and value of
+a stock (几辆, 值多少钱) and the readings a document states beside a figure (比上年增减, 增减率, 上年数,
+占比, 执行率) are asked too. The answer passes when its first fact is the seed's figure (same org,
+year, 预算/决算, metric or code, value).
 """
 from __future__ import annotations
 
@@ -36,6 +38,15 @@ METRIC_TYPOS = {"费": "废", "经": "径", "支": "之", "务": "物", "公": "
                 "住": "主", "积": "基", "预": "予", "算": "蒜", "项": "向", "目": "木", "办": "半", "差": "叉"}
 FRAMES = ("请问{org}{year}{metric}是多少", "我想知道{org}{year}{metric}", "{org}{year}的{metric}有多少？",
           "查一下{org}{year}的{metric}", "{kexie}{year}的{metric}是多少", "{year}{kexie}{metric}一共多少")
+# How people ask for a reading of a row that is not its figure (scripts/roundtrip.READINGS).
+READING_ASKS = {
+    "较上年增减": ("reading_change", ("{org}{year}{metric}比上年增减多少", "{org}{year}{metric}比上年变化了多少",
+                                     "{org}{year}{metric}较上年增加还是减少了多少")),
+    "较上年增减率": ("reading_change_rate", ("{org}{year}{metric}比上年增长百分之几", "{org}{year}{metric}变化幅度是多少")),
+    "上年数": ("reading_previous", ("{org}{year}{metric}上年是多少", "{org}上一年的{metric}")),
+    "占比": ("reading_share", ("{org}{year}{metric}占比多少", "{org}{year}{metric}占百分之几")),
+    "完成预算比例": ("reading_execution", ("{org}{year}{metric}完成预算的百分之几", "{org}{year}{metric}执行率")),
+}
 COUNT_ASKS = {"辆": "有几辆", "人": "有几个人", "个": "有几个", "平方米": "有多少平方米"}
 SIDE_WORDS = BUDGETED_WORDS + SPENT_WORDS
 
@@ -172,7 +183,7 @@ def cases(facts: list[IndexFact], limit: int | None = None) -> list[Case]:
         for kind, question in variants(seed, rng).items():
             out.append(Case(kind, question, seed))
         out += [Case("mixed", mixed(seed, rng), seed) for _ in range(2)]
-    out += stock_cases(facts, rng)
+    out += stock_cases(facts, rng) + reading_cases(facts)
     if limit and len(out) > limit:
         out = random.Random(SEED).sample(out, limit)
     return out
@@ -191,6 +202,23 @@ def stock_cases(facts: list[IndexFact], rng: random.Random) -> list[Case]:
             out.append(Case("ending_count", f"{org}{rng.choice([year, ''])}{f.metric}{COUNT_ASKS[f.unit]}", seed))
         elif f.basis.startswith("价值"):
             out.append(Case("ending_value", f"{org}{rng.choice([year, ''])}{f.metric}{rng.choice(['值多少钱', '价值多少', '价值是多少万元'])}", seed))
+    return out
+
+
+def reading_cases(facts: list[IndexFact]) -> list[Case]:
+    """比上年增减, 上年数, 占比, 执行率 asked as people ask them, where the document states one such figure."""
+    short = short_names({f.org for f in facts})
+    stated: dict[tuple, list[IndexFact]] = defaultdict(list)
+    for f in facts:
+        basis = f.basis.split("（")[0]
+        if basis in READING_ASKS and f.scope == "部门" and f.doc_scope == "部门" and not f.item:
+            stated[f.org, f.year, f.doc_kind, f.metric, basis].append(f)
+    out = []
+    for (*_, basis), found in stated.items():
+        if len({in_wan(f.value, f.unit) for f in found}) == 1:
+            f, (kind, asks) = found[0], READING_ASKS[basis]
+            out += [Case(kind, ask.format(org=short[f.org], year=f"{f.year}年", metric=f.metric), Seed(f, short[f.org]))
+                    for ask in asks]
     return out
 
 
