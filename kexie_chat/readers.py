@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -29,6 +30,10 @@ COMMON_GB2312_LEADS = range(0xA1, 0xD8)
 BINARY_SHARE = 0.01
 # pdfminer's stand-in for a glyph whose font does not say which character it is.
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
+# A running head or foot: a line at the top or bottom EDGE_LINES of a page that this share of the
+# pages (and at least RUNNING_MIN_PAGES) repeat; a page number alone at a page's foot.
+EDGE_LINES, RUNNING_SHARE, RUNNING_MIN_PAGES = 1, 0.5, 3
+PAGE_NUMBER_RE = re.compile(r"[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}")
 # A char belongs to a line it overlaps by this share of the lower of the two heights.
 LINE_OVERLAP = 0.5
 # Lines of a page a char can still overlap (sorted by top, only the last few can).
@@ -166,7 +171,7 @@ def read_pdf(path: Path) -> str:
 
     try:
         with pdfplumber.open(path) as pdf:
-            pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
+            pages = ["\n".join(lines) for lines in _without_running_heads([_pdf_page_lines(p) for p in pdf.pages])]
     except OSError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of error for a damaged file
@@ -191,6 +196,36 @@ def _pdf_page_lines(page) -> list[str]:
         rows = [_tab_row(row) for row in table.extract()]
         placed.append((table.bbox[1], "\n".join(row for row in rows if row.strip())))
     return [text for _, text in sorted(placed, key=lambda item: item[0]) if text.strip()]
+
+
+def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """Pages without their running heads and feet: a text line at a page's top or bottom that most
+    pages repeat (digits aside: 第3页 is 第4页) is kept once, where it first stands; a lone page
+    number at a page's foot (- 3 -, 第3页, 3/20) is dropped."""
+    counts = Counter(key for lines in pages for key in {_running_key(line) for line in _edges(lines)})
+    running = {key for key, n in counts.items() if n >= max(RUNNING_MIN_PAGES, len(pages) * RUNNING_SHARE)}
+    seen: set[str] = set()
+    result = []
+    for lines in pages:
+        edges = set(_edges(lines))
+        kept = []
+        for i, line in enumerate(lines):
+            key = _running_key(line)
+            if line in edges and (key in running and key in seen or i == len(lines) - 1 and PAGE_NUMBER_RE.fullmatch(line.strip())):
+                continue
+            seen.add(key)
+            kept.append(line)
+        result.append(kept)
+    return result
+
+
+def _edges(lines: list[str]) -> list[str]:
+    """The text lines (not table rows) among a page's first and last EDGE_LINES."""
+    return [line for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:] if "\t" not in line and "\n" not in line]
+
+
+def _running_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
 def _text_lines(page) -> list[dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 595, 842, 40
+page_break = object()  # a block that starts a new page
 FONT_SIZE, LINE_HEIGHT, ROW_HEIGHT, CELL_PAD = 10, 16, 18, 4
 
 # (encoding, CID ordering): UniGB-UTF16-H maps back to Unicode; Identity-H without a ToUnicode
@@ -33,6 +34,10 @@ def _font_objects(encoding: bytes, ordering: bytes) -> list[bytes]:
 def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes, bytes] = MAPPED) -> Path:
     pages, ops, y = [], [], PAGE_HEIGHT - MARGIN
     for block in blocks:
+        if block is page_break:
+            pages.append(ops)
+            ops, y = [], PAGE_HEIGHT - MARGIN
+            continue
         height = ROW_HEIGHT * len(block) if isinstance(block, list) else LINE_HEIGHT
         if y - height < MARGIN and ops:
             pages.append(ops)

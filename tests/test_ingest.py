@@ -448,3 +448,28 @@ def test_a_spreadsheet_or_web_page_disclosure_is_ingested(tmp_path, suffix):
     assert staged.name == f"2025-{FORMAT_ORG}-部门预算.txt"
     facts = {(f.metric, f.value) for f in parse_disclosure(staged.name, staged.text).facts}
     assert {("收入合计", Decimal("500")), ("财政拨款收入", Decimal("480"))} <= {(m, v.normalize()) for m, v in facts if v}
+
+
+def test_running_heads_and_page_numbers_are_read_once(tmp_path):
+    """Each page opens with the same head and ends with its number: the head is kept where it first
+    stands, the numbers go; a table continued over pages keeps its rows."""
+    from minipdf import page_break
+
+    blocks = []
+    for page in range(1, 5):
+        blocks += ["上海市静安区审计局2024年度部门决算", f"正文第{page}页的内容。", [["项目", "决算数"], [f"行{page}", "1.00"]],
+                   f"- {page} -", page_break]
+    lines = read_document(write_pdf(tmp_path / "heads.pdf", blocks)).splitlines()
+    assert lines[0] == "上海市静安区审计局2024年度部门决算"
+    assert lines.count("上海市静安区审计局2024年度部门决算") == 1
+    assert not any(line.startswith("- ") for line in lines)
+    assert [line for line in lines if line.startswith("正文")] == [f"正文第{p}页的内容。" for p in range(1, 5)]
+    assert [line for line in lines if line.startswith("行")] == [f"行{p}\t1.00" for p in range(1, 5)]
+
+
+def test_a_line_few_pages_repeat_is_text(tmp_path):
+    from minipdf import page_break
+
+    blocks = ["标题", "第一部分", page_break, "第一部分", "正文", page_break, "其他", "正文二", page_break, "末页", "2024"]
+    lines = read_document(write_pdf(tmp_path / "few.pdf", blocks)).splitlines()
+    assert lines == ["标题", "第一部分", "第一部分", "正文", "其他", "正文二", "末页", "2024"]
