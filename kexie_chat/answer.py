@@ -64,6 +64,38 @@ class Context:
     year: int | None = None
     metric: str | None = None
     facts: list[Fact] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)  # the orgs of the last comparison or ranking
+    side: str | None = None  # 预算 | 决算 once asked for, kept while the org stays (预算数呢, 公务用车呢)
+    side_org: str | None = None
+    intent: str | None = None  # the last operation, kept by a follow-up naming only a metric
+
+
+# A follow-up that names only a metric keeps these operations (比上年增加了多少 → 项目支出呢).
+KEPT_OPERATIONS = ("change", "share", "rate", "compare", "rank", "budget_vs_actual")
+# Words that say a follow-up is about the org just answered (它的基本支出呢 after a ranking).
+THAT_ORG_RE = re.compile(r"它|其|该单位|这个单位|这家|那家|该科协")
+# Words that add orgs to the last comparison (加上包头呢).
+ADD_ORG_RE = re.compile(r"加上|还有|再加|加入|算上|连同|以及")
+
+
+def follow_up(query: Query, context: Context) -> Query:
+    """A question read with what the conversation remembers: the side and operation a follow-up
+    leaves unsaid, orgs added to a comparison, 它 for the org just answered."""
+    named_metric = bool(query.metrics or query.codes or query.item)
+    if query.orgs and ADD_ORG_RE.search(query.folded) and context.orgs and context.intent in ("compare", "rank"):
+        return replace(query, intent="compare", extra_orgs=[o for o in context.orgs
+                                                            if o not in {f.value for f in query.orgs}])
+    if not query.orgs and THAT_ORG_RE.search(query.folded) and context.org:
+        return replace(query, intent="lookup" if query.intent in ("rank", "compare", "search") else query.intent)
+    if query.intent in ("search", "org_only", "lookup") and not query.orgs and context.metric and \
+            (not named_metric) and (query.side or query.kind):
+        return replace(query, intent="lookup", side=query.side or context.side)
+    if named_metric and not query.orgs and query.intent == "lookup":
+        intent = context.intent if context.intent in KEPT_OPERATIONS else "lookup"
+        side = query.side or (context.side if context.side_org == context.org else None)
+        return replace(query, intent=intent, side=side)
+    return query
+
 
 
 def _meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:
@@ -250,6 +282,15 @@ class Engine:
             return self._reply(question, "error", "error", "请输入一个问题，例如：秦皇岛2022年三公经费是多少？",
                                suggestions=self._examples())
         query = parse_question(text, self.orgs, self.metrics, self.items)
+        if context is not None:
+            query = follow_up(query, context)
+        answer = self._route(question, query, context or Context())
+        if context is not None:
+            self._remember(context, answer, query)
+        return answer
+
+    def _route(self, question: str, query: Query, context: Context) -> Answer:
+        """The one place that decides which handler answers (HANDLERS, by the query's operation)."""
         if not re.search(r"[\u4e00-\u9fff]", query.folded) and not query.codes:
             return self._reply(question, "not_found", "search", "没有读懂这个问题。请用中文提问，例如：包头2020年基本支出。",
                                suggestions=self._examples())
@@ -258,21 +299,32 @@ class Engine:
         shared = next((found for found in query.orgs if found.among), None)
         if shared:
             return self._which_org(question, query, shared)
-        handler = getattr(self, f"_{query.intent}")
-        answer = handler(question, query, context or Context())
+        answer = HANDLERS[query.intent](self, question, query, context)
         if answer.status == "answered":
             answer.text = _readings(query) + answer.text
-        if context is not None:
-            self._remember(context, answer, query)
         return answer
 
     def _remember(self, context: Context, answer: Answer, query: Query) -> None:
+        """What a follow-up may leave unsaid: org, year, metric, side and operation; a turn that found
+        nothing still remembers the metric it asked about (石家庄…三公经费, then 张家口呢)."""
         if answer.status != "answered" or not answer.facts:
+            if query.metric and answer.status == "not_found":
+                context.metric = query.metric
+                context.year = query.years[0] if query.years else context.year
             return
         first = answer.facts[0]
-        if answer.intent not in ("rank", "compare"):
+        if answer.intent in ("rank", "compare"):
+            context.orgs = list(dict.fromkeys(f.org for f in answer.facts))
+            context.org = first.org if answer.intent == "rank" else context.org or first.org
+            context.year = first.year if answer.intent == "rank" else context.year
+        else:
             context.org, context.year = first.org, first.year
+        if first.org != context.side_org:
+            context.side = None
+        if query.side:
+            context.side, context.side_org = query.side, first.org
         context.metric = first.metric if first.metric != "联系电话" else context.metric
+        context.intent = answer.intent
         context.facts = answer.facts
 
     # --- resolution ----------------------------------------------------------------
@@ -560,6 +612,9 @@ class Engine:
         named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
         if len(set(orgs)) < 2 and len(named) >= 2:
             return self._compare_metrics(question, query, context, named[:2])
+        orgs = list(dict.fromkeys([*query.extra_orgs, *orgs]))
+        if not orgs and len(context.orgs) >= 2 and context.intent == "compare":
+            orgs = list(context.orgs)  # 三公经费呢: the same orgs compared on another metric
         if context.org and len(orgs) < 2 and context.org not in orgs:
             orgs = [context.org, *orgs]
         if not metric:
@@ -1019,3 +1074,8 @@ class Engine:
     def _reply(question: str, status: str, intent: str, text: str, **fields) -> Answer:
         return Answer(question=question, status=status, intent=intent, text=text, **fields)
 
+
+# The operation a question asks for -> the handler that answers it (Engine._route).
+HANDLERS = {name: getattr(Engine, f"_{name}") for name in (
+    "lookup", "compare", "rank", "share", "rate", "change", "budget_vs_actual", "breakdown", "verify",
+    "org_only", "catalog", "definition", "contact", "search")}

@@ -73,6 +73,7 @@ class Query:
     unknown_place: str | None = None
     claim: tuple[Decimal, str] | None = None
     claim_parts: list[ClaimPart] = field(default_factory=list)  # what a claim says, part by part
+    extra_orgs: list[str] = field(default_factory=list)  # orgs a conversation adds (加上包头呢: the last ones)
     item: str | None = None  # a thing a table lists by name: a project, a purchase
     wants_budget: bool = False
     wants_actual: bool = False

@@ -1,0 +1,39 @@
+"""Conversations: a follow-up may change org, metric, side or operation and keeps what it leaves unsaid."""
+import pytest
+
+# (id, [(question, value of facts[0] in its unit or None for not_found, org fragment)])
+TURNS = [
+    ("side-then-metric", [("包头三公经费决算数", 2.1, "包头"), ("预算数呢", 3.65, "包头"),
+                          ("公务用车呢", 3.5, "包头"), ("执行率多少", 56, "包头")]),
+    ("year-start-budget", [("包头三公经费", 2.1, "包头"), ("年初预算呢", 3.65, "包头")]),
+    ("operation-kept", [("秦皇岛科协2022年人员经费", 541.68, "秦皇岛"), ("比上年增加了多少", 83.64, "秦皇岛"),
+                        ("项目支出呢", -34.8, "秦皇岛")]),
+    ("comparison-grows", [("张家口和秦皇岛的机关运行经费哪个多", 90.98, "张家口"), ("三公经费呢", 5.19, "张家口"),
+                          ("加上包头呢", 5.19, "张家口")]),
+    ("its-after-a-ranking", [("项目支出最多的是哪个科协", 5089009.53, "西城"), ("最少的呢", 55, "秦皇岛"),
+                             ("它的基本支出呢", 602.82, "秦皇岛")]),
+    ("context-survives-not-found", [("石家庄2020年三公经费", None, ""), ("张家口呢", 5.19, "张家口")]),
+    ("kind-follow-up", [("张家口科协房屋面积多少", 3972, "张家口"), ("值多少钱", 300, "张家口")]),
+    ("side-not-carried-to-another-org", [("包头三公经费预算数", 3.65, "包头"), ("江汉呢", 0, "江汉")]),
+]
+
+
+@pytest.mark.parametrize("name,turns", TURNS, ids=[t[0] for t in TURNS])
+def test_conversation(assistant, name, turns):
+    chat = assistant.conversation()
+    for question, value, org in turns:
+        answer = chat.ask(question)
+        if value is None:
+            assert answer.status == "not_found", (question, answer.text)
+            continue
+        assert answer.status == "answered", (question, answer.text)
+        assert float(answer.facts[0].value) == pytest.approx(value), (question, answer.text)
+        assert org in answer.facts[0].org
+
+
+def test_an_added_org_joins_the_comparison(assistant):
+    chat = assistant.conversation()
+    chat.ask("秦皇岛和张家口的三公经费")
+    answer = chat.ask("加上包头呢")
+    orgs = {f.org for f in answer.facts}
+    assert {"秦皇岛市科学技术协会", "张家口市科学技术协会", "包头市科学技术协会"} <= orgs
