@@ -17,7 +17,7 @@ kind, so that none can grow unnoticed; whoever fixes one lowers its count. What 
 - reading_previous 10/10: '西城2019年收入合计上年是多少', '西城上一年的基本支出' give this year's figure;
 - reading_change_rate 27/28: '西城2019年收入合计比上年增长百分之几' gives a share (100.00%), '…变化幅度是多少'
   the change in 元, not the rate the document states (-35.15%).
-On the five ../shared/realdocs documents (a scratch index): 98.3% (5726/5826); metric_typo 84.7%,
+On the five real Shanghai disclosures used while working (not in the repository; a scratch index): 98.3% (5726/5826); metric_typo 84.7%,
 reading_change_rate 1/12, and
 three seeds fail in every kind ('普陀区委社会工作部2024年因公出国（境）费用' not_found: a metric named …费用).
 """
