@@ -23,6 +23,8 @@ COVERS = [
      "上海市静安区商务委员会", 2025, "单位", "预算"),
     ("label-office", "南京市鼓楼区2025年部门预算\n编制部门：南京市鼓楼区人民政府办公室 单位：元\n",
      "南京市鼓楼区人民政府办公室", 2025, "部门", "预算"),
+    ("title-year-before-name", "2024年上海市静安区民政局部门预算\n目录\n", "上海市静安区民政局", 2024, "部门", "预算"),
+    ("title-without-year", "上海市静安区民政局部门决算\n（2023年度）\n目录\n", "上海市静安区民政局", 2023, "部门", "决算"),
     ("street", "成都市武侯区玉林街道办事处2024年部门预算\n目录\n", "成都市武侯区玉林街道办事处", 2024, "部门", "预算"),
     ("centre", "济南市历下区政务服务中心2022年部门决算\n", "济南市历下区政务服务中心", 2022, "部门", "决算"),
     ("museum", "长沙市科技馆2023年单位预算\n", "长沙市科技馆", 2023, "单位", "预算"),
@@ -207,3 +209,13 @@ def test_each_standard_table_is_named_by_its_title(kind, title, name):
     from kexie_chat.vocabulary import standard_table
 
     assert standard_table(title, kind) == name
+
+
+def test_a_body_misprinted_in_its_own_document_is_still_found():
+    """The document prints its place one character off once; a question using that misprint finds it."""
+    org = "上海市普陀区商务委员会"
+    text = disclosure_text(org, 2025, "部门", "预算", "500.00") + "普驼区商务委员会负责本区商务工作。\n"
+    disclosure = parse_disclosure("x.txt", text)
+    assert "普驼区商务委员会" in disclosure.aliases
+    found = OrgMatcher({org: disclosure.aliases}).find(fold("普驼区商务委员会2025年收入"))
+    assert [(f.value, f.how) for f in found] == [(org, "misprint")]

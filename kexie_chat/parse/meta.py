@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import PLACES
 from ..lexicon import DOC_SCOPES, ORG_LABELS, PLACE_SUFFIXES
-from ..orgs import is_kexie, is_org_name, short_place
+from ..orgs import is_kexie, is_org_name, short_place, split_org
 
 ORG_FULL = "科学技术协会"
 ORG_NAME_RE = re.compile(r"([\u4e00-\u9fff]{0,10})(科学技术协会|科协)")
@@ -22,8 +22,12 @@ KIND_RE = re.compile(r"(部门|单位)\s*(预算|决算)(?!经济分类)")
 # A name after a label (预算主管部门：…), up to a space or the next label (单位：元).
 LABELLED_RE = re.compile(r"(" + "|".join(label for label, _ in ORG_LABELS) +
                          r")\s*[:：]\s*([\u4e00-\u9fff（）()]{3,40}?)(?=\s|单位[:：]|[，。,;；]|$)", re.M)
-# The cover's title: a name, then the year (上海市普陀区财政局2024年度部门决算).
-TITLE_RE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff（）()]{3,40}?)(?:(?:19|20)\d{2})\s*年")
+# The cover's title: a name, then the year (上海市普陀区财政局2024年度部门决算), or the year first
+# (2024年上海市静安区民政局部门预算).
+TITLE_RES = (
+    re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff（）()]{3,40}?)(?:(?:19|20)\d{2})\s*年"),
+    re.compile(r"^(?:(?:19|20)\d{2}年度?)?([\u4e00-\u9fff（）()]{3,40}?)(?:区级|市级|县级)?(?:部门|单位)(?:预算|决算)"),
+)
 # Lines of the cover read for its title (before 目录).
 COVER_LINES = 6
 CONTENTS_RE = re.compile(r"^\s*目\s*录\s*$")
@@ -53,7 +57,7 @@ class DocumentMeta:
 def read_meta(text: str) -> DocumentMeta:
     named = _labelled_org(text) or _titled_org(text) or _mentioned_org(text)
     if named and not is_kexie(named):
-        org, misprints = named, []
+        org, misprints = named, _body_misprints(named, text)
     else:
         org, misprints = _kexie_org(text)
     year, scope, kind = _year_and_kind(text)
@@ -82,9 +86,13 @@ def _titled_org(text: str) -> str | None:
         if CONTENTS_RE.match(line) or len(cover) >= COVER_LINES:
             break
         cover.append(re.sub(r"\s+", "", line))
-    match = TITLE_RE.match("".join(cover))
-    name = match.group(1) if match else None
-    return name if name and is_org_name(name) and text.count(name) >= 2 else None
+    title = "".join(cover)
+    for pattern in TITLE_RES:
+        match = pattern.match(title)
+        name = match.group(1) if match else None
+        if name and is_org_name(name) and text.count(name) >= 2:
+            return name
+    return None
 
 
 def _mentioned_org(text: str) -> str | None:
@@ -155,6 +163,15 @@ def _misprints(place: str, prefixes: list[str]) -> list[str]:
             if diff == 1 and tail[-1] == short[-1]:
                 found.add(tail)
     return sorted(found)
+
+
+def _body_misprints(org: str, text: str) -> list[str]:
+    """A body's name printed with its place one character off (普驼区商务委员会 for 普陀区商务委员会)."""
+    name = split_org(org)
+    if not name.place or not name.body:
+        return []
+    prefixes = [m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{0,10})" + re.escape(name.body), text)]
+    return [misprint + name.body for misprint in _misprints(name.place, prefixes)]
 
 
 def _year_and_kind(text: str) -> tuple[int, str, str]:
