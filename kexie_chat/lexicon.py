@@ -95,6 +95,9 @@ PARSE_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {
 # Words that name a metric alone ("其中财政拨款792.37万元") but only qualify the figure of the
 # topic when these words follow ("公务接待费：财政拨款预算安排530.88元").
 QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|资金"}
+# Metrics that, written right after another metric's name, only say which money it is
+# ("“三公”经费财政拨款支出" is the 三公经费).
+FUNDING_QUALIFIER_METRICS: tuple[str, ...] = ("财政拨款支出", "财政拨款收入")
 QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车", "公务用车数")}
 # How people (reporters, readers) name what the disclosures name formally: read in questions only,
 # so that a colloquial word never renames a figure the parser reads. The first name of a tuple is
@@ -222,6 +225,8 @@ METRIC_UNITS: dict[str, str] = {
 # Words that tell which figure of a pair a number is (预算数 vs 决算数, a change, a share).
 BASIS_BUDGET = "预算数"
 BASIS_ACTUAL = "决算数"
+# A 决算's 全年预算 (the budget as adjusted during the year), told apart from its 年初预算.
+BASIS_FULL_YEAR = f"{BASIS_BUDGET}（全年预算数）"
 BASIS_CHANGE = "较上年增减"
 BASIS_CHANGE_RATE = "较上年增减率"
 BASIS_PREVIOUS = "上年数"

@@ -12,7 +12,7 @@ from ..vocabulary import canonical_metric, synonyms_longest_first
 from .coverage import tables_read
 from .flow import paragraphs
 from .meta import NotADisclosure, read_meta, short_place
-from .narrative import Vocabulary, by_first_character, read_paragraph
+from .narrative import Vocabulary, by_first_character, read_paragraphs
 from .regions import Region, clean_line, split_regions
 from .items import read_items
 from .tables import read_table, table_unit
@@ -61,13 +61,13 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
                               table=region.title or region.kind, item=read.item, text=read.text))
     narrative = [r for r in regions if not r.kind]
     vocabulary = _vocabulary(table_names)
+    classes = _classes(facts)
     for region in narrative:
-        for paragraph in paragraphs(region.lines):
-            for read in read_paragraph(paragraph, vocabulary, meta.doc_kind):
-                quote = _quote(lines, read.lines)
-                facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
-                                  source=Source(doc=doc, line=read.lines[0], quote=quote), scope=region.scope,
-                                  table="正文", item=read.item, text=read.written))
+        for read in read_paragraphs(paragraphs(region.lines), vocabulary, meta.doc_kind, classes):
+            quote = _quote(lines, read.lines)
+            facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
+                              source=Source(doc=doc, line=read.lines[0], quote=quote), scope=region.scope,
+                              table="正文", item=read.item, text=read.written, code=read.code))
     facts.extend(_contacts(lines, base, doc))
     document.tables_read = "、".join(tables_read(regions, facts, meta.doc_kind))
     return Disclosure(document=document, facts=_unique(facts), passages=_passages(regions, doc),
@@ -92,6 +92,15 @@ def _vocabulary(table_names: set[str]) -> Vocabulary:
     for name in table_names:
         pairs.setdefault(fold(name), canonical_metric(name))
     return by_first_character(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+def _classes(facts: list[Fact]) -> dict[str, set[str]]:
+    """Class names of the tables (folded) -> their codes: a narrative's 类/款/项 path is resolved by them."""
+    classes: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.code:
+            classes.setdefault(fold(fact.metric), set()).add(fact.code)
+    return classes
 
 
 def _quote(lines: list[str], numbers: list[int]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import QUOTES
 
@@ -24,6 +24,7 @@ READING_FOLDS = (("(类)", ""), ("(款)", ""), ("(项)", ""))
 class Paragraph:
     text: str  # folded: NFKC, no spaces or quotes
     lines: list[int]  # the source line of each character of text
+    marks: list[tuple[int, str]] = field(default_factory=list)  # where a (类)/(款)/(项) mark stood
 
     def line_at(self, index: int) -> int:
         return self.lines[min(index, len(self.lines) - 1)]
@@ -66,9 +67,12 @@ def _paragraph(chars: list[str], owners: list[int]) -> Paragraph:
             text.append(folded)
             lines.append(line)
     joined = "".join(text)
+    marks: list[tuple[int, str]] = []
     for variant, standard in READING_FOLDS:
         while variant in joined:
             at = joined.index(variant)
             joined = joined[:at] + standard + joined[at + len(variant):]
             lines = lines[:at] + lines[at + len(variant):]
-    return Paragraph(joined, lines)
+            shift = len(variant) - len(standard)
+            marks = [(m - shift if m > at else m, level) for m, level in marks] + [(at, variant[1])]
+    return Paragraph(joined, lines, sorted(marks))

@@ -22,18 +22,22 @@ from ..lexicon import (
     BASIS_CHANGE,
     BASIS_CHANGE_RATE,
     BASIS_EXECUTION,
+    BASIS_FULL_YEAR,
     BASIS_PREVIOUS,
     BASIS_SHARE,
     BASIS_STATED_NONE,
     BASIS_VALUE,
     COUNT_UNIT_VARIANTS,
     COUNT_UNITS,
+    FUNDING_QUALIFIER_METRICS,
     METRIC_UNITS,
     QUALIFIER_FOLLOWERS,
     STOCK_METRICS,
 )
 from ..text import parse_amount
+from ..vocabulary import canonical_metric
 from .flow import Paragraph
+from .paths import ClassPath, class_paths
 
 NUMBER_UNIT_RE = re.compile(
     r"(?<![\d.A-Za-z])(-?\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元|%|个百分点|平方米|人次|批次|辆|台|部|人|名|个|次|场|分|家|套)?"
@@ -42,7 +46,7 @@ SENTENCE_END = "。；;！？!?"
 GAP_WORDS = sorted((
     "预算数", "决算数", "预算", "决算", "支出", "收入", "安排", "共计", "合计", "总计", "总额", "金额",
     "为", "是", "达", "约", "共", "各", "年初", "全年", "本年", "度", "数", "实际", ":", ",",
-    "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示", *QUALIFIER_FOLLOWERS,
+    "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示", "科目", *QUALIFIER_FOLLOWERS,
 ), key=len, reverse=True)
 YEAR_RE = re.compile(r"\d{4}年度?")
 CHAIN_BASIS_RE = re.compile(r"预算|决算|执行|价值|增加|减少|增长|下降|上升|占|完成")
@@ -59,9 +63,15 @@ SHARE_RE = re.compile(r"占[^，,：:]{0,14}?的?$")
 EXECUTION_RE = re.compile(r"完成(?:年初)?预算的?$")
 NONE_RE = re.compile(r"(?:无|不涉及|没有)$")
 # A mention that is not the figure itself: planned purchases, per-vehicle averages.
-NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是)$")
+NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是|预留)$")
+# Two names written as one ("政府性基金" "拨款" "支出预算"): nothing, or only these words, between.
+NAME_GLUE = ("", "拨款", "资金", "预算")
+# An aside between a name and its number ("政府采购金额（以合同签订为准）为251.25万元"); one that
+# says which money it is ("财政拨款数（支出）") changes what the number is.
+ASIDE_RE = re.compile(r"\((?![^()]*(?:支出|收入|预算|决算))[^()]{1,16}\)")
 DATE_AFTER_RE = re.compile(r"\d*(?:年|月|日|号)")
-LIST_ITEM_RE = re.compile(r"[、]$|包括[:：]?$")
+# An item of an enumeration ("…、公务接待费0.5万元"), not a numbered heading ("1、行政运行…").
+LIST_ITEM_RE = re.compile(r"(?<![\d一二三四五六七八九十])[、]$|包括[:：]?$")
 
 
 @dataclass
@@ -70,6 +80,7 @@ class Mention:
     start: int
     end: int
     words: str  # the text as written (folded)
+    code: str | None = None  # a class named by its 类/款/项 path
 
 
 @dataclass
@@ -81,6 +92,7 @@ class NarrativeFact:
     lines: list[int]
     written: str  # the number as written
     item: str | None = None
+    code: str | None = None
 
 
 # Metric names by their first character, each list longest first: a sentence is scanned once.
@@ -95,16 +107,52 @@ def by_first_character(pairs: list[tuple[str, str]]) -> Vocabulary:
     return vocabulary
 
 
-def read_paragraph(paragraph: Paragraph, vocabulary: Vocabulary, doc_kind: str) -> list[NarrativeFact]:
+def read_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary, doc_kind: str,
+                    classes: dict[str, set[str]] | None = None) -> list[NarrativeFact]:
+    """Facts of a stretch of narrative. classes: the tables' class names and codes (for 类/款/项 paths).
+
+    A class named by its path in a heading of its own ("1、…行政运行（项）。") is what the next
+    paragraph's figures are about.
+    """
+    facts: list[NarrativeFact] = []
+    pending: Mention | None = None
+    for paragraph in paragraphs:
+        read, pending = read_paragraph(paragraph, vocabulary, doc_kind, classes, pending)
+        facts.extend(read)
+    return facts
+
+
+def read_paragraph(paragraph: Paragraph, vocabulary: Vocabulary, doc_kind: str,
+                   classes: dict[str, set[str]] | None = None,
+                   item: Mention | None = None) -> tuple[list[NarrativeFact], Mention | None]:
+    """Facts of one paragraph, and the class it names whose figures are still to come."""
     facts: list[NarrativeFact] = []
     topic: Mention | None = None
+    if item is not None:
+        item = Mention(item.metric, 0, 0, item.words, item.code)
+    paths = [_path_mention(path) for path in class_paths(paragraph.text, paragraph.marks, classes or {})]
     for start, end in _sentences(paragraph.text):
         carried = _carried(paragraph.text, start, facts)
-        sentence_facts, heading = _read_sentence(paragraph, start, end, vocabulary, doc_kind, carried or topic,
-                                                 carried is not None)
+        own = [m for m in paths if start <= m.start < end]
+        sentence_facts, heading = _read_sentence(paragraph, start, end, vocabulary, doc_kind,
+                                                 carried or topic or item, carried is not None, own)
         facts.extend(sentence_facts)
+        item = _pending_item(item, own, sentence_facts)
         topic = heading
-    return facts
+    return facts, (item if item and item.end > 0 else None)
+
+
+def _path_mention(path: ClassPath) -> Mention:
+    return Mention(canonical_metric(path.item, path.code), path.start, path.end, path.item, path.code)
+
+
+def _pending_item(item: Mention | None, own: list[Mention], facts: list[NarrativeFact]) -> Mention | None:
+    """A class named by its path and given no figure yet is what the next sentences are about
+    ("…行政运行（项）。主要用于：…。年初预算为X万元，支出决算为Y万元。")."""
+    for mention in (own[-1:] or [item]):
+        if mention and not any(f.metric == mention.metric and f.code == mention.code for f in facts):
+            return mention
+    return None
 
 
 def _carried(text: str, start: int, facts: list[NarrativeFact]) -> Mention | None:
@@ -141,9 +189,11 @@ def find_mentions(text: str, vocabulary: Vocabulary, start: int = 0, end: int | 
     return mentions
 
 
-def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=False):
+def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=False, paths=()):
     text = paragraph.text
-    mentions = [m for m in find_mentions(text, vocabulary, start, end) if not _qualifies(text, m)]
+    mentions = [m for m in find_mentions(text, vocabulary, start, end) if not _qualifies(text, m)
+                and not any(p.start <= m.start < p.end for p in paths)]
+    mentions = _one_name_each(text, sorted([*mentions, *paths], key=lambda m: m.start))
     numbers = [m for m in NUMBER_UNIT_RE.finditer(text, start, end)]
     facts = _none_statements(paragraph, mentions, doc_kind)
     facts += _reversed_counts(paragraph, mentions, numbers)
@@ -152,11 +202,30 @@ def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=F
     return facts, heading
 
 
+def _one_name_each(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names written together are one name: a funding word after a name only qualifies it; any
+    other pair is a name the vocabulary does not know, and neither piece is the figure's metric."""
+    result: list[Mention] = []
+    for mention in mentions:
+        previous = result[-1] if result else None
+        glue = text[previous.end:mention.start] if previous else None
+        if glue not in NAME_GLUE or previous.code or mention.code or not previous.metric:
+            result.append(mention)
+        elif mention.metric in FUNDING_QUALIFIER_METRICS and not glue:
+            if previous.metric in METRIC_UNITS:  # a count is not qualified by its money
+                result[-1] = mention
+            else:
+                previous.end = mention.end
+        else:
+            result[-1] = Mention("", previous.start, mention.end, text[previous.start:mention.end])
+    return result
+
+
 def _none_statements(paragraph, mentions, doc_kind) -> list[NarrativeFact]:
     facts = []
     for mention in mentions:
         before = paragraph.text[max(0, mention.start - 4):mention.start]
-        if NONE_RE.search(before):
+        if mention.metric and NONE_RE.search(before):
             basis = f"{BASIS_ACTUAL if doc_kind == '决算' else BASIS_BUDGET}（{BASIS_STATED_NONE}）"
             facts.append(NarrativeFact(mention.metric, Decimal(0), _unit_for(mention.metric, "万元"), basis,
                                        paragraph.lines_between(mention.start - 2, mention.end), "无"))
@@ -194,7 +263,7 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
                     or COMPARED_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start):
                 continue  # the denominator of a share or the base of a comparison, not a new subject
             current, anchor, chained, last_basis = mention, mention.end, False, None
-            if _is_not_the_figure(text, mention):
+            if not mention.metric or _is_not_the_figure(text, mention):
                 current = None
         if current is None or anchor is None:
             continue
@@ -215,7 +284,8 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
             fact_unit = "%" if unit in ("%", "个百分点") else _count_unit(current.metric, unit)
             facts.append(NarrativeFact(current.metric, value, fact_unit, basis,
                                        paragraph.lines_between(current.start, number.end()), number.group(1),
-                                       item=_item(text, current.start) if _about_a_project(current) else None))
+                                       item=_item(text, current.start) if _about_a_project(current) else None,
+                                       code=current.code))
         anchor, chained, last_basis = number.end(), True, basis
         if LIST_ITEM_RE.search(text[max(0, current.start - 3):current.start]):
             current = None  # a list item's figure is given; what follows is about the list's head
@@ -235,6 +305,7 @@ def _is_not_the_figure(text: str, mention: Mention) -> bool:
 
 def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str | None = None) -> str | None:
     """Which figure the number is, from the words between the metric (or last number) and it."""
+    gap = ASIDE_RE.sub("", gap)
     default = BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET
     if "预算" in mention.words.replace("一般公共预算", "").replace("预算内", ""):
         default = BASIS_BUDGET
@@ -262,6 +333,8 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str |
         return None
     if "决算" in gap or "执行数" in gap:
         return BASIS_ACTUAL
+    if "全年预算" in gap:
+        return BASIS_FULL_YEAR
     if "预算" in gap:
         return BASIS_BUDGET
     return default

@@ -1,0 +1,79 @@
+"""Narrative that binds each number to its own metric (synthetic sentences in the published layouts).
+
+Each case: a disclosure's narrative lines (after a small 支出 table that gives the class codes),
+the facts it must give and the facts it must not give: (metric, code, basis, value).
+"""
+from decimal import Decimal
+
+import pytest
+
+from kexie_chat.parse import parse_disclosure
+
+BUDGET = "上海市某区科学技术协会2025年部门预算\n预算主管部门：上海市某区科学技术协会\n"
+DECISION = "上海市某区科学技术协会2024年度部门决算\n"
+CLASSES = """2025年部门支出预算总表
+编制部门：上海市某区科学技术协会 单位：元
+项目\t\t\t\t支出预算\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+201\t\t\t一般公共服务支出\t300.00\t100.00\t200.00
+201\t06\t\t财政事务\t300.00\t100.00\t200.00
+201\t06\t01\t行政运行\t100.00\t100.00\t
+201\t13\t\t商贸事务\t0.00\t\t
+201\t13\t01\t行政运行\t0.00\t\t
+206\t05\t03\t科技条件专项\t200.00\t\t200.00
+合计\t\t\t\t300.00\t100.00\t200.00
+一、部门预算编制说明
+"""
+
+# (id, head, narrative, wanted, unwanted); each fact (metric, code, basis, value)
+CASES = [
+    ("marked-path-names-a-new-item", BUDGET,
+     "1. “科学技术支出（类）科技条件与服务（款）科技条件专项（项）”2025年预算数为1,720.00万元，主要用于政策扶持。\n",
+     [("科技条件专项", "2060503", "预算数", "1720.00")], []),
+    ("dashed-path-then-科目", BUDGET,
+     "1. “一般公共服务支出-财政事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。\n",
+     [("行政运行", "2010601", "预算数", "1202.95")], [("行政运行", "2011301", "预算数", "1202.95")]),
+    ("pair-after-a-heading-line", DECISION,
+     "1、一般公共服务支出（类）财政事务（款）行政运行（项）。\n"
+     "主要用于：行政单位人员支出、公用支出。全年预算为 52.00 万元，\n"
+     "支出决算为 51.32 万元，完成全年预算数的 98.69%。\n",
+     [("行政运行", "2010601", "预算数（全年预算数）", "52.00"), ("行政运行", "2010601", "决算数", "51.32")], []),
+    ("pair-after-a-heading-in-the-same-paragraph", DECISION,
+     "其中：\n1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人\n"
+     "员经费及公用经费等的基本支出。年初预算为1560.05万元，支出决算为1511.89万\n元。\n",
+     [("行政运行", "2010601", "预算数", "1560.05"), ("行政运行", "2010601", "决算数", "1511.89")],
+     [("基本支出", None, "预算数", "1560.05"), ("公用经费", None, "预算数", "1560.05")]),
+    ("a-change-is-a-change-only", BUDGET,
+     "2025年收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年预算执行数增加\n24,558.18万元；事业收入0万元。\n",
+     [("财政拨款收入", None, "预算数", "37151.47"), ("财政拨款收入", None, "较上年增减", "24558.18")],
+     [("财政拨款收入", None, "预算数", "24558.18")]),
+    ("a-name-the-vocabulary-lacks-takes-no-figure", BUDGET,
+     "财政拨款支出预算中，一般公共预算拨款支出预算37,151.47万元；政府性基金拨款支出预算0万元，"
+     "比2024年预算执行数持平。\n",
+     [], [("支出合计", None, "预算数", "0"), ("支出合计", None, "预算数", "37151.47")]),
+    ("funding-words-qualify-the-name-before", DECISION,
+     "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。\n",
+     [("三公经费", None, "预算数", "0.95"), ("三公经费", None, "决算数", "0.00")],
+     [("财政拨款支出", None, "预算数", "0.95")]),
+    ("an-aside-between-name-and-number", DECISION,
+     "本部门2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元。\n",
+     [("政府采购", None, "决算数", "251.25")], []),
+    ("a-reserved-share-is-not-the-total", DECISION,
+     "2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元。\n",
+     [], [("政府采购", None, "预算数", "246.47")]),
+]
+
+
+def _facts(head, narrative):
+    facts = parse_disclosure("t.txt", head + CLASSES + narrative).facts
+    return {(f.metric, f.code, f.basis, f.value) for f in facts if f.table == "正文"}
+
+
+@pytest.mark.parametrize("name,head,narrative,wanted,unwanted", CASES, ids=[c[0] for c in CASES])
+def test_narrative_binding(name, head, narrative, wanted, unwanted):
+    got = _facts(head, narrative)
+    for metric, code, basis, value in wanted:
+        assert (metric, code, basis, Decimal(value)) in got, sorted(map(str, got))
+    for metric, code, basis, value in unwanted:
+        assert (metric, code, basis, Decimal(value)) not in got, sorted(map(str, got))
