@@ -16,6 +16,7 @@ from .lexicon import (
     BASIS_CHANGE,
     BASIS_CHANGE_RATE,
     BASIS_EXECUTION,
+    BASIS_FULL_YEAR,
     BASIS_PREVIOUS,
     BASIS_SHARE,
     BASIS_VALUE,
@@ -397,7 +398,8 @@ class Engine:
             column = 0 if not basis or basis.startswith(MAIN_COLUMNS) or basis.endswith("行") else 1
             kind = table_kind(fact.table or "") if fact.table and fact.table != "正文" else None
             table_rank = TABLE_PRIORITY.index(kind) if kind in TABLE_PRIORITY else len(TABLE_PRIORITY)
-            return ("空白" in basis, unit, side, column, table_rank, fact.source.line)
+            full_year = (BASIS_FULL_YEAR == basis) != bool(query and "全年预算" in query.folded)
+            return ("空白" in basis, unit, side, full_year, column, table_rank, fact.source.line)
 
         return min(usable, key=rank)
 

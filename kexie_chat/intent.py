@@ -50,6 +50,10 @@ BUDGET_WORDS = re.compile(r"预算|安排|计划")
 ACTUAL_WORDS = re.compile(r"决算|实际|执行|花了|花费|用了|支出了")
 # The side a question insists on: a 决算 question is never answered with a 预算 figure, nor the reverse.
 # (花了 alone does not insist: people say it of a budget too.)
+# A word naming the figure itself (年初预算, 全年预算, 决算数) outweighs the document's kind: "2024年决算中
+# 行政运行的年初预算" asks for a 预算数.
+FIGURE_SIDES = (("预算", re.compile(r"年初预算|全年预算|调整预算|预算数")),
+                ("决算", re.compile(r"决算数|执行数|实际支出|支出决算")))
 STRICT_SIDES = (("决算", re.compile(r"决算|实际支出|实际花|实际用|执行数|实际发生")),
                 ("预算", re.compile(r"预算数|年初预算|预算安排|预算是多少|预算多少|(?<!决算)预算呢")))
 # What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
@@ -127,7 +131,9 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.unknown_place = orgs.other_body(folded, query.orgs, names)
     masked = _masked(folded, query)
     query.intent = _intent(masked, query)
-    query.side = next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)
+    figure_sides = {side for side, pattern in FIGURE_SIDES if pattern.search(masked)}
+    query.side = next(iter(figure_sides)) if len(figure_sides) == 1 else \
+        next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)
     query.kind = next((kind for kind, pattern in KINDS if pattern.search(masked)), None)
     if query.kind == "count":  # 几辆公务用车: the vehicles, not what they cost
         query.metrics = [replace(f, value=COUNTED_BY.get(f.value, f.value)) for f in query.metrics]
@@ -136,7 +142,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
         query.claim_parts = claim_parts(folded, taken, [(f.start, f.end) for f in query.metrics], len(query.orgs))
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
-    query.wants_actual = bool(ACTUAL_WORDS.search(folded))
+    query.wants_actual = bool(ACTUAL_WORDS.search(folded)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query
 
