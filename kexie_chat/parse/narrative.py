@@ -63,7 +63,9 @@ SHARE_RE = re.compile(r"占[^，,：:]{0,14}?的?$")
 EXECUTION_RE = re.compile(r"完成(?:年初)?预算的?$")
 NONE_RE = re.compile(r"(?:无|不涉及|没有)$")
 # A mention that is not the figure itself: planned purchases, per-vehicle averages.
-NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是|预留)$")
+NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是)$")
+# A share set aside for someone ("面向中小企业预留…", "预留给小微企业的…") is not the figure itself.
+SET_ASIDE_RE = re.compile(r"预留[^,，;；。]*$")
 # Two names written as one ("政府性基金" "拨款" "支出预算"): nothing, or only these words, between.
 NAME_GLUE = ("", "拨款", "资金", "预算")
 # An aside between a name and its number ("政府采购金额（以合同签订为准）为251.25万元"); one that
@@ -300,7 +302,8 @@ def _is_not_the_figure(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 3):mention.start]
     if re.search(r"涉及$", before):
         return bool(EVALUATION_RE.search(text[max(0, mention.start - 30):mention.start]))
-    return bool(NOT_THE_FIGURE_RE.search(before))
+    clause = text[max(0, mention.start - 30):mention.start]
+    return bool(NOT_THE_FIGURE_RE.search(before) or SET_ASIDE_RE.search(clause))
 
 
 def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str | None = None) -> str | None:

@@ -18,6 +18,7 @@ from ..lexicon import (
     BASIS_BUDGET,
     BASIS_STATED_NONE,
     BUDGET_COLUMNS,
+    CODE_LEVEL_LABELS,
     COLUMN_LABELS,
     EMPTY_TABLE_METRIC,
     FUNDING_COLUMNS,
@@ -382,7 +383,7 @@ def _add_key(segment: Segment, text: str) -> None:
         text = "".join(part for part in spaced.groups() if part)
     if CODE_PART_RE.match(text) and not segment.name:
         segment.code = (segment.code or "") + text
-    elif _is_text(text):
+    elif _is_text(text) and fold(text) not in LABEL_ONLY_CELLS:  # a header's 类|款|项 merged into a row
         segment.name += text
     if segment.code and not re.fullmatch(r"\d{3,7}", segment.code):
         segment.code = None
@@ -406,7 +407,8 @@ def _merge_split_words(cells: list[Cell]) -> list[Cell]:
     """'总\t计' -> '总计' and a blank: a word a spreadsheet spread over two columns."""
     for i in range(len(cells) - 1):
         here, there = cells[i].text.strip(), cells[i + 1].text.strip()
-        if len(here) == 1 and len(there) == 1 and _is_text(here) and _is_text(there):
+        if len(here) == 1 and len(there) == 1 and _is_text(here) and _is_text(there) \
+                and not {here, there} <= set(CODE_LEVEL_LABELS):  # 类|款|项 are three columns
             cells[i] = Cell(here + there, cells[i].line)
             cells[i + 1] = Cell("", cells[i].line)
     return cells
