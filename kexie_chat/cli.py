@@ -261,6 +261,7 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
     from .assistant import DEFAULT_CORPUS, DEFAULT_DB, default_db
     from .ingest import IngestRefused, add, stage
     from .store import IndexBuildError
+    from .upkeep import build_lock
 
     target = _db(db) or default_db()
     if corpus and _same(target, DEFAULT_DB) and not _same(corpus, DEFAULT_CORPUS):
@@ -270,7 +271,9 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
     try:
         with click.progressbar(files, label="读取文件", file=sys.stderr) if many else nullcontext(files) as items:
             staged = stage(items, corpus)
-        add(staged, corpus, target)
+        if any(item.new for item in staged):
+            with build_lock(target, lambda notice: click.echo(notice, err=True)):  # askers wait, never build a half-added corpus
+                add(staged, corpus, target)
     except IngestRefused as exc:
         for refusal in exc.refusals:
             click.echo(str(refusal), err=True)

@@ -289,3 +289,23 @@ def test_askers_wait_for_the_build_under_way_and_do_not_rebuild(tmp_path):
     done = [(p.wait(timeout=120), p.communicate()[0], log.read_text()) for p, log in zip(askers, logs)]
     assert [code for code, _, _ in done] == [0, 0] and all(ZHANGJIAKOU in out for _, out, _ in done), done
     assert all(err == "另一个进程正在更新索引，等它完成…\n" for _, _, err in done), done
+
+
+def test_ingest_updates_the_index_under_the_same_lock(tmp_path):
+    """An asker never rebuilds from a corpus that ingest has half changed (and may take back)."""
+    import fcntl
+
+    corpus = make_corpus(tmp_path / "c", [BAOTOU])
+    db = build_index(corpus, tmp_path / "c.db")
+    source = make_corpus(tmp_path / "in", [ZHANGJIAKOU]) / ZHANGJIAKOU
+    log = tmp_path / "ingest.err"
+    with open(db.with_name(f".{db.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ingest = subprocess.Popen([str(Path(sys.executable).with_name("kexie")), "ingest", str(source),
+                                   "--corpus", str(corpus), "--db", str(db)], stderr=log.open("w"))
+        deadline = time.monotonic() + 120
+        while "等它完成" not in log.read_text() and ingest.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ingest.poll() is None and documents(db) == [BAOTOU], log.read_text()
+    assert ingest.wait(timeout=120) == 0, log.read_text()
+    assert sorted(documents(db)) == sorted([BAOTOU, ZHANGJIAKOU])

@@ -184,8 +184,10 @@ def collection(base_collection, tmp_path):
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of a collection (corpus, index, temporary files) and its bytes."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of a collection (corpus, index, temporary files) and its bytes; not the empty
+    lock file a rebuild leaves beside the index (upkeep.build_lock)."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.name.endswith(".lock")}
 
 
 def ingest(root: Path, *files):
