@@ -42,7 +42,7 @@ FRAMES = ("请问{org}{year}{metric}是多少", "我想知道{org}{year}{metric}
 READING_ASKS = {
     "较上年增减": ("reading_change", ("{org}{year}{metric}比上年增减多少", "{org}{year}{metric}比上年变化了多少",
                                      "{org}{year}{metric}较上年增加还是减少了多少")),
-    "较上年增减率": ("reading_change_rate", ("{org}{year}{metric}比上年增长百分之几", "{org}{year}{metric}变化幅度是多少")),
+    "较上年增减率": ("reading_change_rate", ("{org}{year}{metric}比上年增长百分之几", "{org}{year}{metric}较上年增减率是多少")),
     "上年数": ("reading_previous", ("{org}{year}{metric}上年是多少", "{org}上一年的{metric}")),
     "占比": ("reading_share", ("{org}{year}{metric}占比多少", "{org}{year}{metric}占百分之几")),
     "完成预算比例": ("reading_execution", ("{org}{year}{metric}完成预算的百分之几", "{org}{year}{metric}执行率")),

@@ -7,7 +7,7 @@ a typo in the metric, question frames (请问…是多少, 查一下…的…), 
 and the readings a document states beside a figure, asked as people ask them (比上年变化了多少, 比上年
 增长百分之几, 上一年的…, 占百分之几, 执行率). The answer must lead with the seed's figure.
 
-Measured on 2026-11-28 (h13-bank): 5199/5280 (98.5%). ALLOWED_FAILURES holds today's failures per
+Measured on 2026-11-28 (h13-bank, 19:40): 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
 kind, so that none can grow unnoticed; whoever fixes one lowers its count. What fails on the seeds:
 - metric_typo 33/160: a one-character typo of a long name reads as a shorter neighbour
   ('西城2019年财政专户管理咨金收入' gives the 财政专户管理 row), or as nothing ('西城2019年维修（户）费'
@@ -15,11 +15,11 @@ kind, so that none can grow unnoticed; whoever fixes one lowers its count. What 
 - one seed in every plain kind: '江汉2020年科普活动' (2060702, 230.29万元) is not_found, though
   '江汉20年科普活动' is answered;
 - reading_previous 10/10: '西城2019年收入合计上年是多少', '西城上一年的基本支出' give this year's figure;
-- reading_change_rate 27/28: '西城2019年收入合计比上年增长百分之几' gives a share (100.00%), '…变化幅度是多少'
-  the change in 元, not the rate the document states (-35.15%).
-On the five real Shanghai disclosures used while working (not in the repository; a scratch index): 98.3% (5726/5826); metric_typo 84.7%,
-reading_change_rate 1/12, and
-three seeds fail in every kind ('普陀区委社会工作部2024年因公出国（境）费用' not_found: a metric named …费用).
+- reading_change_rate 13/28: '西城2019年收入合计较上年增减率是多少' gives the change in 元 (-3125172.76),
+  not the rate the document states (-35.15%); '江汉2020年机关运行经费较上年增减率是多少' gives 5.81万元, not 46.2%.
+On the five real Shanghai disclosures used while working (not in the repository; a scratch index):
+98.4% (5731/5826); metric_typo 84.7%, reading_change_rate 6/12, and three seeds fail in every kind
+('普陀区委社会工作部2024年因公出国（境）费用' not_found: a metric named …费用).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from scripts.roundtrip import read_facts
 
 ALLOWED_FAILURES = {"metric_typo": 33, "base": 1, "ending_duoshao": 1, "ending_money": 1, "ending_shi_duoshao": 1,
                     "mixed": 1, "org_other_name": 1, "org_short_kexie": 1, "org_typo": 1, "side_word": 1,
-                    "spaces": 1, "year_full_width": 1, "reading_previous": 10, "reading_change_rate": 27}
+                    "spaces": 1, "year_full_width": 1, "reading_previous": 10, "reading_change_rate": 13}
 KINDS = {"base", "org_short_kexie", "org_other_name", "org_typo", "year_two_digits", "year_chinese",
          "year_full_width", "year_du", "spaces", "order_year_first", "order_metric_before_year",
          "order_metric_first", "ending_duoshao", "ending_shi_duoshao", "ending_money", "ending_count",

@@ -4,19 +4,17 @@ Every fact of the index is asked its canonical question (short org name, year, �
 or metric, the reading when it is not the row's figure); the answer must lead with that fact, or list
 it among its alternatives when the question names several figures of the document.
 
-Target (issue 13): ≥99% of the facts. Measured on 2026-11-28 (h13-bank): 64.8% (1480/2283), 90.1% of
-the 1057 facts that are not blank cells. FLOOR is that measure, so the rate cannot fall unnoticed;
+Target (issue 13): ≥99% of the facts. Measured on 2026-11-28 (h13-bank, 19:40): 65.9% (1504/2283), 92.3%
+of the 1057 facts that are not blank cells. FLOOR is that measure, so the rate cannot fall unnoticed;
 whoever raises the rate raises FLOOR. On the five real Shanghai disclosures used while working
-(not in the repository; ingested into a scratch index): 57.6% (1393/2417). The seeds' facts not given back, by reason
+(not in the repository; ingested into a scratch index): 58.8% (1421/2417), 93.6% without blank cells. The seeds' facts not given back, by reason
 (`.venv/bin/python scripts/roundtrip.py --examples 5` lists examples):
 - 697 a blank cell of a table row (表内空白，记为0) is not among the alternatives: '西城2019年预算206'
   leads with 科学技术支出 5571431.16元 and lists none of the row's empty columns (上年结转, 事业收入…);
-- 66 another column of the row, or a second printing, is not among the alternatives: '西城2019年预算206'
+- 64 another column of the row, or a second printing, is not among the alternatives: '西城2019年预算206'
   omits 其他收入 69870.00元 and 基本支出 482421.63元 of the same row;
-- 20 same name, another figure first: readings of a row (上年数, 比上年增减百分之几, the 预算数 column of
-  a 决算, 完成预算的百分之几) answered with the row's figure ('西城2019年预算收入合计上年数' gives 5763314.3元,
-  not 8888487.06元); '西城2019年预算科学技术支出' (表4, 财政拨款 5501561.16元) gives the all-funds 206 row;
-- 11 not_found: '包头2020年决算收入总计比上年增减百分之几' (10%), '包头2020年决算三公经费完成预算的百分之几' (58%);
+- 9 same name, another figure first: readings of a row (上年数, the 预算数 column of a 决算) answered with
+  the row's figure ('西城2019年预算收入合计上年数' gives 5763314.3元, not 8888487.06元);
 - 8 another metric of the same value first: '西城2019年预算支出总计' gives 支出合计;
 - 1 a sentence read as a table row (metric '2022年部门预算公开如下:', 秦皇岛 line 1605): an index defect.
 """
@@ -29,7 +27,7 @@ import pytest
 
 from scripts.roundtrip import IndexFact, Probe, check, probes, question_of, read_facts, run, short_names
 
-FLOOR = 0.648
+FLOOR = 0.658
 TARGET = 0.99
 
 
