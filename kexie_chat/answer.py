@@ -1057,7 +1057,7 @@ class Engine:
         have = "、".join(dict.fromkeys(KIND_NAMES[k] for f in facts for k in KIND_NAMES if _of_kind(f, k)))
         short = doc.org.removesuffix("科学技术协会")
         return self._reply(question, "not_found", query.intent,
-                           f"{doc.org}{doc.year}年部门{doc.doc_kind}没有“{metric}”的{KIND_NAMES[query.kind]}，"
+                           f"{doc.org}{doc.year}年{doc.scope}{doc.doc_kind}没有“{metric}”的{KIND_NAMES[query.kind]}，"
                            f"只有它的{have}。", suggestions=[f"{short}{doc.year}年{metric}"])
 
     def _no_side(self, question: str, query: Query, doc: Document, metric: str, facts: list[Fact]) -> Answer:
@@ -1065,7 +1065,7 @@ class Engine:
         other = "预算" if query.side == "决算" else "决算"
         short = doc.org.removesuffix("科学技术协会")
         return self._reply(question, "not_found", query.intent,
-                           f"{doc.org}{doc.year}年部门{doc.doc_kind}没有“{metric}”的{query.side}数，只有{other}数。"
+                           f"{doc.org}{doc.year}年{doc.scope}{doc.doc_kind}没有“{metric}”的{query.side}数，只有{other}数。"
                            f"要看{other}数，请问：{short}{doc.year}年{metric}{other}数。",
                            suggestions=[f"{short}{doc.year}年{metric}{other}数"])
 
