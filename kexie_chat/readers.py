@@ -125,9 +125,24 @@ def _detected_encoding(data: bytes) -> str:
     readings = dict.fromkeys(encoding for encoding in (guess, *FALLBACK_ENCODINGS) if encoding)
     scores = {encoding: _chinese_score(data, encoding) for encoding in readings}
     usable = {encoding: score for encoding, score in scores.items() if score is not None}
+    wrong_order = _wrong_utf16_order(data)
+    if wrong_order in usable and len(usable) > 1:
+        del usable[wrong_order]
     if not usable:
         raise UnreadableFile("无法识别编码：不是 UTF-8、GB18030/GBK 或 UTF-16 文本（可能是二进制文件）")
     return max(usable, key=lambda encoding: (usable[encoding], encoding == "gb18030"))  # on a tie, GB18030
+
+
+def _wrong_utf16_order(data: bytes) -> str | None:
+    """The UTF-16 byte order the NUL bytes rule out. An ASCII character is a NUL and its code in
+    UTF-16, the NUL second in little-endian; a Chinese character is seldom a NUL byte (一 is 4E 00),
+    so where three in four NULs stand on one side, the order is that side's."""
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    if odd >= 3 * even and odd:
+        return "utf-16-be"
+    if even >= 3 * odd and even:
+        return "utf-16-le"
+    return None
 
 
 def _chinese_score(data: bytes, encoding: str) -> int | None:

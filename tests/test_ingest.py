@@ -475,3 +475,9 @@ def test_a_line_few_pages_repeat_is_text(tmp_path):
     blocks = ["标题", "第一部分", page_break, "第一部分", "正文", page_break, "其他", "正文二", page_break, "末页", "2024"]
     lines = read_document(write_pdf(tmp_path / "few.pdf", blocks)).splitlines()
     assert lines == ["标题", "第一部分", "第一部分", "正文", "其他", "正文二", "末页", "2024"]
+
+
+@pytest.mark.parametrize("text", ["100%", "2022", "12.5", "科协 100%", "一、100%", "（一）一般公共预算"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_short_utf16_text_without_a_mark_is_read_in_its_byte_order(text, encoding):
+    assert decode_text(text.encode(encoding)) == text
