@@ -134,13 +134,16 @@ def _detected_encoding(data: bytes) -> str:
 
 
 def _wrong_utf16_order(data: bytes) -> str | None:
-    """The UTF-16 byte order the NUL bytes rule out. An ASCII character is a NUL and its code in
-    UTF-16, the NUL second in little-endian; a Chinese character is seldom a NUL byte (一 is 4E 00),
-    so where three in four NULs stand on one side, the order is that side's."""
+    """The UTF-16 byte order the NUL bytes rule out, in a text with some ASCII. An ASCII character
+    is a NUL and its code in UTF-16, the NUL second in little-endian; a Chinese character is seldom a
+    NUL byte (开 is 5F 00), so where a quarter of the characters or more put a NUL on one side, and
+    three in four NULs stand there, the order is that side's."""
     odd, even = data[1::2].count(0), data[0::2].count(0)
-    if odd >= 3 * even and odd:
+    if 4 * max(odd, even) < len(data) // 2:
+        return None
+    if odd >= 3 * even:
         return "utf-16-be"
-    if even >= 3 * odd and even:
+    if even >= 3 * odd:
         return "utf-16-le"
     return None
 

@@ -477,7 +477,7 @@ def test_a_line_few_pages_repeat_is_text(tmp_path):
     assert lines == ["标题", "第一部分", "第一部分", "正文", "其他", "正文二", "末页", "2024"]
 
 
-@pytest.mark.parametrize("text", ["100%", "2022", "12.5", "科协 100%", "一、100%", "（一）一般公共预算"])
+@pytest.mark.parametrize("text", ["100%", "2022", "12.5", "科协 100%", "一、100%", "（一）一般公共预算", "开办“科普包", "开2"])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_short_utf16_text_without_a_mark_is_read_in_its_byte_order(text, encoding):
     assert decode_text(text.encode(encoding)) == text
