@@ -42,6 +42,15 @@ def test_the_body_year_scope_and_kind_come_from_the_cover(case, cover, org, year
     assert meta.title == f"{org}{year}年{scope}{kind}"
 
 
+def test_a_department_printing_its_units_tables_is_the_department():
+    """A 部门预算 prints its own tables under 编制部门 and each unit's under 编制单位, more often."""
+    department, unit = "上海市静安区商务委员会", "上海市静安区商务发展中心"
+    text = (f"上海市静安区2025年区级部门预算\n目 录\n" + f"编制部门：{department} 单位：元\n" * 2
+            + f"编制单位：{unit} 单位：元\n" * 5 + f"{department}2025年部门预算\n")
+    meta = read_meta(text)
+    assert (meta.org, meta.scope) == (department, "部门")
+
+
 def test_a_body_named_only_in_its_narrative_is_counted():
     text = "目录\n" + "".join(f"{line}上海市长宁区审计局2024年度部门决算编制范围。\n" for line in ("纳入", "根据", "按照"))
     assert read_meta(text).org == "上海市长宁区审计局"

@@ -68,15 +68,22 @@ def read_meta(text: str) -> DocumentMeta:
 
 
 def _labelled_org(text: str) -> str | None:
-    """The body the cover and the tables name (预算主管部门：…, 编制部门：…), the most often named."""
-    names = Counter(name for _, name in LABELLED_RE.findall(text) if is_org_name(name))
+    """The body the cover or the tables name: under the first label of ORG_LABELS the text uses
+    (预算主管部门 before 编制部门 before 编制单位: a 部门预算 also prints each of its units' tables
+    under 编制单位), the name most often given."""
+    label = _first_label(text)
+    names = Counter(name for used, name in LABELLED_RE.findall(text) if used == label and is_org_name(name))
     return names.most_common(1)[0][0] if names else None
 
 
 def _labelled_scope(text: str) -> str | None:
-    scopes = dict(ORG_LABELS)
-    labels = Counter(scopes[label] for label, name in LABELLED_RE.findall(text) if is_org_name(name))
-    return labels.most_common(1)[0][0] if labels else None
+    label = _first_label(text)
+    return dict(ORG_LABELS)[label] if label else None
+
+
+def _first_label(text: str) -> str | None:
+    used = {label for label, name in LABELLED_RE.findall(text) if is_org_name(name)}
+    return next((label for label, _ in ORG_LABELS if label in used), None)
 
 
 def _titled_org(text: str) -> str | None:
