@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .intent import ItemVocabulary, Query, parse_question
+from .intent import FILLER_RE, ItemVocabulary, Query, parse_question
 from .lexicon import (
     BASIS_ACTUAL,
     BASIS_BUDGET,
@@ -25,7 +25,8 @@ from .lexicon import (
     TABLE_PRIORITY,
 )
 from .match import Found, MetricMatcher, OrgMatcher
-from .models import DEPARTMENT, UNIT, Answer, Document, Fact
+from .models import DEPARTMENT, UNIT, Answer, Document, Fact, Passage, Source
+from .sentences import figure_in, units_asked
 from .vocabulary import table_kind
 from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
@@ -34,6 +35,8 @@ from .text import clean, fold, format_amount, segment, to_wan
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 OTHER_SIDE = {"预算": BASIS_ACTUAL, "决算": BASIS_BUDGET}  # the basis a question insisting on a side must not get
 BASIS_COMPUTED = "计算得出"
+BASIS_SENTENCE = "文字表述"
+ASKING_RE = re.compile(r"几|多少|是否|有没有|哪些|什么|怎么|^有$")
 VERDICT_WORDS = {"true": "属实", "false": "不属实", "partly": "部分属实"}
 SPENT_CLAIM = r"支出了|花了|花费|实际支出|实际花"
 ASCENDING_WORDS = r"最低|最少|最小|从低到高|从小到大|谁少|谁低|谁小|哪个少|哪个低|哪个小|谁更少|谁更低"
@@ -74,7 +77,11 @@ class Context:
 # A follow-up that names only a metric keeps these operations (比上年增加了多少 → 项目支出呢).
 KEPT_OPERATIONS = ("change", "share", "rate", "compare", "rank", "budget_vs_actual")
 # Words that say a follow-up is about the org just answered (它的基本支出呢 after a ranking).
-THAT_ORG_RE = re.compile(r"它|其|该单位|这个单位|这家|那家|该科协")
+THAT_ORG_RE = re.compile(r"它|该单位|这个单位|这家|那家|该科协|他们|人家")
+# What a follow-up about the last figure says besides its side or kind (预算数呢, 值多少钱, 年初预算是多少):
+# anything else left (其中科普大篷车几辆) names another thing.
+OTHER_WORDS_RE = re.compile(r"预算数?|决算数?|年初|调整|实际|执行数|数|呢|吗|是|多少|几|钱|值|价值|金额|那么?|的|"
+                            r"有|了|呀|啊|[?？,，。!！\s]|[辆台部人名位天场次个元万%]")
 # Words that add orgs to the last comparison (加上包头呢).
 ADD_ORG_RE = re.compile(r"加上|还有|再加|加入|算上|连同|以及")
 
@@ -89,7 +96,7 @@ def follow_up(query: Query, context: Context) -> Query:
     if not query.orgs and THAT_ORG_RE.search(query.folded) and context.org:
         return replace(query, intent="lookup" if query.intent in ("rank", "compare", "search") else query.intent)
     if query.intent in ("search", "org_only", "lookup") and not query.orgs and context.metric and \
-            (not named_metric) and (query.side or query.kind):
+            (not named_metric) and (query.side or query.kind) and len(OTHER_WORDS_RE.sub("", query.folded)) < 2:
         return replace(query, intent="lookup", side=query.side or context.side)
     if named_metric and not query.orgs and query.intent == "lookup":
         intent = context.intent if context.intent in KEPT_OPERATIONS else "lookup"
@@ -432,7 +439,9 @@ class Engine:
     def _lookup(self, question: str, query: Query, context: Context) -> Answer:
         org, metric = self._org_of(query, context), self._metric_of(query, context)
         if not metric:
-            return self._catalog(question, query, context) if org else self._search(question, query, context)
+            asks_more = len(OTHER_WORDS_RE.sub("", FILLER_RE.sub("", query.words_left()))) >= 2
+            return self._catalog(question, query, context) if org and not asks_more else \
+                self._search(question, query, context)
         if not org:
             return self._across(question, query, context, metric, intent="compare")
         subject = self._subject(question, query, context)
@@ -1005,6 +1014,8 @@ class Engine:
 
     def _search(self, question: str, query: Query, context: Context) -> Answer:
         words = [w for w in segment(query.words_left()) if w not in SEARCH_STOPWORDS]
+        if units_asked(query.folded, query.kind):  # 几辆, 多少钱 are how it is asked, not what is looked for
+            words = [w for w in words if not ASKING_RE.search(w)] or words
         passages = self.store.search(words, limit=20)
         if query.orgs:
             docs = {d.doc for d in self._docs(query.orgs[0].value)}
@@ -1013,12 +1024,45 @@ class Engine:
         if not passages:
             return self._reply(question, "not_found", "search", "在公开文件中没有找到相关内容。",
                                suggestions=self._examples())
+        told = self._told_in_sentence(question, query, words, passages)
+        if told is not None:
+            return told
         phrase = query.words_left()
         for passage in passages:
             passage.text = _mark(passage.text, phrase, words)
         lines = "\n".join(f"· {p.doc} 第{p.line}行：{p.text[:80]}" for p in passages[:5])
         return self._reply(question, "answered", "search", f"找到 {len(passages)} 处相关内容：\n{lines}",
                            passages=passages)
+
+    def _told_in_sentence(self, question: str, query: Query, words: list[str], passages: list[Passage]) -> Answer | None:
+        """A count, percent or amount a sentence gives for the thing asked (其中有2辆科普大篷车), read
+        with its line: only from a passage holding most of the question's words, in the clause that
+        names the thing and close to it (sentences.figure_in)."""
+        units = units_asked(query.folded, query.kind)
+        keys = [w for w in words if len(w) >= 2 and not ASKING_RE.search(w)]
+        if not units or not keys:
+            return None
+        by_doc = {d.doc: d for d in self.documents}
+        for bounds, passage in [(b, p) for b in (False, True) for p in passages]:
+            present = [k for k in keys if k in passage.text]
+            if sum(map(len, present)) * 2 < sum(map(len, keys)) or passage.doc not in by_doc:
+                continue
+            found = figure_in(passage.text, present, units, bounds)
+            if found is None:
+                continue
+            doc = by_doc[passage.doc]
+            thing = "".join(k for k in present if not any(k != other and k in other for other in present))
+            fact = Fact.model_construct(
+                org=doc.org, year=doc.year, doc_kind=doc.doc_kind, metric=thing, code=None, value=found.value,
+                unit=found.unit, basis=BASIS_SENTENCE, source=Source.model_construct(
+                    doc=passage.doc, line=passage.line,
+                    quote=passage.text[max(0, found.start - 80):found.start + 40]),  # the number is in its quote
+                scope=DEPARTMENT, table="正文", item=None, text=None)
+            near = passage.text[max(0, found.start - 30):found.start + 20].replace("\n", " ")
+            text = (f"{doc.org}{doc.year}年部门{doc.doc_kind}：{thing} {format_amount(found.value)}{found.unit}"
+                    f"（文字表述：“…{near}…”）。\n来源：{passage.doc} 第{passage.line}行")
+            return self._reply(question, "answered", "lookup", text, facts=[fact], passages=[passage])
+        return None
 
     # --- not found -----------------------------------------------------------------
 

@@ -99,6 +99,11 @@ QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|�
 # ("“三公”经费财政拨款支出" is the 三公经费).
 FUNDING_QUALIFIER_METRICS: tuple[str, ...] = ("财政拨款支出", "财政拨款收入")
 QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车", "公务用车数")}
+# A one-character name (车) is a word only after these (几辆车, 有没有车, 科协的车), or after an org's
+# name or a digit; after other characters it ends another word (科普大篷车, 电车).
+ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"
+# A count metric and the money spent on it: 公车花了多少钱, 公车决算 ask for the spending.
+SPENT_ON: dict[str, str] = {"车辆": "公务用车购置及运行维护费"}
 # How people (reporters, readers) name what the disclosures name formally: read in questions only,
 # so that a colloquial word never renames a figure the parser reads. The first name of a tuple is
 # the metric meant; a word naming money (经费, 费用) is never read as a count (车辆经费 is not 车辆).
@@ -115,8 +120,8 @@ COLLOQUIAL_NAMES: dict[str, tuple[str, ...]] = {
     "三公经费": ("三公费用", "三公支出", "三公开支"),
     "人员经费": ("人头费", "人员费用", "人员开支", "人员支出合计"),
     "公用经费": ("公用费用", "公用开支"),
-    "机关运行经费": ("机关运行费用", "机关经费"),
-    "支出合计": ("一共花了", "总共花了", "共花了", "一共支出", "总共支出", "花了多少钱一共", "总花费",
+    "机关运行经费": ("机关运行费用", "机关经费", "机关运营经费", "机关运营费", "机关运转经费", "机关运转费"),
+    "支出合计": ("一共花了", "总共花了", "共花了", "一共花", "总共花", "一共安排了", "一共安排", "总共安排", "一共支出", "总共支出", "花了多少钱一共", "总花费",
                  "全年支出", "全年花了", "总开支", "总支出额"),
     "收入合计": ("一共收入", "总共收入", "总收入", "全年收入"),
     "收支总计": ("部门预算总额", "预算规模", "预算盘子"),

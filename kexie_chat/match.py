@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import PLACES
-from .lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
+from .lexicon import ONE_CHARACTER_NAME_AFTER, ORG_SUFFIXES, PLACE_SUFFIXES
 from .orgs import is_kexie, short_names, spoken_name
 from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
@@ -322,7 +322,8 @@ class MetricMatcher:
                 i += 1
                 continue
             for words, metric in self._by_first.get(folded[i], ()):
-                if folded.startswith(words, i) and not skip & set(range(i, i + len(words))):
+                if folded.startswith(words, i) and not skip & set(range(i, i + len(words))) \
+                        and (len(words) > 1 or i - 1 in skip or _stands_alone(folded, i)):
                     found.append(Found(metric, i, i + len(words)))
                     i += len(words)
                     break
@@ -338,9 +339,11 @@ class MetricMatcher:
     def find_typos(self, folded: str, skip: set[int]) -> list[Found]:
         """A metric name written one character off (三工经费, 公务接带费), when none is written right.
 
-        Names of four or more characters forgive one wrong character; from five on, one
-        missing or extra character too. Shorter names forgive nothing: too many are a
-        character apart from ordinary words. The longest window is tried first, from the left;
+        A replaced character must sound like the one it replaces (三工经费, 差旅废): a word one
+        character off that reads otherwise (工作经费 beside 工会经费, 决算支出 beside 预算支出) is
+        another word, left to full-text search, never read as a different metric. Names of three or
+        more characters forgive one such character; from five on, one missing or extra character
+        too. The longest window is tried first, from the left;
         at a window, a name as long, then one shorter, then one longer; among those, the first
         in the vocabulary. rapidfuzz measures the distances (loaded with the first typo tried).
         """
@@ -352,32 +355,41 @@ class MetricMatcher:
                 if span & skip or not _is_cjk(window):
                     continue
                 for length in (n, n - 1, n + 1) if n >= 5 else (n,):
-                    rank = _first_one_off(window, *by_length.get(length, ((), ())))
+                    rank = _first_one_off(window, *by_length.get(length, ((), ())),
+                                          sounds_alike=length == n)
                     if rank is not None:
                         return [Found(self.vocabulary[rank][1], start, start + n, "typo")]
         return []
 
     def _names_by_length(self) -> dict[int, tuple[list[str], list[int]]]:
-        """The vocabulary's names of four or more Chinese characters by length: (names, their positions)."""
+        """The vocabulary's names of three or more Chinese characters by length: (names, their positions)."""
         if not hasattr(self, "_by_length"):
             self._by_length: dict[int, tuple[list[str], list[int]]] = {}
             for rank, (words, _) in enumerate(self.vocabulary):
-                if len(words) >= 4 and _is_cjk(words):
+                if len(words) >= 3 and _is_cjk(words):
                     names, ranks = self._by_length.setdefault(len(words), ([], []))
                     names.append(words)
                     ranks.append(rank)
         return self._by_length
 
 
-def _first_one_off(window: str, names: list[str], ranks: list[int]) -> int | None:
+def _stands_alone(folded: str, i: int) -> bool:
+    """Whether a one-character name (车) is a word here, not the end of another (科普大篷车)."""
+    before = folded[i - 1] if i else ""
+    return not _is_cjk(before) or before in ONE_CHARACTER_NAME_AFTER
+
+
+def _first_one_off(window: str, names: list[str], ranks: list[int], sounds_alike: bool = False) -> int | None:
     """The vocabulary position of the first name one edit from the window (as long: one character
-    replaced; one shorter or longer: one character too many or missing)."""
+    replaced, and with sounds_alike only by one that reads the same; one shorter or longer: one
+    character too many or missing)."""
     if not names:
         return None
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     hits = process.extract(window, names, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
-    return min((ranks[index] for _, distance, index in hits if distance == 1), default=None)
+    return min((ranks[index] for name, distance, index in hits
+                if distance == 1 and (not sounds_alike or _homophone(window, name))), default=None)
 
 

@@ -45,3 +45,33 @@ def test_colloquial(assistant, name, question, metric, value):
 def test_the_other_side_is_offered(assistant):
     answer = assistant.ask("秦皇岛2022年三公经费决算数")
     assert "预算数" in answer.text and any("预算数" in s for s in answer.suggestions)
+
+
+# (id, question, value of facts[0] in its own unit, unit): figures only a sentence gives
+SENTENCES = [
+    ("count-beside-its-thing", "张家口科普大篷车有几辆", 2, "辆"),
+    ("value-word-beside-the-number", "西城科普大篷车价值多少", 42.67, "万元"),
+    ("percent-in-a-sentence", "江汉区居民具备基本科学素质的比例达到百分之几", 13.5, "%"),
+    ("a-bound-when-nothing-else", "张家口科普大篷车计划进几所学校", 5, "所"),
+]
+
+
+@pytest.mark.parametrize("name,question,value,unit", SENTENCES, ids=[c[0] for c in SENTENCES])
+def test_figure_told_in_a_sentence(assistant, name, question, value, unit):
+    answer = assistant.ask(question)
+    assert answer.status == "answered", answer.text
+    fact = answer.facts[0]
+    assert (float(fact.value), fact.unit, fact.basis) == (pytest.approx(value), unit, "文字表述")
+    assert str(fact.value).rstrip("0").rstrip(".") in fact.source.quote.replace(",", "")
+
+
+def test_no_figure_from_another_clause(assistant):
+    """科普特色经费 is named in a sentence whose amounts are of other things: no figure, a search."""
+    answer = assistant.ask("西城科普特色经费多少钱")
+    assert not answer.facts or answer.facts[0].value != 604434.77
+
+
+def test_a_word_one_character_off_is_not_a_metric(assistant):
+    """工作经费 is not a typo of 工会经费 (作 does not sound like 会): never 工会经费's figure."""
+    answer = assistant.ask("秦皇岛科普费里老科协工作经费多少")
+    assert all(f.metric != "工会经费" for f in answer.facts)

@@ -1,0 +1,98 @@
+"""A figure written only in a sentence -> the number a question asks for, found beside its words.
+
+Pure: a passage's text, the question's key words and the units wanted in, the nearest such
+number out (or none). A number is taken only in the clause that names the thing asked
+(no 。；between them) and close to its words, so that a sentence about something else never
+lends its figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .text import parse_amount
+
+NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万人次|人次|万元|亿元|元|%|[辆台部人名天场家所个座本册篇批次位项期])")
+CLAUSE_ENDS = "。；;！!？?\n"
+BOUND_RE = re.compile(r"不少于|不低于|不超过|不高于|至少|超过|约|近|将近|力争")
+BOUND_AFTER = ("以上", "以下", "左右", "余", "多")
+VALUE_WORDS = ("价值", "金额", "面积", "人数", "数量", "比例", "得分", "总分")
+NEAR = 14
+WINDOW = 30  # characters before a number in which the thing's words are counted  # characters between the thing's words and its number, at most
+# The measure word a question asks with -> the units a sentence may give the count in.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "辆": ("辆", "台", "部"), "台": ("台", "辆"), "部": ("部", "辆", "台"), "人": ("人", "名"), "名": ("名", "人"),
+    "位": ("位", "人", "名"), "天": ("天",), "场": ("场", "次", "期"), "次": ("次", "场", "期"), "期": ("期", "次"),
+    "家": ("家", "个", "所"), "所": ("所", "个", "家"), "个": ("个", "座", "家", "所", "项"), "座": ("座", "个"),
+    "本": ("本", "册", "份"), "册": ("册", "本"), "篇": ("篇",), "批": ("批", "批次"), "项": ("项", "个"),
+    "人次": ("人次", "万人次"), "观众": ("人次", "万人次"),
+}
+ASK_RE = re.compile(r"(?:几|多少)(个人|人次|观众|[辆台部人名位天场次期家所个座本册篇批项])")
+
+
+@dataclass(frozen=True)
+class SentenceFigure:
+    value: Decimal
+    unit: str
+    start: int  # where the number starts in the passage
+
+
+def units_asked(folded: str, kind: str | None) -> tuple[str, ...]:
+    """The units a question's number may come in: its measure word's, else its kind's."""
+    match = ASK_RE.search(folded)
+    if match:
+        word = "人" if match.group(1) == "个人" else match.group(1)
+        return MEASURES.get(word, (word,))
+    if kind == "money":
+        return ("万元", "元", "亿元")
+    if kind == "percent":
+        return ("%",)
+    return ()
+
+
+def figure_in(text: str, words: list[str], units: tuple[str, ...], bounds: bool = False) -> SentenceFigure | None:
+    """The number in one of the units whose clause names the most of the question's words just
+    before it (居民具备基本科学素质比例已达13.5%, not the goal 比例达到10% after it), the nearest on a tie;
+    none when two numbers are told as alike (1座 2座: a target and what was done)."""
+    if not units or not words:
+        return None
+    longest = max(map(len, words))
+    # A figure sits by the thing's own name (科普大篷车) or a word for a value (价值); a short
+    # general word (预算, 项目) inside another phrase anchors nothing when a longer name is asked.
+    anchors = [w for w in words if len(w) >= 3 or w in VALUE_WORDS] if longest >= 3 else words
+    scored: list[tuple[int, int, SentenceFigure]] = []
+    matches = [m for m in NUMBER_RE.finditer(text) if m.group(2) in units]
+    for index, match in enumerate(matches):
+        value = parse_amount(match.group(1))
+        if value is None:
+            continue
+        if not bounds and (BOUND_RE.search(text[max(0, match.start() - 4):match.start()])
+                           or text.startswith(BOUND_AFTER, match.end())):
+            continue  # 不少于1万人次: a bound, taken only where no passage states the figure itself
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if following is not None and not text[match.end():following.start()].strip(" \t、，,/"):
+            return None  # 40 个 68 个: a target and what was done, side by side; not ours to pick
+        since = matches[index - 1].end() if index else 0  # an enumeration: each number's own words
+        before = _clause(text[max(since, match.start() - WINDOW):match.start()], last=True)
+        after = _clause(text[match.end():match.end() + NEAR], last=False)
+        named = [w for w in words if w in before or w in after]
+        near = [len(before) - before.rfind(w) - len(w) if w in before else after.find(w) * 2 + 2
+                for w in anchors if w in before or w in after]
+        if near and min(near) <= NEAR:
+            scored.append((-len(named), min(near), SentenceFigure(value, match.group(2), match.start())))
+    if not scored:
+        return None
+    scored.sort(key=lambda c: (c[0], c[1]))
+    best = scored[0]
+    rivals = {c[2].value for c in scored[1:] if c[0] == best[0] and c[1] <= best[1] + 3 and c[2].unit == best[2].unit}
+    return None if rivals - {best[2].value} else best[2]
+
+
+def _clause(text: str, last: bool) -> str:
+    """The part of a text within one clause of the number: after the last clause end before it,
+    or before the first one after it."""
+    cuts = [i for i, ch in enumerate(text) if ch in CLAUSE_ENDS]
+    if not cuts:
+        return text
+    return text[cuts[-1] + 1:] if last else text[:cuts[0]]
