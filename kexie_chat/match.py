@@ -390,6 +390,25 @@ def _first_one_off(window: str, names: list[str], ranks: list[int], sounds_alike
 
     hits = process.extract(window, names, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
     return min((ranks[index] for name, distance, index in hits
-                if distance == 1 and (not sounds_alike or _homophone(window, name))), default=None)
+                if distance == 1 and (not sounds_alike or _replaced_sounds_alike(window, name))), default=None)
+
+
+def _replaced_sounds_alike(a: str, b: str) -> bool:
+    """Whether the one character replaced can read like the one it replaces, in any of its readings
+    (卜 bǔ for 补, though 萝卜 reads it bo): a typo by ear. Told from pypinyin's tables where readable."""
+    if not _pinyin_tables_readable():
+        return _homophone(a, b)
+    for x, y in zip(a, b):
+        if x != y:
+            return bool(_all_readings(x) & _all_readings(y))
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _all_readings(char: str) -> frozenset[str]:
+    entry = _entry("pinyin_dict.json", ord(char))
+    readings = entry.split(",") if entry else [char]
+    return frozenset("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c))
+                     for r in readings)
 
 
