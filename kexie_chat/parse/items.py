@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import PROCUREMENT_FLAG_LABELS, PROJECT_AMOUNT_LABELS, PROJECT_NAME_LABELS
 from ..text import fold, parse_amount
 from .regions import Region
 
@@ -19,9 +20,6 @@ CATALOG_ITEM_RE = re.compile(
 )
 PROCUREMENT_TOTAL_RE = re.compile(r"合[\s\u3000]*计\s+(?P<amount>\d[\d,]*\.?\d*)")
 BASIC_LINE_RE = re.compile(r"^(?:人员支出|日常公用支出|公用支出|对个人和家庭(?:的)?补助|基本支出)|_")
-PROJECT_NAME_LABELS = ("项目名称",)
-PROJECT_AMOUNT_LABELS = ("预算金额", "金额", "合计", "预算数")
-PROCUREMENT_FLAG_LABELS = ("是否为政府采购项目", "是否采购")
 BASIS_PROCUREMENT = "采购金额"
 BASIS_PROCUREMENT_TOTAL = "合计"
 BASIS_PROJECT = "项目预算金额"
