@@ -448,19 +448,37 @@ def _html_lines(node) -> Iterator[str]:
 
 
 def _table_rows(table) -> Iterator[str]:
+    """Rows on the table's grid: a cell spanning columns or rows is written once, where it starts,
+    and blank in the other places it covers (as a PDF's merged cells read), so that a header over
+    several rows stays above its columns."""
+    covered: dict[int, int] = {}  # column -> rows it is still covered by a cell from above
     for row in table.css("tr"):
-        cells = []
-        for cell in row.iter(include_text=False):
-            if cell.tag in ("td", "th"):
-                cells.append(_collapse(cell.text(deep=True, separator="")))
-                cells.extend("" for _ in range(_span(cell) - 1))
+        cells: list[str] = []
+        for cell in (c for c in row.iter(include_text=False) if c.tag in ("td", "th")):
+            _skip_covered(cells, covered)
+            columns, rows = _span(cell, "colspan"), _span(cell, "rowspan")
+            for column in range(len(cells), len(cells) + columns):
+                if rows > 1:
+                    covered[column] = rows - 1
+            cells.append(_collapse(cell.text(deep=True, separator="")))
+            cells.extend("" for _ in range(columns - 1))
+        for column in sorted(c for c, left in covered.items() if left and c >= len(cells)):
+            cells.extend("" for _ in range(column + 1 - len(cells)))  # covered at the row's end
+            covered[column] -= 1
         if any(cells):
             yield _tab_row(cells)
 
 
-def _span(cell) -> int:
+def _skip_covered(cells: list[str], covered: dict[int, int]) -> None:
+    """Blank the next columns of the row while a cell from a row above covers them."""
+    while covered.get(len(cells), 0) > 0:
+        covered[len(cells)] -= 1
+        cells.append("")
+
+
+def _span(cell, attribute: str) -> int:
     try:
-        return max(1, min(int(cell.attributes.get("colspan") or 1), 50))
+        return max(1, min(int(cell.attributes.get(attribute) or 1), 50))
     except ValueError:
         return 1
 

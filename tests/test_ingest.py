@@ -481,3 +481,17 @@ def test_a_line_few_pages_repeat_is_text(tmp_path):
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_short_utf16_text_without_a_mark_is_read_in_its_byte_order(text, encoding):
     assert decode_text(text.encode(encoding)) == text
+
+
+def test_a_web_table_header_over_two_rows_stays_above_its_columns(tmp_path):
+    """rowspan and colspan are read as a PDF's merged cells: written once, blank where they reach."""
+    page = ("<html><body><table>"
+            "<tr><th rowspan='2'>项目</th><th colspan='3'>本年支出</th><th rowspan='2'>备注</th></tr>"
+            "<tr><th>小计</th><th>基本支出</th><th>项目支出</th></tr>"
+            "<tr><td>合计</td><td>3.00</td><td>1.00</td><td>2.00</td><td></td></tr>"
+            "<tr><td rowspan='2'>一般公共服务支出</td><td>1</td><td>2</td><td>3</td><td rowspan='2'>注</td></tr>"
+            "<tr><td>4</td><td>5</td><td>6</td></tr></table></body></html>")
+    (tmp_path / "spans.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "spans.html").splitlines() == [
+        "项目\t本年支出\t\t\t备注", "\t小计\t基本支出\t项目支出\t", "合计\t3.00\t1.00\t2.00\t",
+        "一般公共服务支出\t1\t2\t3\t注", "\t4\t5\t6\t"]
