@@ -495,3 +495,28 @@ def test_a_web_table_header_over_two_rows_stays_above_its_columns(tmp_path):
     assert read_document(tmp_path / "spans.html").splitlines() == [
         "项目\t本年支出\t\t\t备注", "\t小计\t基本支出\t项目支出\t", "合计\t3.00\t1.00\t2.00\t",
         "一般公共服务支出\t1\t2\t3\t注", "\t4\t5\t6\t"]
+
+
+def seed_as_page(text: str) -> str:
+    """A seed as a saved web page: a line a paragraph (its spaces kept as &nbsp;), a run of
+    tab-separated lines a table."""
+    import html
+
+    body = []
+    for block in layout_blocks(text):
+        if isinstance(block, str):
+            body.append(f"<p>{html.escape(block).replace(' ', '&nbsp;') or '&nbsp;'}</p>")
+        else:
+            rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in block)
+            body.append(f"<table>{rows}</table>")
+    return "<html><head><meta charset='utf-8'></head><body>" + "\n".join(body) + "</body></html>"
+
+
+# The seeds whose text is paragraphs and tab-separated tables (the others are PDF text laid out with
+# runs of spaces, which a browser and this reader collapse).
+@pytest.mark.parametrize("name", [BAOTOU, JIANGHAN])
+def test_a_web_page_copy_of_a_seed_gives_its_facts(tmp_path, disclosures, name):
+    (tmp_path / "seed.html").write_text(seed_as_page(seed_text(name)), encoding="utf-8")
+    facts = parse_disclosure(name, read_document(tmp_path / "seed.html")).facts
+    assert {(f.metric, f.code, f.value, f.basis) for f in facts} == \
+        {(f.metric, f.code, f.value, f.basis) for f in disclosures[name].facts}
