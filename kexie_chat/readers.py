@@ -41,8 +41,10 @@ LINES_LOOKED_BACK = 8
 OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS 文字（.wps）", ".rtf": "RTF", ".et": "WPS 表格（.et）"}
 # A sheet's name that says nothing (Sheet1, 工作表2) is not a title.
 BLANK_SHEET_NAME_RE = re.compile(r"^(?:sheet|工作表)\s*\d*$", re.I)
-# A one-cell row after a sheet's table that is a note, not a row of it.
+# A one-cell row after a sheet's table that is a note, a sentence, a label or a title, not a row of it.
 NOTE_RE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
+TEXT_CELL_RE = re.compile(r"[:：。；;]|表$|^第.部分")
+TEXT_CELL_LENGTH = 30
 # A web page's declared charset (<meta charset="gbk">, or content="text/html; charset=gb2312").
 HTML_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
 # Elements of a web page that start a new line; those whose text is never shown.
@@ -359,10 +361,16 @@ def _sheet_lines(name: str, rows: list[list]) -> Iterator[str]:
     for row in cells:
         in_table = in_table or not _is_title_row(row)
         filled = [cell for cell in row if cell]
-        if not in_table or _is_title_row(row) and (len(filled) > 1 or NOTE_RE.match(filled[0])):
+        if not in_table or _is_title_row(row) and (len(filled) > 1 or _is_text(filled[0])):
             yield " ".join(filled)
         else:
-            yield _tab_row(row)
+            yield _tab_row(row)  # a row whose figures are all blank ("二、事业收入") is still a row
+
+
+def _is_text(cell: str) -> bool:
+    """A one-cell row after a table that is text, not a row of figures left blank: a note, a
+    sentence, a label (单位：万元) or the next table's title."""
+    return bool(NOTE_RE.match(cell)) or len(cell) > TEXT_CELL_LENGTH or bool(TEXT_CELL_RE.search(cell))
 
 
 def _is_title_row(row: list[str]) -> bool:

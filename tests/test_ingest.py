@@ -520,3 +520,25 @@ def test_a_web_page_copy_of_a_seed_gives_its_facts(tmp_path, disclosures, name):
     facts = parse_disclosure(name, read_document(tmp_path / "seed.html")).facts
     assert {(f.metric, f.code, f.value, f.basis) for f in facts} == \
         {(f.metric, f.code, f.value, f.basis) for f in disclosures[name].facts}
+
+
+def seed_as_workbook(path: Path, text: str) -> Path:
+    """A seed as one sheet: a line a one-cell row, a tab-separated line a row of cells (as text)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for line in text.splitlines():
+        workbook.active.append(line.split("\t") if "\t" in line else [line])
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", [BAOTOU, JIANGHAN])
+def test_a_spreadsheet_copy_of_a_seed_gives_its_facts(tmp_path, disclosures, name):
+    """Every figure of the seed; and where a sheet's grid has a cell the seed's text left out (a
+    row shorter than its header), that cell reads as a blank of the table, as a PDF's grid does."""
+    made = seed_as_workbook(tmp_path / "seed.xlsx", seed_text(name))
+    read = {(f.metric, f.code, f.value, f.basis) for f in parse_disclosure(name, read_document(made)).facts}
+    seed = {(f.metric, f.code, f.value, f.basis) for f in disclosures[name].facts}
+    assert seed <= read
+    assert all(value == 0 and "空白" in basis for _, _, value, basis in read - seed)
