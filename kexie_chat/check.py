@@ -3,8 +3,9 @@
 Pure: parsed facts in, findings out (`audit_disclosure`). The index keeps the findings computed
 at build time; `audit(store, org)` reads them back and `annotate(answer, findings)` adds one clause
 to an answer whose figure is part of a finding. Never a false alarm: two figures are compared
-only when they are surely the same figure (same scope, basis, funding and table kind), and
-rounding within 0.01 万元 (1 元) is not a finding.
+only when they are surely the same figure (same scope, basis, funding and table kind). A
+difference that rounding explains (one unit of the last digit printed, or half a unit a part for
+a sum) is a 尾差, the lowest severity, which answers do not mention.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ from .vocabulary import synonyms_longest_first
 
 Kind = Literal["function_sum", "economic_sum", "row_sum", "identity", "procurement_sum", "same_figure",
                "code_name", "org_name"]
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "rounding"]
 
 KIND_LABELS: dict[str, str] = {
     "function_sum": "功能分类合计", "economic_sum": "经济分类合计", "row_sum": "分栏合计", "identity": "勾稽关系",
@@ -93,7 +94,7 @@ PROCUREMENT_ITEM_BASIS = "采购金额"
 # (the whole finding, as JSON, goes to the engine's own table beside it).
 FINDING_COLUMNS = {"id": int, "org": str, "year": int, "doc_kind": str, "doc": str, "kind": str, "severity": str,
                    "text": str, "stated": float, "expected": float, "difference": float, "unit": str, "places": str}
-SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "提示"}
+SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "提示", "rounding": "尾差"}
 
 
 class Finding(BaseModel):
@@ -303,16 +304,39 @@ def _names_metric(context: str, metric: str) -> bool:
 # --- arithmetic -------------------------------------------------------------------------------
 
 
+def _digit(fact: Fact) -> Decimal:
+    """One unit of the last digit a figure is printed to, in its own unit. A table drops trailing
+    zeros (3.5, 0), so its digit is never coarser than the unit's usual one (0.01 万元, 1 元)."""
+    exponent = fact.value.as_tuple().exponent if fact.value is not None else 0
+    digit = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else TOLERANCE[fact.unit]
+    return min(digit, TOLERANCE[fact.unit])
+
+
 def _tolerance(facts: list[Fact], unit: str) -> Decimal:
-    """The rounding allowed, in `unit`: 0.01 万元 / 1 元, or half the last digit a narrative wrote."""
+    """What is no difference at all, in `unit`: a narrative figure written to fewer digits than the
+    table (217.7 for 217.74) agrees with every figure that rounds to it."""
     allowed = Decimal(0)
     for fact in facts:
-        allowed = max(allowed, _convert(TOLERANCE[fact.unit], fact.unit, unit))
         if fact.table == "正文" and fact.value:
             exponent = fact.value.as_tuple().exponent
-            if isinstance(exponent, int):
+            if isinstance(exponent, int) and Decimal(1).scaleb(exponent) > TOLERANCE[fact.unit]:
                 allowed = max(allowed, _convert(Decimal(5).scaleb(exponent - 1), fact.unit, unit))
     return allowed
+
+
+def _rounding(total: Fact, parts: list[Fact], unit: str) -> Decimal:
+    """The most that rounding explains, in `unit` (尾差): one unit of the last printed digit, or,
+    for a sum, half a unit of each part's last digit (each part printed rounded)."""
+    one = max(_convert(_digit(f), f.unit, unit) for f in (total, *parts))
+    halves = sum((_convert(_digit(f), f.unit, unit) / 2 for f in parts), Decimal(0))
+    return max(one, halves)
+
+
+def _severity(difference: Decimal, total: Fact, parts: list[Fact], unit: str) -> Severity | None:
+    """None when the figures agree (to the digits printed), 尾差 within rounding, else 错误."""
+    if abs(difference) <= _tolerance([total, *parts], unit):
+        return None
+    return "rounding" if abs(difference) <= _rounding(total, parts, unit) else "error"
 
 
 def _convert(value: Decimal, unit: str, to: str) -> Decimal:
@@ -323,9 +347,11 @@ def _in(statement: Statement, unit: str) -> Decimal:
     return _convert(statement.value, statement.fact.unit, unit)
 
 
-def _differs(a: Statement, b: Statement) -> bool:
+def _differs(a: Statement, b: Statement, rounding: bool = True) -> bool:
+    """Two statements of a figure disagree (by more than rounding, unless `rounding`)."""
     unit = a.fact.unit
-    return abs(_in(a, unit) - _in(b, unit)) > _tolerance([a.fact, b.fact], unit)
+    severity = _severity(_in(a, unit) - _in(b, unit), a.fact, [b.fact], unit)
+    return severity is not None and (rounding or severity != "rounding")
 
 
 def _amount(value: Decimal, unit: str) -> str:
@@ -348,12 +374,13 @@ def _sum_finding(kind: Kind, total: Statement, parts: list[Statement], disclosur
     unit = total.fact.unit
     expected = sum((_in(p, unit) for p in parts), Decimal(0))
     difference = total.value - expected
-    if abs(difference) <= _tolerance([total.fact, *(p.fact for p in parts)], unit):
+    severity = _severity(difference, total.fact, [p.fact for p in parts], unit)
+    if severity is None:
         return None
     names = "、".join(_name(p) for p in parts[:4]) + (f"等{len(parts)}项" if len(parts) > 4 else "")
     text = (f"{_place(total.fact)}{_name(total)}为{_amount(total.value, unit)}，而{what or names}"
             f"相加为{_amount(expected, unit)}，相差{_amount(abs(difference), unit)}。")
-    return _finding(kind, "error", disclosure, [total.fact, *(p.fact for p in parts)], text, expected=expected,
+    return _finding(kind, severity, disclosure, [total.fact, *(p.fact for p in parts)], text, expected=expected,
                     stated=total.value, difference=difference, unit=unit)
 
 
@@ -367,6 +394,8 @@ def _name(statement: Statement) -> str:
 
 def _finding(kind: Kind, severity: Severity, disclosure, facts: list[Fact], text: str, **fields) -> Finding:
     document = disclosure.document
+    if severity == "rounding":
+        text = text.rstrip("。") + "，在四舍五入的误差之内（尾差）。"
     return Finding(kind=kind, severity=severity, org=document.org, year=document.year, doc_kind=document.doc_kind,
                    doc=document.doc, scope=facts[0].scope if facts else "部门", text=text, facts=facts, **fields)
 
@@ -484,7 +513,7 @@ def _one(statements: list[Statement]) -> Statement | None:
     if not statements:
         return None
     first = min(statements, key=_priority)
-    return None if any(_differs(first, s) for s in statements) else first
+    return None if any(_differs(first, s, rounding=False) for s in statements) else first
 
 
 def _priority(statement: Statement) -> tuple:
@@ -562,10 +591,11 @@ def _across_tables(disclosure, stated: list[Statement]) -> list[Finding | None]:
 
 
 def _against_tables(disclosure, narrative: Statement, candidates: list[Statement]) -> list[Finding | None]:
-    """A narrative figure that no table's statement of it bears out."""
+    """A narrative figure that no table's statement of it bears out (尾差 when one is off by rounding)."""
     if not candidates or any(not _differs(narrative, c) for c in candidates):
         return []
-    return [_mismatch(disclosure, min(candidates, key=_priority), narrative)]
+    near = [c for c in candidates if not _differs(narrative, c, rounding=False)]
+    return [_mismatch(disclosure, min(near or candidates, key=_priority), narrative)]
 
 
 def _mismatch(disclosure, first: Statement, other: Statement) -> Finding:
@@ -573,7 +603,8 @@ def _mismatch(disclosure, first: Statement, other: Statement) -> Finding:
     difference = _in(other, unit) - first.value
     text = (f"{first.fact.metric}在{_place(first.fact)}为{_amount(first.value, unit)}，在{_place(other.fact)}"
             f"却为{_amount(other.value, other.fact.unit)}，相差{_amount(abs(difference), unit)}。")
-    return _finding("same_figure", "error", disclosure, [first.fact, other.fact], text, expected=first.value,
+    severity = _severity(difference, first.fact, [other.fact], unit) or "error"
+    return _finding("same_figure", severity, disclosure, [first.fact, other.fact], text, expected=first.value,
                     stated=_in(other, unit), difference=difference, unit=unit)
 
 
@@ -644,7 +675,7 @@ def findings_about(answer: Answer, index: dict[tuple[str, int], list[Finding]]) 
 def annotate(answer: Answer, findings: list[Finding]) -> Answer:
     """Add one short clause to an answer whose figure is part of a finding: the other figure and its line."""
     for fact in answer.facts[:3]:
-        for finding in findings:
+        for finding in (f for f in findings if f.severity != "rounding"):
             note = _note(fact, finding)
             if note and not _already_said(answer.text, fact, finding):
                 return answer.model_copy(update={"text": _before_source(answer.text.rstrip(), f"（{note}）")})

@@ -367,7 +367,7 @@ CHECK_HELP = """一致性检查：找出加不上合计的数，以及同一份�
 @click.option("--json", "as_json", is_flag=True, help='输出 {"findings": [...]}。')
 @db_option
 def check_command(org: str | None, as_json: bool, db: Path | None) -> None:
-    from .check import audit, findings_json
+    from .check import SEVERITY_LABELS, audit, findings_json
 
     assistant = _open(_db(db))
     canonical = _org_named(assistant, org) if org else None
@@ -376,7 +376,7 @@ def check_command(org: str | None, as_json: bool, db: Path | None) -> None:
         click.echo(findings_json(findings))
         return
     for finding in findings:
-        click.echo(f"{finding.doc}\t{finding.label}\t{finding.text}")
+        click.echo(f"{finding.doc}\t{SEVERITY_LABELS[finding.severity]}\t{finding.label}\t{finding.text}")
     click.echo(f"共 {len(findings)} 处对不上的地方" if findings else "没有发现对不上的数", err=True)
 
 

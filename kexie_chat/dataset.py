@@ -30,7 +30,7 @@ FACT_COLUMNS = {
 PASSAGE_COLUMNS = {"doc": "语料文件名", "line": "段落首行", "text": "原文", "words": "jieba 分词（助手的检索用）"}
 FINDING_COLUMNS = {
     "org": "单位全称", "year": "年度", "doc_kind": "预算或决算", "doc": "语料文件名", "kind": "类别",
-    "severity": "错误或提示", "text": "说明", "stated": "文件所写的数", "expected": "按另一处或各部分算出的数",
+    "severity": "错误、提示或尾差（四舍五入之内）", "text": "说明", "stated": "文件所写的数", "expected": "按另一处或各部分算出的数",
     "difference": "两者之差（所写 − 算出）", "unit": "单位", "places": "涉及的原文行：文件:行「原文」",
 }
 FACT_QUERY_COLUMNS = "org, year, doc_kind, scope, metric, code, value, unit, value_wan, basis, source_table, doc, line, quote"

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from kexie_chat.check import Finding, annotate, audit, audit_disclosure
 from kexie_chat.cli import kexie
 from kexie_chat.models import Answer, Document, Fact, Passage, Source
-from kexie_chat.parse import Disclosure
+from kexie_chat.parse import Disclosure, parse_disclosure
 from kexie_chat.store import Store
 from kexie_chat.text import fold
 
@@ -162,7 +162,7 @@ def names(second):
 
 KINDS = [
     ("function_sum", "function_sum", classes("6.00"), classes("6.50")),
-    ("function_sum_rounding", "function_sum", classes("6.01"), classes("6.02")),
+    ("function_sum_beyond_rounding", "function_sum", classes("6.00"), classes("6.02")),
     ("economic_sum", "economic_sum", economic("4.00"), economic("4.50")),
     ("economic_sum_staff", "economic_sum", staff("15.00"), staff("15.02")),
     ("row_sum", "row_sum", row("6.00"), row("7.00")),
@@ -189,8 +189,68 @@ def test_rounding_in_yuan_is_one_yuan():
     def table(sub):
         return [fact("科学技术支出", "10000", 1, code="206", unit="元"),
                 fact("科学技术普及", sub, 2, code="20607", unit="元")]
-    assert audit_disclosure(disclosure(*table("9999"))) == []
-    assert [f.difference for f in audit_disclosure(disclosure(*table("9998")))] == [Decimal(2)]
+    assert audit_disclosure(disclosure(*table("10000"))) == []
+    assert [(f.severity, f.difference) for f in audit_disclosure(disclosure(*table("9999")))] == [
+        ("rounding", Decimal(1))]
+    assert [(f.severity, f.difference) for f in audit_disclosure(disclosure(*table("9998")))] == [
+        ("error", Decimal(2))]
+
+
+# --- 尾差: a difference rounding explains, on small disclosures the parser reads ---------------------
+
+HEAD = "上海市某区科学技术协会2025年部门预算\n预算主管部门：上海市某区科学技术协会\n"
+
+
+def spending_table(parts: list[str], total: str, unit: str = "万元") -> str:
+    """A 支出 table: one 款 (printed `total`) over its 项 (`parts`), in `unit`."""
+    rows = "".join(f"206\t05\t{n:02d}\t科技条件专项{n}\t{v}\t{v}\t\n" for n, v in enumerate(parts, 1))
+    return (f"2025年部门支出预算总表\n编制部门：上海市某区科学技术协会 单位：{unit}\n"
+            "项目\t\t\t\t支出预算\t\t\n功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+            f"类\t款\t项\t\t\t\t\n206\t\t\t科学技术支出\t{total}\t{total}\t\n"
+            f"206\t05\t\t科技条件与服务\t{total}\t{total}\t\n{rows}合计\t\t\t\t{total}\t{total}\t\n")
+
+
+def severities(text: str) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.severity, str(f.difference)) for f in audit_disclosure(parse_disclosure("t.txt", text))]
+
+
+# (id, parts, printed total, unit, findings): n parts each rounded to the last digit may be off by
+# n × half that digit; one unit of the last digit is always rounding.
+ROUNDING = [
+    ("exact", ["1.00", "2.00", "3.00"], "6.00", "万元", []),
+    ("one-cent-over-three-parts", ["1.00", "2.00", "3.00"], "6.01", "万元", [("function_sum", "rounding", "0.01")]),
+    ("one-cent-under", ["1.00", "2.00", "3.00"], "5.99", "万元", [("function_sum", "rounding", "-0.01")]),
+    ("two-cents-over-four-parts", ["1.00", "2.00", "3.00", "4.00"], "10.02", "万元",
+     [("function_sum", "rounding", "0.02")]),
+    ("two-cents-over-two-parts", ["1.00", "2.00"], "3.02", "万元", [("function_sum", "error", "0.02")]),
+    ("three-cents-over-four-parts", ["1.00", "2.00", "3.00", "4.00"], "10.03", "万元",
+     [("function_sum", "error", "0.03")]),
+    ("one-yuan-in-yuan", ["100", "200"], "301", "元", [("function_sum", "rounding", "1")]),
+    ("cents-in-yuan", ["100.00", "200.00"], "300.02", "元", [("function_sum", "error", "0.02")]),
+]
+
+
+@pytest.mark.parametrize("name,parts,total,unit,expected", ROUNDING, ids=[c[0] for c in ROUNDING])
+def test_a_difference_rounding_explains_is_a_rounding_finding(name, parts, total, unit, expected):
+    assert severities(HEAD + spending_table(parts, total, unit)) == expected
+
+
+def test_a_rounding_finding_says_so_and_answers_leave_it_out():
+    found = audit_disclosure(parse_disclosure("t.txt", HEAD + spending_table(["1.00", "2.00"], "3.01")))
+    assert [f.severity for f in found] == ["rounding"] and found[0].text.endswith("（尾差）。")
+    fact_ = found[0].facts[0]
+    answer = Answer(question="q", status="answered", intent="lookup", text="3.01万元。", facts=[fact_])
+    assert annotate(answer, found) == answer
+
+
+def test_a_narrative_figure_rounded_coarser_agrees_and_one_cent_off_is_rounding():
+    def text(said_):
+        return [fact("人员经费", "199.38", 1, BASIC, "决算数"),
+                said("人员经费", said_, 9, f"一般公共预算财政拨款基本支出217.74万元，其中，人员经费{said_}万元。")]
+    assert audit_disclosure(disclosure(*text("199.4"))) == []
+    assert [(f.kind, f.severity) for f in audit_disclosure(disclosure(*text("199.37")))] == [
+        ("same_figure", "rounding")]
+    assert [(f.kind, f.severity) for f in audit_disclosure(disclosure(*text("199.5")))] == [("same_figure", "error")]
 
 
 # Figures that look alike but are not the same figure: never a finding.

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ..models import Document
 
 BACK = Binding("escape", "app.pop_screen", "返回")
-SEVERITY = {"error": "错误", "warning": "提示"}
+SEVERITY = {"error": "错误", "warning": "提示", "rounding": "尾差"}
 HELP_TEXT = """\
 [b]kexie — 科协部门预算/决算问答[/b]
 
