@@ -313,23 +313,32 @@ def _digit(fact: Fact) -> Decimal:
 
 
 def _tolerance(facts: list[Fact], unit: str) -> Decimal:
-    """What is no difference at all, in `unit`: a narrative figure written to fewer digits than the
-    table (217.7 for 217.74) agrees with every figure that rounds to it."""
-    allowed = Decimal(0)
-    for fact in facts:
-        if fact.table == "正文" and fact.value:
-            exponent = fact.value.as_tuple().exponent
-            if isinstance(exponent, int) and Decimal(1).scaleb(exponent) > TOLERANCE[fact.unit]:
-                allowed = max(allowed, _convert(Decimal(5).scaleb(exponent - 1), fact.unit, unit))
-    return allowed
+    """What is no difference at all, in `unit`: half the last digit of the coarser figure. A figure
+    written to fewer digits (217.7 万元 in the narrative, 9101.68 万元 for 91016775.35 元) agrees
+    with every figure that rounds to it; figures printed alike differ by whole digits, so this
+    never hides one of theirs."""
+    return max(_convert(_printed_digit(f), f.unit, unit) / 2 for f in facts)
+
+
+def _printed_digit(fact: Fact) -> Decimal:
+    """The digit a figure was written to: a narrative's own (约1.2亿元), a table's as `_digit`."""
+    exponent = fact.value.as_tuple().exponent if fact.value is not None else 0
+    if fact.table == "正文" and fact.value and isinstance(exponent, int):
+        return max(Decimal(1).scaleb(exponent), _digit(fact))
+    return _digit(fact)
 
 
 def _rounding(total: Fact, parts: list[Fact], unit: str) -> Decimal:
     """The most that rounding explains, in `unit` (尾差): one unit of the last printed digit, or,
     for a sum, half a unit of each part's last digit (each part printed rounded)."""
     one = max(_convert(_digit(f), f.unit, unit) for f in (total, *parts))
-    halves = sum((_convert(_digit(f), f.unit, unit) / 2 for f in parts), Decimal(0))
+    halves = sum((_convert(_digit(f), f.unit, unit) / 2 for f in parts if not _exact_zero(f)), Decimal(0))
     return max(one, halves)
+
+
+def _exact_zero(fact: Fact) -> bool:
+    """A blank cell (or a bare 0) is nothing, not a small amount rounded away."""
+    return fact.value == 0 and (BLANK_MARK in (fact.basis or "") or fact.value.as_tuple().exponent == 0)
 
 
 def _severity(difference: Decimal, total: Fact, parts: list[Fact], unit: str) -> Severity | None:

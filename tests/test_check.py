@@ -225,6 +225,9 @@ ROUNDING = [
     ("two-cents-over-two-parts", ["1.00", "2.00"], "3.02", "万元", [("function_sum", "error", "0.02")]),
     ("three-cents-over-four-parts", ["1.00", "2.00", "3.00", "4.00"], "10.03", "万元",
      [("function_sum", "error", "0.03")]),
+    ("blank-parts-are-exact", ["1.00", "", "", "2.00"], "3.02", "万元", [("function_sum", "error", "0.02")]),
+    ("zero-printed-to-cents-is-rounded", ["1.00", "0.00", "0.00", "2.00"], "3.02", "万元",
+     [("function_sum", "rounding", "0.02")]),
     ("one-yuan-in-yuan", ["100", "200"], "301", "元", [("function_sum", "rounding", "1")]),
     ("cents-in-yuan", ["100.00", "200.00"], "300.02", "元", [("function_sum", "error", "0.02")]),
 ]
@@ -269,6 +272,8 @@ NOT_THE_SAME = [
                                        fact("基本支出", "604.43", 2, FISCAL, "财政拨款支出行"),
                                        said("基本支出", "604.43", 9, "支出预算按用途划分：基本支出预算604.43万元。",
                                             basis="决算数")]),
+    ("text_in_wan_for_a_table_in_yuan", [fact("支出合计", "91016775.35", 1, TOTALS, "金额", unit="元"),
+                                         said("支出合计", "9101.68", 9, "2020年度支出合计9101.68万元。")]),
     ("two_cells_of_one_table", [fact("一般公共预算拨款收入", "504.77", 1, TOTALS, "金额"),
                                 fact("一般公共预算拨款收入", "0", 2, TOTALS, "金额")]),
 ]
