@@ -990,6 +990,9 @@ class Engine:
         term = self._metric_of(query, Context())
         org = self._org_of(query, context)
         definitions = self.store.first_definitions(term, org, limit=4) if term else []  # the first and three more
+        said = self._said_to_mean(question, term) if term and not definitions else None
+        if said is not None:
+            return said
         if not definitions:
             terms = self.store.definition_terms()
             return self._reply(question, "not_found", "definition",
@@ -999,6 +1002,17 @@ class Engine:
         also = "；".join(f"{d.org}（{d.doc} 第{d.line}行）" for d in definitions[1:4])
         text = f"{first.text}\n来源：{first.org}，{first.doc} 第{first.line}行。" + (f"\n其他文件也有解释：{also}。" if also else "")
         return self._reply(question, "answered", "definition", text)
+
+    def _said_to_mean(self, question: str, term: str) -> Answer | None:
+        """A term explained in a sentence outside the 名词解释 (事业收入：指…), found by full-text search."""
+        pattern = re.compile(re.escape(term) + r"\s*(?:[:：]\s*(?:是)?指|是指|指的是)")
+        passages = [p for p in self.store.search([term], limit=40) if pattern.search(p.text)]
+        if not passages:
+            return None
+        first = passages[0]
+        start = pattern.search(first.text).start()
+        text = f"{first.text[start:start + 200]}\n来源：{first.doc} 第{first.line}行。"
+        return self._reply(question, "answered", "definition", text, passages=passages[:4])
 
     def _contact(self, question: str, query: Query, context: Context) -> Answer:
         org = self._org_of(query, context)

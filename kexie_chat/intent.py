@@ -10,12 +10,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
-from .lexicon import COUNTED_BY
+from .lexicon import COUNTED_BY, SPENT_ON, WHOLE_BUDGET_METRIC
 from .match import Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
+SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
+WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("verify", r"核实|核查|属实|对吗|对不对|是不是真的|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
@@ -23,7 +25,8 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
                r"(?:超过|高于|低于|不到|多于|少于|达到).{0,12}了?吗|有没有|是否有|有无|超支|[比较](?:上年|去年|\d{4}年).{0,8}了吗|"
                r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗"),
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),
-    ("definition", r"什么是|是什么意思|的定义|定义是|指什么|含义|什么叫|名词解释|^解释"),
+    ("definition", r"什么是|是什么意思|什么意思|啥意思|的定义|定义是|指什么|指的是什么|指的是啥|是指什么|含义|什么叫|"
+                   r"名词解释|^解释|怎么理解|如何理解"),
     ("contact", r"电话|联系方式|联系人|怎么联系"),
     ("rank", r"最高|最低|最多|最少|排名|排序|排个序|排一下|排行|从高到低|从低到高|从大到小|从小到大|前三|前五|前几|"
              r"哪个单位|哪家"),
@@ -124,6 +127,10 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.metrics = sorted(metrics.find(folded, skip) + ([item[1]] if item else []), key=lambda f: f.start)
     if not query.metrics and not query.codes:
         query.metrics = metrics.find_typos(folded, skip)
+    if not query.metrics and not query.codes and not query.item and (query.orgs or query.years):
+        whole = WHOLE_BUDGET_RE.search(folded)  # 秦皇岛2022年预算: the budget as a whole
+        if whole and not skip & set(range(whole.start(), whole.end())):
+            query.metrics = [Found(WHOLE_BUDGET_METRIC, whole.start(), whole.end(), "whole")]
     if not query.orgs:
         query.unknown_place = orgs.unknown_place(folded)
     else:
@@ -137,6 +144,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.kind = next((kind for kind, pattern in KINDS if pattern.search(masked)), None)
     if query.kind == "count":  # 几辆公务用车: the vehicles, not what they cost
         query.metrics = [replace(f, value=COUNTED_BY.get(f.value, f.value)) for f in query.metrics]
+    elif query.side or SPENT_RE.search(masked):  # 公车花了多少钱, 公车决算: what the vehicles cost
+        query.metrics = [replace(f, value=SPENT_ON.get(f.value, f.value)) for f in query.metrics]
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]

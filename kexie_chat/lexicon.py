@@ -102,6 +102,8 @@ QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车"
 # A one-character name (车) is a word only after these (几辆车, 有没有车, 科协的车), or after an org's
 # name or a digit; after other characters it ends another word (科普大篷车, 电车).
 ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"
+# What "预算" alone names in a question about an org or a year (秦皇岛2022年预算是多少): the budget as a whole.
+WHOLE_BUDGET_METRIC = "收支总计"
 # A count metric and the money spent on it: 公车花了多少钱, 公车决算 ask for the spending.
 SPENT_ON: dict[str, str] = {"车辆": "公务用车购置及运行维护费"}
 # How people (reporters, readers) name what the disclosures name formally: read in questions only,
@@ -158,7 +160,7 @@ COLLOQUIAL_NAMES: dict[str, tuple[str, ...]] = {
     "科学技术普及": ("科普支出", "科学普及支出", "科学技术普及支出"),
     "政府采购": ("采购金额", "采购预算", "采购总额", "采购规模"),
     "固定资产": ("资产",),
-    "实有人数": ("职工人数", "人员数", "员工人数"),
+    "实有人数": ("职工人数", "人员数", "员工人数", "在职", "在编人数", "在岗人数"),
 }
 # A money metric and the count that answers "几辆" about the same thing (公务用车几辆 -> 车辆).
 COUNTED_BY: dict[str, str] = {"公务用车购置及运行维护费": "车辆", "公务用车购置费": "车辆", "公务用车运行维护费": "车辆"}

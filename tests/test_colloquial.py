@@ -75,3 +75,25 @@ def test_a_word_one_character_off_is_not_a_metric(assistant):
     """工作经费 is not a typo of 工会经费 (作 does not sound like 会): never 工会经费's figure."""
     answer = assistant.ask("秦皇岛科普费里老科协工作经费多少")
     assert all(f.metric != "工会经费" for f in answer.facts)
+
+
+# (id, question, metric of facts[0], value in its unit): what a bare word names in a question
+BARE_WORDS = [
+    ("budget-alone-is-the-whole", "秦皇岛2022年预算是多少", "收支总计", 657.82),
+    ("vehicles-spent-on", "包头公车花了多少钱", "公务用车购置及运行维护费", 1.95),
+    ("vehicles-of-a-final-account", "包头公车决算多少", "公务用车购置及运行维护费", 1.95),
+    ("vehicles-counted", "包头科协有几辆公车", "车辆", 1),
+    ("on-the-payroll", "江汉区科协在职几个人", "实有人数", 6),
+]
+
+
+@pytest.mark.parametrize("name,question,metric,value", BARE_WORDS, ids=[c[0] for c in BARE_WORDS])
+def test_bare_word(assistant, name, question, metric, value):
+    answer = assistant.ask(question)
+    assert answer.status == "answered", answer.text
+    assert (answer.facts[0].metric, float(answer.facts[0].value)) == (metric, pytest.approx(value))
+
+
+def test_a_term_explained_in_a_sentence(assistant):
+    answer = assistant.ask("事业收入指的是什么")
+    assert answer.intent == "definition" and answer.text.startswith("事业收入：指事业单位")
