@@ -16,6 +16,7 @@ from .models import UNIT
 from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
+COUNTED_RE = re.compile(r"数|辆|量")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
@@ -57,8 +58,10 @@ ACTUAL_WORDS = re.compile(r"决算|实际|执行|花了|花费|用了|支出了"
 # 行政运行的年初预算" asks for a 预算数.
 FIGURE_SIDES = (("预算", re.compile(r"年初预算|全年预算|调整预算|预算数")),
                 ("决算", re.compile(r"决算数|执行数|实际支出|支出决算")))
-STRICT_SIDES = (("决算", re.compile(r"决算|实际支出|实际花|实际用|执行数|实际发生")),
-                ("预算", re.compile(r"预算数|年初预算|预算安排|预算是多少|预算多少|(?<!决算)预算呢")))
+STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|预算安排")),  # a column's word before the document's
+                ("决算", re.compile(r"决算数|实际支出|实际花|实际用|执行数|实际发生")),
+                ("决算", re.compile(r"决算")),
+                ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢")))
 # What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
 KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成")),
          ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),
@@ -145,7 +148,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     if query.kind == "count":  # 几辆公务用车: the vehicles, not what they cost
         query.metrics = [replace(f, value=COUNTED_BY.get(f.value, f.value)) for f in query.metrics]
     elif query.side or SPENT_RE.search(masked):  # 公车花了多少钱, 公车决算: what the vehicles cost
-        query.metrics = [replace(f, value=SPENT_ON.get(f.value, f.value)) for f in query.metrics]
+        query.metrics = [replace(f, value=SPENT_ON.get(f.value, f.value)) if not COUNTED_RE.search(
+            folded[f.start:f.end]) else f for f in query.metrics]  # 车辆数 is counted whatever the side
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
