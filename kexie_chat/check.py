@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,13 +44,13 @@ from .text import fold, format_amount
 from .vocabulary import synonyms_longest_first
 
 Kind = Literal["function_sum", "economic_sum", "row_sum", "identity", "procurement_sum", "same_figure",
-               "code_name", "org_name"]
+               "code_name", "org_name", "rate", "heading_year"]
 Severity = Literal["error", "warning", "rounding"]
 
 KIND_LABELS: dict[str, str] = {
     "function_sum": "功能分类合计", "economic_sum": "经济分类合计", "row_sum": "分栏合计", "identity": "勾稽关系",
     "procurement_sum": "政府采购合计", "same_figure": "同一数字前后不一", "code_name": "同一编码两个名称",
-    "org_name": "单位名称错印",
+    "org_name": "单位名称错印", "rate": "百分比与金额不符", "heading_year": "标题年份不符",
 }
 # Rounding that is not a finding, in each money unit.
 TOLERANCE: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal("0.01"), "亿元": Decimal("0.0001")}
@@ -90,6 +91,11 @@ ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "基本支出": (("人员经费", "公用经费"), ()),
 }
 PROCUREMENT_ITEM_BASIS = "采购金额"
+# Headings: a standard table's title (a short passage) or a 情况说明 heading opening a paragraph.
+HEADING_LENGTH = 60
+HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
+REPORT_HEADING_RE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[)）、.．]?\s*关于[^。，；]{0,20}?20\d\d年度?"
+                               r"[^。，；]{0,30}?说明")
 # The index's findings table, for people: kinds and severities in Chinese, the figures as columns
 # (the whole finding, as JSON, goes to the engine's own table beside it).
 FINDING_COLUMNS = {"id": int, "org": str, "year": int, "doc_kind": str, "doc": str, "kind": str, "severity": str,
@@ -163,6 +169,8 @@ def audit_disclosure(disclosure) -> list[Finding]:
     findings: list[Finding] = []
     for check in (_function_sums, _economic_sums, _row_sums, _identities, _procurement, _same_figure):
         findings.extend(check(disclosure, statements))
+    findings.extend(_rates(disclosure, statements))
+    findings.extend(_heading_years(disclosure))
     findings.extend(_code_names(disclosure))
     findings.extend(_org_names(disclosure))
     return _unique(findings)
@@ -308,8 +316,8 @@ def _digit(fact: Fact) -> Decimal:
     """One unit of the last digit a figure is printed to, in its own unit. A table drops trailing
     zeros (3.5, 0), so its digit is never coarser than the unit's usual one (0.01 万元, 1 元)."""
     exponent = fact.value.as_tuple().exponent if fact.value is not None else 0
-    digit = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else TOLERANCE[fact.unit]
-    return min(digit, TOLERANCE[fact.unit])
+    digit = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
+    return min(digit, TOLERANCE.get(fact.unit, digit))
 
 
 def _tolerance(facts: list[Fact], unit: str) -> Decimal:
@@ -615,6 +623,146 @@ def _mismatch(disclosure, first: Statement, other: Statement) -> Finding:
     severity = _severity(difference, first.fact, [other.fact], unit) or "error"
     return _finding("same_figure", severity, disclosure, [first.fact, other.fact], text, expected=first.value,
                     stated=_in(other, unit), difference=difference, unit=unit)
+
+
+# --- percentages ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ratio:
+    """A percentage's reading: numerator over denominator, from these facts."""
+
+    numerator: Decimal
+    denominator: Decimal
+    slack: Decimal  # the rounding of the printed operands, carried into the ratio (percentage points)
+    facts: tuple[Fact, ...]
+    words: str
+
+    @property
+    def percent(self) -> Decimal:
+        return self.numerator / self.denominator * 100
+
+
+def _rates(disclosure, statements) -> list[Finding]:
+    """A percentage the narrative states against the figures of its paragraph it is computed from:
+    完成预算比例 = 决算 / 预算, 较上年增减率 = 增减 / (本年 − 增减)."""
+    findings = []
+    for paragraph in _paragraphs(disclosure):
+        for n, rate in enumerate(paragraph):
+            basis = rate.basis or ""
+            if rate.unit != "%" or not basis.startswith(tuple(RATE_READINGS)):
+                continue
+            before = [f for f in paragraph[:n] if (f.metric, f.code, f.scope) == (rate.metric, rate.code, rate.scope)
+                      and f.unit in TO_YUAN and f.value is not None]
+            reading = next(b for b in RATE_READINGS if basis.startswith(b))
+            findings.append(_rate_finding(disclosure, rate, RATE_READINGS[reading](before)))
+    return [f for f in findings if f]
+
+
+def _paragraphs(disclosure) -> list[list[Fact]]:
+    """The narrative's facts, paragraph by paragraph (a paragraph runs to the next passage's line)."""
+    starts = sorted({p.line for p in disclosure.passages})
+    groups: dict[int, list[Fact]] = defaultdict(list)
+    for fact in disclosure.facts:
+        if fact.table == "正文" and fact.value is not None and starts:
+            groups[bisect_right(starts, fact.source.line)].append(fact)
+    return list(groups.values())
+
+
+def _half(fact: Fact) -> Decimal:
+    return _convert(_printed_digit(fact), fact.unit, "元") / 2
+
+
+def _yuan(fact: Fact) -> Decimal:
+    return _convert(fact.value, fact.unit, "元")
+
+
+def _ratio(numerator: Fact, denominator: Decimal, half_denominator: Decimal, facts, words: str) -> _Ratio | None:
+    if denominator == 0:
+        return None  # nothing to compare with (a new item: 100% by convention)
+    value = _yuan(numerator)
+    slack = 100 * (_half(numerator) / abs(denominator) + abs(value) * half_denominator / denominator ** 2)
+    return _Ratio(value, denominator, slack, tuple(facts), words)
+
+
+def _execution_ratios(before: list[Fact]) -> list[_Ratio]:
+    """决算 over each budget the paragraph names for the item (年初预算, 全年预算)."""
+    actuals = [f for f in before if f.basis == BASIS_ACTUAL]
+    if not actuals:
+        return []
+    actual = actuals[-1]
+    ratios = [_ratio(actual, _yuan(b), _half(b), (actual, b), f"决算{_figure(actual)}与预算{_figure(b)}")
+              for b in before if (b.basis or "").startswith(BASIS_BUDGET)]
+    return [r for r in ratios if r]
+
+
+def _change_ratios(before: list[Fact]) -> list[_Ratio]:
+    """The change over last year's figure (this year's less the change)."""
+    changes = [f for f in before if f.basis == BASIS_CHANGE]
+    currents = [f for f in before if f.basis in (BASIS_ACTUAL, BASIS_BUDGET)]
+    if not changes or not currents:
+        return []
+    change, current = changes[-1], currents[-1]
+    previous = _yuan(current) - _yuan(change)
+    ratio = _ratio(change, previous, _half(current) + _half(change), (current, change),
+                   f"本年{_figure(current)}与增减{_figure(change)}")
+    return [ratio] if ratio else []
+
+
+def _figure(fact: Fact) -> str:
+    return _amount(fact.value, fact.unit)
+
+
+RATE_READINGS = {BASIS_EXECUTION: _execution_ratios, BASIS_CHANGE_RATE: _change_ratios}
+
+
+def _rate_severity(rate: Fact, ratio: _Ratio) -> Severity | None:
+    digit = _printed_digit(rate)
+    off = abs(abs(ratio.percent) - abs(rate.value))
+    if off <= digit / 2 + ratio.slack:
+        return None
+    return "rounding" if off <= digit + ratio.slack else "error"
+
+
+def _rate_finding(disclosure, rate: Fact, ratios: list[_Ratio]) -> Finding | None:
+    """The rate against each reading of its operands; a finding only when none bears it out."""
+    graded = [(_rate_severity(rate, r), r) for r in ratios]
+    if not graded or any(severity is None for severity, _ in graded):
+        return None
+    severity, ratio = min(graded, key=lambda g: g[0] != "rounding")
+    computed = ratio.percent.quantize(Decimal("0.01"))
+    text = (f"正文第{rate.source.line}行{rate.metric}{rate.basis}为{rate.text or rate.value}%，"
+            f"而按{ratio.words}算得{computed}%。")
+    return _finding("rate", severity, disclosure, [rate, *ratio.facts], text, expected=computed, stated=rate.value,
+                    difference=rate.value - computed, unit="%")
+
+
+# --- the document against itself --------------------------------------------------------------------
+
+
+def _heading_years(disclosure) -> list[Finding]:
+    """A standard table's title or a 情况说明 heading naming another year than the document's own."""
+    year, findings = disclosure.document.year, []
+    for passage, heading in _headings(disclosure):
+        stated = sorted({int(y) for y in HEADING_YEAR_RE.findall(heading)})
+        if stated and year not in stated:
+            text = (f"第{passage.line}行标题“{heading}”写作{'、'.join(map(str, stated))}年，"
+                    f"而本文件是{year}年度{disclosure.document.doc_kind}。")
+            source = Source(doc=passage.doc, line=passage.line, quote=passage.text[:120])
+            findings.append(_finding("heading_year", "warning", disclosure, [], text, sources=[source]))
+    return findings
+
+
+def _headings(disclosure) -> Iterator[tuple]:
+    """Passages that are a standard table's title, or open with a 情况说明 heading."""
+    for passage in disclosure.passages:
+        title = _short_title(passage.text)
+        if len(title) <= HEADING_LENGTH and table_kind(title):
+            yield passage, title
+            continue
+        found = REPORT_HEADING_RE.match(passage.text)
+        if found:
+            yield passage, found.group(0)
 
 
 # --- names ----------------------------------------------------------------------------------------

@@ -322,7 +322,10 @@ def test_check_json_lists_the_findings(db):
     result = CliRunner().invoke(kexie, ["check", "--json", "--db", str(db)])
     assert result.exit_code == 0
     findings = [Finding.model_validate(f) for f in json.loads(result.stdout)["findings"]]
-    assert {f.doc for f in findings} == {"2020-江汉区科协-部门决算.txt", "2020-包头市科协-部门决算.txt"}
+    assert {f.doc for f in findings} == {"2020-江汉区科协-部门决算.txt", "2020-包头市科协-部门决算.txt",
+                                         "2019-西城区科协-部门预算.txt"}
+    assert {f.doc for f in findings if f.severity == "error"} == {"2020-江汉区科协-部门决算.txt",
+                                                                   "2020-包头市科协-部门决算.txt"}
     assert all(fact.source.quote for f in findings for fact in f.facts)
 
 
@@ -341,3 +344,61 @@ def test_a_finding_clause_sits_before_the_source_and_is_not_said_twice(assistant
     text = assistant.ask("江汉区2020年人员经费").text
     body, source = text.rsplit("\n来源：", 1)
     assert body.count("第419行") == 1 and "相差0.02万元" in body and "注意" not in source
+
+
+# --- one small disclosure per rule, read by the parser: a clean twin, then one planted disagreement --
+
+DECISION = "上海市某区科学技术协会2024年度部门决算\n"
+INCOME_TABLE = ("{year}年部门收入预算总表\n编制部门：上海市某区科学技术协会 单位：万元\n项目\t\t\t\t收入预算\n"
+                "功能分类科目编码\t\t\t功能分类科目名称\t合计\n类\t款\t项\t\t\n206\t\t\t科学技术支出\t10.00\n"
+                "合计\t\t\t\t10.00\n")
+
+
+def growth(rate):
+    return (DECISION + "（一）关于2024年度收入支出决算总体情况说明\n本部门2024年度收入总计627.28万元，与2023年度相比，"
+            f"收入总计增加62.54万元，增长{rate}%。\n")
+
+
+def execution(rate, budget="3.65", actual="2.10"):
+    return DECISION + f"“三公”经费财政拨款支出年初预算为{budget}万元，支出决算为{actual}万元，完成预算的{rate}%。\n"
+
+
+def report_heading(year):
+    return DECISION + f"（二）关于{year}年度收入决算情况说明\n本部门2024年度收入合计495.97万元。\n"
+
+
+# (id, clean twin, planted, [(kind, severity)])
+RULES = [
+    ("change-rate", growth("11.07"), growth("10"), [("rate", "error")]),
+    ("change-rate-rounded-up", growth("11"), growth("12"), [("rate", "rounding")]),
+    ("change-rate-off-by-two-units", growth("11"), growth("13"), [("rate", "error")]),
+    ("execution-rate", execution("57.53"), execution("67.53"), [("rate", "error")]),
+    ("execution-rate-rounding-of-its-figures", execution("58"), execution("59"), [("rate", "error")]),
+    ("execution-rate-one-digit-off", execution("57.5", "365.00", "210.00"), execution("57.6", "365.00", "210.00"),
+     [("rate", "rounding")]),
+    ("report-heading-year", report_heading("2024"), report_heading("2023"), [("heading_year", "warning")]),
+    ("table-title-year", HEAD + INCOME_TABLE.format(year=2025), HEAD + INCOME_TABLE.format(year=2023),
+     [("heading_year", "warning")]),
+]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.severity) for f in audit_disclosure(parse_disclosure("t.txt", text))]
+
+
+@pytest.mark.parametrize("name,clean,planted,expected", RULES, ids=[r[0] for r in RULES])
+def test_each_rule_passes_the_clean_twin_and_flags_the_planted(name, clean, planted, expected):
+    assert kinds(clean) == []
+    assert kinds(planted) == expected
+
+
+def test_a_rate_finding_names_the_figures_it_is_computed_from():
+    found = audit_disclosure(parse_disclosure("t.txt", growth("10")))[0]
+    assert found.expected == Decimal("11.07") and found.stated == Decimal("10") and found.unit == "%"
+    assert [(f.basis, str(f.value)) for f in found.facts] == [
+        ("较上年增减率", "10"), ("决算数", "627.28"), ("较上年增减", "62.54")]
+
+
+def test_a_new_item_grown_from_nothing_is_not_computed():
+    text = DECISION + "本部门2024年度收入总计62.54万元，与2023年度相比，收入总计增加62.54万元，增长100%。\n"
+    assert kinds(text) == []
