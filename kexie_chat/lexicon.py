@@ -375,6 +375,8 @@ ORG_KINDS: tuple[str, ...] = (
 )
 # The 科协 kinds: their documents keep the names they always had (2021-廊坊市科协-部门预算.txt).
 KEXIE_KINDS: tuple[str, ...] = ("科学技术协会", "科协")
+# What people add to a 科协's place name to call it (包头科协, 廊坊市科协, 江汉区科协).
+KEXIE_ALIAS_SUFFIXES: tuple[str, ...] = ("科协", "科学技术协会", "市科协", "区科协")
 # Lines that name the publishing body: (label, the scope it tells). 编制部门 heads each table of a
 # 部门预算, 编制单位 those of a 单位预算; the cover says 预算主管部门 or 预算单位.
 ORG_LABELS: tuple[tuple[str, str], ...] = (

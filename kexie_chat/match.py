@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import PLACES
-from .lexicon import ONE_CHARACTER_NAME_AFTER, ORG_SUFFIXES, PLACE_SUFFIXES
+from .lexicon import KEXIE_ALIAS_SUFFIXES, ONE_CHARACTER_NAME_AFTER, ORG_SUFFIXES, PLACE_SUFFIXES
 from .orgs import is_kexie, short_names, spoken_name
 from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
@@ -29,7 +29,6 @@ CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
 # Bodies a question may name after a place that are not the place's 科协 (张家口市财政局, 江汉区科技局).
 OTHER_BODY_RE = re.compile(r"(?!科协|科学技术协会)[\u4e00-\u9fff]{0,3}?(?:局|委员会|委|办公室|人民政府|政府|法院|检察院|"
                            r"医院|大学|人大|政协)")
-ALIAS_SUFFIXES = ("科协", "科学技术协会", "市科协", "区科协")
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,7 @@ def _org_aliases(org: str, extra: list[str]) -> list[tuple[str, str]]:
         names.add(short)
         names.update(_unsuffixed(short))
     folded = {name: fold(name) for name in names}
-    folded.update({name + suffix: folded[name] + suffix for name in names for suffix in ALIAS_SUFFIXES})
+    folded.update({name + suffix: folded[name] + suffix for name in names for suffix in KEXIE_ALIAS_SUFFIXES})
     return sorted(folded.items(), key=lambda pair: len(pair[0]), reverse=True)
 
 

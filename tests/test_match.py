@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kexie_chat.gazetteer import PLACES
-from kexie_chat.match import ALIAS_SUFFIXES, OrgMatcher, _entry, _may_sound_alike, _org_aliases
+from kexie_chat.lexicon import KEXIE_ALIAS_SUFFIXES as ALIAS_SUFFIXES
+from kexie_chat.match import OrgMatcher, _entry, _may_sound_alike, _org_aliases
 from kexie_chat.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
