@@ -475,7 +475,8 @@ class Engine:
         Each reading's likeliest figure, when it differs from the figures already shown."""
         pool = list(facts)
         for related in _related_names(primary.metric):
-            pool += self.store.facts(org=org, metric=related, year=doc.year)
+            if related in self.metrics.known:  # a query only for a name the index holds
+                pool += self.store.facts(org=org, metric=related, year=doc.year)
         named = self.items.get(fold(primary.metric)[:1], ())
         for key, item, metric in named:
             if key == fold(primary.metric):
