@@ -16,6 +16,7 @@ from .models import UNIT
 from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
+BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
 COUNTED_RE = re.compile(r"数|辆|量")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
@@ -41,7 +42,8 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)"),
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
-CHANGE_WORDS = r"比上年|比去年|较上年|上一年|同比|[比较]\d{4}年|[比较]上年度"
+CHANGE_WORDS = (r"比上年|比去年|较上年|上一年|同比|[比较]\d{4}年|[比较]上年度|"
+                r"(?:增长|增加|减少|下降|上升|降低|降了|涨了)了?(?:百分|多少|几)")
 _RULES = [(name, re.compile(pattern)) for name, pattern in INTENT_RULES]
 # Intents a metric's own name asks for (its words are blanked out before the rules are read).
 NAMED_INTENTS: dict[str, set[str]] = {"contact": {"联系电话"}}
@@ -118,7 +120,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query = Query(text=text, folded=folded)
     query.orgs = orgs.find(folded)
     years = find_years(folded)
-    query.years = [year for year, _, _ in years]
+    # 比2019年增加: the year compared with, not the year asked about (it stays in `years`, a claim's number is no year).
+    query.years = [year for year, start, _ in years if not BASE_YEAR_RE.search(folded[max(0, start - 2):start])]
     skip = {i for found in query.orgs for i in range(found.start, found.end)}
     item = _item(folded, skip, items or {}, metrics.words)
     if item:

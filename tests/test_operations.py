@@ -44,3 +44,24 @@ def test_a_comparison_says_how_much_more_and_how_many_times(assistant):
 def test_a_budget_has_no_execution_rate(assistant):
     answer = assistant.ask("秦皇岛三公经费执行率")
     assert answer.status == "not_found" and not answer.facts
+
+
+# (question, value of facts[0], unit): a change asked by its rate, and the year compared with
+CHANGES = [
+    ("江汉机关运行经费增长了百分之几", 46.2, "%"),
+    ("包头机关运行经费减少了百分之几", -2.0, "%"),
+    ("西城基本支出比上年下降百分之几", -22.8, "%"),
+    ("包头2020年收入总计比2019年增加多少", 62.54, "万元"),
+]
+
+
+@pytest.mark.parametrize("question,value,unit", CHANGES, ids=[c[0] for c in CHANGES])
+def test_change(assistant, question, value, unit):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.intent == "change", answer.text
+    assert (float(answer.facts[0].value), answer.facts[0].unit) == (pytest.approx(value), unit)
+
+
+def test_the_year_compared_with_is_not_the_year_asked(assistant):
+    answer = assistant.ask("江汉科协机关运行经费比2019年增加5.81万元，属实吗")
+    assert answer.verdict == "true" and answer.facts[0].year == 2020
