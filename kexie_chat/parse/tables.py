@@ -45,6 +45,7 @@ RIGHT_SIDE_RE = re.compile(r"支出|年末|年终|结转下年")
 EMPTY_TABLE_RE = re.compile(r"(?:本单位|本部门|我部门)?无.{0,30}?(?:支出|收支|预算|拨款)|空表列示|此表为空|故此表为空")
 # A classification code as one cell (2010601), or split over 类/款/项 cells (201 | 06 | 01).
 CODE_PART_RE = re.compile(r"^\d{2,7}$")
+LEVEL_PART_RE = re.compile(r"^\d{2}$")
 SPACED_CODE_RE = re.compile(r"^(\d{3})(?: (\d{2}))(?: (\d{2}))?$")
 MONEY_CELL_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 UNIT_LINE_RE = re.compile(r"单位[:：]\s*(万元|元)")
@@ -241,8 +242,11 @@ def _segments(cells: list[Cell], sides: list[list[str]]) -> list[Segment]:
     raw: list[tuple[Segment, list[Cell]]] = []
     for i, cell in enumerate(cells):
         text = cell.text.strip()
-        following = [c.text for c in cells[i + 1:] if c.text.strip()]
-        if CODE_RE.match(text) and following and _is_text(following[0]):
+        following = [c.text.strip() for c in cells[i + 1:] if c.text.strip()]
+        parts = _code_parts(following)
+        if pending_code and LEVEL_PART_RE.match(text) and following and _is_text(following[parts]):
+            pending_code += text  # "201 06 01 行政运行": the 款 and 项 of a code printed apart
+        elif CODE_RE.match(text) and len(following) > parts and _is_text(following[parts]):
             pending_code = text
         elif _is_text(text):
             raw.append((Segment(name=text, code=pending_code), []))
@@ -255,6 +259,14 @@ def _segments(cells: list[Cell], sides: list[list[str]]) -> list[Segment]:
         segment.side = sides.index(side) if side in sides else 0
         segments.append(segment)
     return segments
+
+
+def _code_parts(following: list[str]) -> int:
+    """How many two-digit 款/项 parts come next, before the name (at most two)."""
+    count = 0
+    while count < min(2, len(following) - 1) and LEVEL_PART_RE.match(following[count]):
+        count += 1
+    return count
 
 
 def _side_for(index: int, count: int, name: str, sides: list[list[str]]) -> list[str]:
@@ -466,11 +478,13 @@ def _space_segments(row, header_text, kind, has_numbering) -> list[Segment]:
 
 
 def _rejoin_name(tokens: list[str]) -> list[str]:
-    """'3、单价在 20 万元以上的设备 —— 0' -> one name, then the values."""
+    """'3、单价在 20 万元以上的设备 —— 0' -> one name, then the values; a leading code
+    ('201 06 01 行政运行') stays apart from the name."""
     tail = len(tokens)
     while tail > 0 and not _is_text(tokens[tail - 1]):
         tail -= 1
-    return ["".join(tokens[:tail])] + tokens[tail:] if tail else tokens
+    head = 1 + _code_parts(tokens[1:tail]) if tokens and CODE_RE.match(tokens[0]) and tail > 1 else 0
+    return tokens[:head] + ["".join(tokens[head:tail])] + tokens[tail:] if tail > head else tokens
 
 
 # --- interpretation ---------------------------------------------------------------------
