@@ -181,7 +181,22 @@ def _columns_as_rows(lines: list[tuple[int, str]]):
 
 
 def scan_labels(text: str) -> list[str]:
-    """Column labels in a header's text, in reading order, longest match first."""
+    """Column labels in a header's text, in reading order, longest match first.
+
+    A name label printed as a word of its own ("项目 支出预算") is that label, not the start of
+    a longer one (项目支出)."""
+    found: list[str] = []
+    run: list[str] = []
+    for word in text.split():
+        if fold(word) in NAME_LABELS:
+            found += _scan(" ".join(run)) + [fold(word)]
+            run = []
+        else:
+            run.append(word)
+    return found + _scan(" ".join(run))
+
+
+def _scan(text: str) -> list[str]:
     folded = fold(text)
     found, i = [], 0
     while i < len(folded):
@@ -483,6 +498,8 @@ def _rejoin_name(tokens: list[str]) -> list[str]:
     tail = len(tokens)
     while tail > 0 and not _is_text(tokens[tail - 1]):
         tail -= 1
+    if any(MONEY_CELL_RE.match(token) for token in tokens[:tail]):
+        return tokens  # a row of two sides ("30102 津贴补贴 39.72 30202 印刷费 0.00"): cells as they are
     head = 1 + _code_parts(tokens[1:tail]) if tokens and CODE_RE.match(tokens[0]) and tail > 1 else 0
     return tokens[:head] + ["".join(tokens[head:tail])] + tokens[tail:] if tail > head else tokens
 
