@@ -32,6 +32,11 @@ from .lexicon import (
     BUDGET_COLUMNS,
     ECONOMIC_GROUPS,
     FUNDING_COLUMNS,
+    AUDIT_IDENTITIES,
+    AUDIT_ROW_PARTS,
+    COMPARABLE_METRICS,
+    LIST_MARKERS,
+    NOT_LIST_ITEM_WORDS,
     MAIN_COLUMNS,
     METRIC_PARTS,
     TABLE_FUNDING,
@@ -44,13 +49,14 @@ from .text import fold, format_amount
 from .vocabulary import synonyms_longest_first
 
 Kind = Literal["function_sum", "economic_sum", "row_sum", "identity", "procurement_sum", "same_figure",
-               "code_name", "org_name", "rate", "heading_year"]
+               "code_name", "org_name", "rate", "heading_year", "list_sum"]
 Severity = Literal["error", "warning", "rounding"]
 
 KIND_LABELS: dict[str, str] = {
     "function_sum": "功能分类合计", "economic_sum": "经济分类合计", "row_sum": "分栏合计", "identity": "勾稽关系",
     "procurement_sum": "政府采购合计", "same_figure": "同一数字前后不一", "code_name": "同一编码两个名称",
     "org_name": "单位名称错印", "rate": "百分比与金额不符", "heading_year": "标题年份不符",
+    "list_sum": "文字列举合计",
 }
 # Rounding that is not a finding, in each money unit.
 TOLERANCE: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal("0.01"), "亿元": Decimal("0.0001")}
@@ -65,32 +71,13 @@ FISCAL_RE = re.compile(r"一般公共预算|财政拨款|三公")
 SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
 CLAUSE_END_RE = re.compile(r"[。；;！？!?,，:：、]")
 THREE_PUBLIC = ("三公经费", *METRIC_PARTS["三公经费"], *METRIC_PARTS["公务用车购置及运行维护费"])
-# Figures a narrative states that a table may state too (the aggregates, not one class or project).
-COMPARABLE_METRICS = (
-    "收入总计", "支出总计", "收入合计", "支出合计", "基本支出", "项目支出", "人员经费", "公用经费",
-    "财政拨款收入", "财政拨款支出", "一般公共预算拨款收入", "年初结转和结余", "年末结转和结余", "三公经费",
-    "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费",
-    "政府采购",
-)
-# A total and the parts that make it: (total, required parts, parts counted when stated).
-IDENTITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("基本支出", ("人员经费", "公用经费"), ()),
-    ("支出合计", ("基本支出", "项目支出"), ("上缴上级支出", "经营支出", "对附属单位补助支出")),
-    ("财政拨款支出", ("基本支出", "项目支出"), ()),
-    ("三公经费", ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"), ()),
-    ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费"), ()),
-    ("收入总计", ("收入合计", "年初结转和结余"), ("使用非财政拨款结余", "用事业基金弥补收支差额")),
-    ("支出总计", ("支出合计", "年末结转和结余"), ("结余分配",)),
-    ("政府采购", ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出"), ()),
-)
-# Within one row of an expenditure table: the row's total and its columns.
-ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "支出": (("基本支出", "项目支出"), ("上缴上级支出", "上解上级支出", "经营支出", "事业单位经营支出",
-                                     "对附属单位补助支出", "对下级单位补助支出")),
-    "一般公共预算支出": (("基本支出", "项目支出"), ()),
-    "基本支出": (("人员经费", "公用经费"), ()),
-}
 PROCUREMENT_ITEM_BASIS = "采购金额"
+# A narrative list: "X万元，主要包括：A费a万元、B费b万元…" (markers in the lexicon).
+LIST_HEAD_RE = re.compile(r"(?P<total>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元)[，,]\s*"
+                          rf"(?P<marker>{'|'.join(LIST_MARKERS)})[：:]")
+LIST_SEPARATOR_RE = re.compile(r"([、，,；;。])")
+LIST_ITEM_RE = re.compile(r"(?P<name>[^\d、，,；;。：:]{1,30}?)\s*(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元)")
+NOT_AN_ITEM_RE = re.compile("|".join(NOT_LIST_ITEM_WORDS))
 # Headings: a standard table's title (a short passage) or a 情况说明 heading opening a paragraph.
 HEADING_LENGTH = 60
 HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
@@ -169,6 +156,7 @@ def audit_disclosure(disclosure) -> list[Finding]:
     findings: list[Finding] = []
     for check in (_function_sums, _economic_sums, _row_sums, _identities, _procurement, _same_figure):
         findings.extend(check(disclosure, statements))
+    findings.extend(_list_sums(disclosure, statements))
     findings.extend(_rates(disclosure, statements))
     findings.extend(_heading_years(disclosure))
     findings.extend(_code_names(disclosure))
@@ -499,11 +487,11 @@ def _row_sums(disclosure, statements) -> list[Finding]:
     """基本支出 + 项目支出 = 合计 across one row (人员经费 + 公用经费 in a 基本支出 table)."""
     rows: dict[tuple, dict[str, Statement]] = defaultdict(dict)
     for s in statements:
-        if s.kind in ROW_PARTS:
+        if s.kind in AUDIT_ROW_PARTS:
             rows[(s.fact.table, s.fact.scope, s.fact.source.line, s.row, s.fact.code)].setdefault(s.column, s)
     findings = []
     for key, cells in rows.items():
-        required, optional = ROW_PARTS[next(iter(cells.values())).kind]
+        required, optional = AUDIT_ROW_PARTS[next(iter(cells.values())).kind]
         mains = [cells[c] for c in MAIN_COLUMNS if c in cells]
         if not mains or not all(part in cells for part in required):
             continue
@@ -541,7 +529,7 @@ def _priority(statement: Statement) -> tuple:
 def _identities(disclosure, statements) -> list[Finding]:
     findings = []
     for group in _figures(statements).values():
-        for total_metric, required, optional in IDENTITIES:
+        for total_metric, required, optional in AUDIT_IDENTITIES:
             total = _one(group.get(total_metric, []))
             parts = [_one(group.get(m, [])) for m in required]
             if total is None or None in parts:
@@ -735,6 +723,68 @@ def _rate_finding(disclosure, rate: Fact, ratios: list[_Ratio]) -> Finding | Non
             f"而按{ratio.words}算得{computed}%。")
     return _finding("rate", severity, disclosure, [rate, *ratio.facts], text, expected=computed, stated=rate.value,
                     difference=rate.value - computed, unit="%")
+
+
+# --- a narrative list and its stated total -----------------------------------------------------------
+
+
+def _list_sums(disclosure, statements) -> list[Finding]:
+    """"…经费X万元，主要包括：A费a万元、B费b万元…": the items against X, however the paragraph wraps.
+    A list opened by 其中 may leave items out, so there only items adding to more than X are a finding."""
+    findings = []
+    for passage, facts in _paragraph_texts(disclosure):
+        text = fold(passage.text)
+        for head in LIST_HEAD_RE.finditer(text):
+            found = _facts_in_order(facts, [head.group("total"), *_list_items(text, head.end())])
+            if found is None or len(found) < 3:
+                continue  # a figure the parser did not read as a fact: its line is unknown
+            total, *parts = found
+            finding = _sum_finding("list_sum", _said(total, disclosure), [_said(p, disclosure) for p in parts],
+                                   disclosure, f"其后列举的{len(parts)}项")
+            if finding and not (head.group("marker") == "其中" and finding.difference > 0):
+                findings.append(finding)
+    return findings
+
+
+def _paragraph_texts(disclosure) -> Iterator[tuple]:
+    """Each passage with the narrative facts read from its lines."""
+    passages = sorted(disclosure.passages, key=lambda p: p.line)
+    narrative = sorted((f for f in disclosure.facts if f.table == "正文" and f.value is not None),
+                       key=lambda f: f.source.line)
+    for n, passage in enumerate(passages):
+        end = passages[n + 1].line if n + 1 < len(passages) else 10 ** 9
+        yield passage, [f for f in narrative if passage.line <= f.source.line < end]
+
+
+def _list_items(text: str, start: int) -> list[str]:
+    """The amounts of the items after a list's head, up to the first clause that is no item."""
+    values, pieces = [], LIST_SEPARATOR_RE.split(text[start:])
+    for segment, separator in zip(pieces[::2], pieces[1::2] + [""]):
+        item = LIST_ITEM_RE.fullmatch(segment.strip())
+        if item is None or NOT_AN_ITEM_RE.search(item.group("name")):
+            break
+        values.append(item.group("value"))
+        if separator == "。":
+            break
+    return values
+
+
+def _facts_in_order(facts: list[Fact], printed: list[str]) -> list[Fact] | None:
+    """The paragraph's money facts printed as `printed`, one after another, or None."""
+    found, start = [], 0
+    for value in printed:
+        wanted = value.replace(",", "")
+        index = next((n for n in range(start, len(facts)) if facts[n].unit in TO_YUAN
+                      and fold(facts[n].text or "").replace(",", "") == wanted), None)
+        if index is None:
+            return None
+        found.append(facts[index])
+        start = index + 1
+    return found
+
+
+def _said(fact: Fact, disclosure) -> Statement:
+    return Statement(fact, None, fact.metric, "正文", "any", disclosure.document.doc_kind)
 
 
 # --- the document against itself --------------------------------------------------------------------

@@ -403,3 +403,34 @@ STANDARD_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
                     for spec in TABLE_SPECS if spec["kind"] == kind)
     for side, doc_kind in enumerate(("预算", "决算"))
 }
+
+# --- the audit's rules, as data (kexie check) ---------------------------------------------------------
+# Figures a narrative states that a table may state too (the aggregates, not one class or project).
+COMPARABLE_METRICS = (
+    "收入总计", "支出总计", "收入合计", "支出合计", "基本支出", "项目支出", "人员经费", "公用经费",
+    "财政拨款收入", "财政拨款支出", "一般公共预算拨款收入", "年初结转和结余", "年末结转和结余", "三公经费",
+    "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费",
+    "政府采购",
+)
+# A total and the parts that make it: (total, required parts, parts counted when stated).
+AUDIT_IDENTITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("基本支出", ("人员经费", "公用经费"), ()),
+    ("支出合计", ("基本支出", "项目支出"), ("上缴上级支出", "经营支出", "对附属单位补助支出")),
+    ("财政拨款支出", ("基本支出", "项目支出"), ()),
+    ("三公经费", ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"), ()),
+    ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费"), ()),
+    ("收入总计", ("收入合计", "年初结转和结余"), ("使用非财政拨款结余", "用事业基金弥补收支差额")),
+    ("支出总计", ("支出合计", "年末结转和结余"), ("结余分配",)),
+    ("政府采购", ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出"), ()),
+)
+# Within one row of an expenditure table: the row's total and its columns.
+AUDIT_ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "支出": (("基本支出", "项目支出"), ("上缴上级支出", "上解上级支出", "经营支出", "事业单位经营支出",
+                                     "对附属单位补助支出", "对下级单位补助支出")),
+    "一般公共预算支出": (("基本支出", "项目支出"), ()),
+    "基本支出": (("人员经费", "公用经费"), ()),
+}
+# Words that open a narrative list of all of a total's items (not 其中: it may list some, or two breakdowns).
+LIST_MARKERS: tuple[str, ...] = ("主要包括", "具体包括", "包括")
+# Words that make a clause after a list no item of it (a change, a share, another total).
+NOT_LIST_ITEM_WORDS: tuple[str, ...] = ("较", "比上年", "增加", "减少", "增长", "下降", "合计", "共计", "总计", "占")

@@ -367,8 +367,23 @@ def report_heading(year):
     return DECISION + f"（二）关于{year}年度收入决算情况说明\n本部门2024年度收入合计495.97万元。\n"
 
 
+def listed(allowance):
+    """A list of a total's items, hard-wrapped mid-figure, ending in a clause that is no item."""
+    return (DECISION + "（五）关于2024年度一般公共预算财政拨款基本支出决算情况说明\n本部门2024年度一般公共预算财政拨款基本支出"
+            "431.61万\n元，其中：人员经费414.52万元，主要包括：基本工资72.70万\n元、津贴补贴"
+            f"{allowance}万元、社会保障缴费168.98万元、对个人\n家庭补助57.49万元，较上年增加157.65万元。\n")
+
+
+def two_breakdowns(services):
+    """其中 followed by two breakdowns of one total: not a list of its parts."""
+    return (DECISION + f"2024年度本部门政府采购支出总额10.12万元，其中：政府采购服务支出{services}万元，授\n"
+            "予中小企业合同金额10.12万元，占政府采购支出总额的100.0%。\n")
+
+
 # (id, clean twin, planted, [(kind, severity)])
 RULES = [
+    ("list-sum-wrapped", listed("115.35"), listed("125.35"), [("list_sum", "error")]),
+    ("list-sum-one-cent", listed("115.35"), listed("115.36"), [("list_sum", "rounding")]),
     ("change-rate", growth("11.07"), growth("10"), [("rate", "error")]),
     ("change-rate-rounded-up", growth("11"), growth("12"), [("rate", "rounding")]),
     ("change-rate-off-by-two-units", growth("11"), growth("13"), [("rate", "error")]),
@@ -397,6 +412,17 @@ def test_a_rate_finding_names_the_figures_it_is_computed_from():
     assert found.expected == Decimal("11.07") and found.stated == Decimal("10") and found.unit == "%"
     assert [(f.basis, str(f.value)) for f in found.facts] == [
         ("较上年增减率", "10"), ("决算数", "627.28"), ("较上年增减", "62.54")]
+
+
+def test_two_breakdowns_after_其中_are_not_a_list_of_parts():
+    assert kinds(two_breakdowns("10.12")) == []
+
+
+def test_a_list_finding_names_every_item_on_its_line():
+    found = audit_disclosure(parse_disclosure("t.txt", listed("125.35")))[0]
+    assert [(f.source.line, str(f.value)) for f in found.facts] == [
+        (4, "414.52"), (4, "72.70"), (5, "125.35"), (5, "168.98"), (5, "57.49")]
+    assert found.expected == Decimal("424.52") and found.difference == Decimal("-10.00")
 
 
 def test_a_new_item_grown_from_nothing_is_not_computed():
