@@ -472,7 +472,7 @@ class Store:
 
     def documents(self) -> list[Document]:
         columns = ", ".join(Document.model_fields)
-        rows = self.conn.execute(f"select {columns} from documents order by org, year")
+        rows = self.conn.execute(f"select {columns} from documents order by org, year, scope = '单位'")  # 部门 before 单位
         return [Document.model_construct(**dict(row)) for row in rows]
 
     def aliases(self) -> list[tuple[str, str]]:

@@ -153,6 +153,7 @@ def test_a_department_and_a_unit_budget_of_one_body_are_two_documents(tmp_path):
     unit = assistant.ask("静安区商务委2025年单位预算收入是多少")
     assert unit.facts[0].value == Decimal("420.00") and unit.facts[0].scope == "单位"
     assert unit.text.startswith(f"{org}2025年单位预算") and "另有上海市静安区商务委员会2025年部门预算" in unit.text
+    assert "2025年部门预算、2025年单位预算" in assistant.ask("静安区商务委有哪些数据").text
 
 
 # --- what was read: the standard tables -------------------------------------------------------
