@@ -356,6 +356,11 @@ class Engine:
         docs = sorted(self._docs(org), key=lambda d: d.scope != wanted)
         if not docs:
             return None, ""
+        if query.year_end and not query.years:  # a 预算 tells the stock at the end of the year before it
+            told = [d for d in docs if (d.doc_kind, d.year) in (("预算", query.year_end + 1), ("决算", query.year_end))]
+            if told:
+                return told[0], ""
+            return None, ""
         years = {d.year for d in docs}
         asked = [y for y in query.years if y in years]
         if query.years and not asked:
@@ -1099,7 +1104,7 @@ class Engine:
     def _no_year(self, question: str, query: Query, org: str) -> Answer:
         docs = self._docs(org)
         years = "、".join(f"{d.year}年（{d.scope}{d.doc_kind}）" for d in docs)
-        asked = "、".join(str(y) for y in query.years)
+        asked = "、".join(str(y) for y in query.years) or (f"{query.year_end}年末（资产）所在" if query.year_end else "")
         short = org.removesuffix("科学技术协会")
         return self._reply(question, "not_found", query.intent, f"没有{org}{asked}年的公开文件。现有：{years}。",
                            suggestions=[f"{short}{d.year}年{query.metric or ''}" for d in docs])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
-from .lexicon import COUNTED_BY, SPENT_ON, WHOLE_BUDGET_METRIC
+from .lexicon import COUNTED_BY, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC
 from .match import Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -85,6 +85,7 @@ class Query:
     unknown_place: str | None = None
     claim: tuple[Decimal, str] | None = None
     claim_parts: list[ClaimPart] = field(default_factory=list)  # what a claim says, part by part
+    year_end: int | None = None  # 2019年末: the date a stock (固定资产) is told at
     extra_orgs: list[str] = field(default_factory=list)  # orgs a conversation adds (加上包头呢: the last ones)
     item: str | None = None  # a thing a table lists by name: a project, a purchase
     wants_budget: bool = False
@@ -142,6 +143,10 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     else:
         names = [(f.start, f.end) for f in (*query.metrics, *query.codes)]
         query.unknown_place = orgs.other_body(folded, query.orgs, names)
+    if query.metric in STOCK_METRICS:  # 2019年末固定资产: a stock at a year's end, not the year's budget
+        ends = [year for year, _, end in years if folded.startswith(("末", "底"), end) or folded.startswith(("年末", "年底"), end)]
+        query.year_end = ends[0] if ends else None
+        query.years = [y for y in query.years if y != query.year_end]
     masked = _masked(folded, query)
     query.intent = _intent(masked, query)
     figure_sides = {side for side, pattern in FIGURE_SIDES if pattern.search(masked)}

@@ -97,3 +97,10 @@ def test_bare_word(assistant, name, question, metric, value):
 def test_a_term_explained_in_a_sentence(assistant):
     answer = assistant.ask("事业收入指的是什么")
     assert answer.intent == "definition" and answer.text.startswith("事业收入：指事业单位")
+
+
+def test_a_stock_at_a_year_end_is_told_by_the_next_budget(assistant):
+    """2019年末固定资产: a 2020 部门预算 tells the assets at the end of 2019."""
+    answer = assistant.ask("核实：张家口市科协2019年末固定资产410.05万元")
+    assert answer.verdict == "true" and answer.facts[0].year == 2020
+    assert assistant.ask("张家口2018年末固定资产").status == "not_found"
