@@ -34,6 +34,8 @@ from .lexicon import (
     FUNDING_COLUMNS,
     AUDIT_IDENTITIES,
     AUDIT_ROW_PARTS,
+    CODE_PART_COLUMNS,
+    CODE_SPENDING_KINDS,
     COMPARABLE_METRICS,
     LIST_MARKERS,
     NOT_LIST_ITEM_WORDS,
@@ -154,7 +156,7 @@ def audit_disclosure(disclosure) -> list[Finding]:
     """Every finding of one parsed disclosure (a parse.Disclosure), in a stable order."""
     statements = _statements(disclosure)
     findings: list[Finding] = []
-    for check in (_function_sums, _economic_sums, _row_sums, _identities, _procurement, _same_figure):
+    for check in (_function_sums, _economic_sums, _row_sums, _identities, _procurement, _same_figure, _same_code):
         findings.extend(check(disclosure, statements))
     findings.extend(_list_sums(disclosure, statements))
     findings.extend(_rates(disclosure, statements))
@@ -582,6 +584,52 @@ def _same_figure(disclosure, statements) -> list[Finding]:
     return [f for f in findings if f]
 
 
+def _same_code(disclosure, statements) -> list[Finding]:
+    """One 功能分类 code in two spending tables, in columns of one meaning and one funding (both
+    决算, both 部门). A table of all funds is one funding's when its 合计 is all that funding's."""
+    funding_of = _sole_funding(statements)
+    groups: dict[tuple, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for s in statements:
+        meaning = _column_meaning(s)
+        if s.kind in CODE_SPENDING_KINDS and s.fact.code and s.fact.code.startswith("2") and meaning \
+                and s.row == s.fact.metric and not s.blank:
+            funding = funding_of.get((s.fact.scope, s.reading, s.funding), s.funding)
+            groups[(s.fact.scope, s.reading, funding, s.fact.code, meaning)][s.fact.table or ""].append(s)
+    findings = []
+    for per_table in groups.values():
+        firsts = [_one(group) for group in per_table.values()]
+        if len(firsts) < 2 or None in firsts:
+            continue
+        firsts.sort(key=_priority)
+        findings.extend(_mismatch(disclosure, firsts[0], other) for other in firsts[1:] if _differs(firsts[0], other))
+    return findings
+
+
+def _sole_funding(statements) -> dict[tuple, str]:
+    """(scope, reading, 全部) -> the one funding whose spending total equals the total of all funds:
+    then no other funding spends anything, and each row of all funds is that funding's row."""
+    totals: dict[tuple, set[Decimal]] = defaultdict(set)
+    for s in statements:
+        if s.kind in CODE_SPENDING_KINDS and not s.fact.code and s.row == TOTAL_ROW_METRIC.get(s.kind or "") \
+                and _column_meaning(s) == "合计" and not s.blank:
+            totals[(s.fact.scope, s.reading, s.funding)].add(_in(s, "元"))
+    sole = {}
+    for (scope, reading, funding), values in totals.items():
+        whole = totals.get((scope, reading, "全部"))
+        if funding != "全部" and whole and len(whole) == 1 and values == whole and next(iter(values)) > 0:
+            sole[(scope, reading, "全部")] = funding
+    return sole
+
+
+def _column_meaning(statement: Statement) -> str | None:
+    """What a column of a spending table holds: all of the row (合计, or one funding's column
+    of a 财政拨款 table), or its 基本支出 or 项目支出 part."""
+    column = statement.column
+    if column in MAIN_COLUMNS or column in FUNDING_COLUMNS:
+        return "合计"
+    return column if column in CODE_PART_COLUMNS else None
+
+
 def _across_tables(disclosure, stated: list[Statement]) -> list[Finding | None]:
     """One table against another: each table must state the figure once, unambiguously."""
     per_table: dict[str, list[Statement]] = defaultdict(list)
@@ -606,7 +654,8 @@ def _against_tables(disclosure, narrative: Statement, candidates: list[Statement
 def _mismatch(disclosure, first: Statement, other: Statement) -> Finding:
     unit = first.fact.unit
     difference = _in(other, unit) - first.value
-    text = (f"{first.fact.metric}在{_place(first.fact)}为{_amount(first.value, unit)}，在{_place(other.fact)}"
+    name = f"{first.fact.code} {first.fact.metric}" if first.fact.code else first.fact.metric
+    text = (f"{name}在{_place(first.fact)}为{_amount(first.value, unit)}，在{_place(other.fact)}"
             f"却为{_amount(other.value, other.fact.unit)}，相差{_amount(abs(difference), unit)}。")
     severity = _severity(difference, first.fact, [other.fact], unit) or "error"
     return _finding("same_figure", severity, disclosure, [first.fact, other.fact], text, expected=first.value,

@@ -430,6 +430,10 @@ AUDIT_ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "一般公共预算支出": (("基本支出", "项目支出"), ()),
     "基本支出": (("人员经费", "公用经费"), ()),
 }
+# Tables whose 功能分类 rows are spending: a code in two of them, in columns of one meaning and one
+# funding, is one figure (not 收入: income by class is other money than spending by class).
+CODE_SPENDING_KINDS: tuple[str, ...] = ("支出", "一般公共预算支出", "财政拨款收支", "政府性基金", "国有资本经营")
+CODE_PART_COLUMNS: tuple[str, ...] = ("基本支出", "项目支出")
 # Words that open a narrative list of all of a total's items (not 其中: it may list some, or two breakdowns).
 LIST_MARKERS: tuple[str, ...] = ("主要包括", "具体包括", "包括")
 # Words that make a clause after a list no item of it (a change, a share, another total).

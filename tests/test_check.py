@@ -380,8 +380,26 @@ def two_breakdowns(services):
             "予中小企业合同金额10.12万元，占政府采购支出总额的100.0%。\n")
 
 
+def coded_table(title: str, rows: dict[str, str]) -> str:
+    """A spending table by 功能分类 项 (206 01 xx), its 类 and 款 rows and 合计 adding up."""
+    total = f"{sum(Decimal(v) for v in rows.values()):.2f}"
+    lines = "".join(f"206\t01\t{code}\t科学技术管理事务{code}\t{v}\t{v}\t\n" for code, v in rows.items())
+    return (f"{title}\n编制部门：上海市某区科学技术协会 单位：万元\n项目\t\t\t\t预算数\t\t\n"
+            "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\t\n"
+            f"206\t\t\t科学技术支出\t{total}\t{total}\t\n206\t01\t\t科学技术管理事务\t{total}\t{total}\t\n"
+            f"{lines}合计\t\t\t\t{total}\t{total}\t\n")
+
+
+def two_spending_tables(fiscal: dict[str, str], everything: dict[str, str] | None = None) -> str:
+    """The 支出 table (all funds) and the 一般公共预算 table of one budget."""
+    return (HEAD + coded_table("2025年部门支出预算总表", everything or {"01": "4.00", "02": "6.00"})
+            + coded_table("2025年部门一般公共预算支出功能分类预算表", fiscal))
+
+
 # (id, clean twin, planted, [(kind, severity)])
 RULES = [
+    ("same-code-in-two-tables", two_spending_tables({"01": "4.00", "02": "6.00"}),
+     two_spending_tables({"01": "3.00", "02": "7.00"}), [("same_figure", "error"), ("same_figure", "error")]),
     ("list-sum-wrapped", listed("115.35"), listed("125.35"), [("list_sum", "error")]),
     ("list-sum-one-cent", listed("115.35"), listed("115.36"), [("list_sum", "rounding")]),
     ("change-rate", growth("11.07"), growth("10"), [("rate", "error")]),
@@ -412,6 +430,11 @@ def test_a_rate_finding_names_the_figures_it_is_computed_from():
     assert found.expected == Decimal("11.07") and found.stated == Decimal("10") and found.unit == "%"
     assert [(f.basis, str(f.value)) for f in found.facts] == [
         ("较上年增减率", "10"), ("决算数", "627.28"), ("较上年增减", "62.54")]
+
+
+def test_a_code_of_all_funds_is_not_compared_when_other_funds_spend_too():
+    """支出 10.00 of which 一般公共预算 9.00: 20601 may hold the other 1.00, so 4.00 and 3.00 may both be right."""
+    assert kinds(two_spending_tables({"01": "3.00", "02": "6.00"})) == []
 
 
 def test_two_breakdowns_after_其中_are_not_a_list_of_parts():
