@@ -150,7 +150,7 @@ def _emit(answer: Answer, as_json: bool) -> None:
 
 # --- kexie and the app ----------------------------------------------------------------------
 
-KEXIE_HELP = """kexie-chat：向科协的部门预算/决算公开文件提问，回答精确、带出处。
+KEXIE_HELP = """kexie-chat：向各部门、单位的部门预算/决算公开文件提问，回答精确、带出处。
 
 \b
 不带命令时打开终端界面（同 kexie app）。--db 写在命令前后都可以。

@@ -78,7 +78,7 @@ class FindingsReady(Message):
 
 class KexieApp(App):
     TITLE = "kexie"
-    SUB_TITLE = "科协部门预算/决算问答"
+    SUB_TITLE = "部门预算/决算问答"
     COMMANDS = App.COMMANDS | {KexieCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "退出", priority=True),

@@ -22,7 +22,7 @@ from ..models import Document
 BACK = Binding("escape", "app.pop_screen", "返回")
 SEVERITY = {"error": "错误", "warning": "提示", "rounding": "尾差"}
 HELP_TEXT = """\
-[b]kexie — 科协部门预算/决算问答[/b]
+[b]kexie — 部门预算/决算问答[/b]
 
 输入问题后回车。回答先给出数字，并写明单位、年度、预算/决算和出处。
 例如：
