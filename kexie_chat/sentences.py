@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .text import parse_amount
 
-NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万人次|人次|万元|亿元|元|%|[辆台部人名天场家所个座本册篇批次位项期])")
+NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万人次|人次|批次|万元|亿元|元|%|[辆台部人名天场家所个座本册篇批次位项期])")
 CLAUSE_ENDS = "。；;！!？?\n"
 BOUND_RE = re.compile(r"不少于|不低于|不超过|不高于|至少|超过|约|近|将近|力争")
 BOUND_AFTER = ("以上", "以下", "左右", "余", "多")

@@ -104,3 +104,10 @@ def test_a_stock_at_a_year_end_is_told_by_the_next_budget(assistant):
     answer = assistant.ask("核实：张家口市科协2019年末固定资产410.05万元")
     assert answer.verdict == "true" and answer.facts[0].year == 2020
     assert assistant.ask("张家口2018年末固定资产").status == "not_found"
+
+
+def test_a_count_asked_of_a_money_name_is_read_from_its_sentence(assistant):
+    """公务接待 is told in money by the tables, its batches and visitors only in a sentence."""
+    answer = assistant.ask("包头公务接待了多少人次")
+    assert (float(answer.facts[0].value), answer.facts[0].unit) == (20, "人次")
+    assert assistant.ask("包头科协车辆多少钱").status == "not_found"  # a money question never gets a count
