@@ -38,6 +38,7 @@ from .lexicon import (
     CODE_SPENDING_KINDS,
     COMPARABLE_METRICS,
     LIST_MARKERS,
+    NARRATIVE_TABLE_TOTALS,
     NOT_LIST_ITEM_WORDS,
     MAIN_COLUMNS,
     METRIC_PARTS,
@@ -580,8 +581,16 @@ def _same_figure(disclosure, statements) -> list[Finding]:
         for metric in (m for m in group if m in COMPARABLE_METRICS):
             candidates = [s for (sc, rd, fd, _), g in tables.items() if (sc, rd) == (scope, reading)
                           and fd in NARRATIVE_FUNDING[funding] for s in g.get(metric, []) if not s.blank]
+            candidates += _stated_as_table_total(statements, metric, scope, reading)
             findings.extend(f for narrative in group[metric] for f in _against_tables(disclosure, narrative, candidates))
     return [f for f in findings if f]
+
+
+def _stated_as_table_total(statements, metric: str, scope: str, reading: str) -> list[Statement]:
+    """A narrative's 收支总计 is the 总计 row of its two-sided table (收入总计 = 支出总计 there)."""
+    kind, rows = NARRATIVE_TABLE_TOTALS.get(metric, ("", ()))
+    return [s for s in statements if s.kind == kind and s.fact.metric in rows and s.row == s.fact.metric
+            and s.column in MAIN_COLUMNS and (s.fact.scope, s.reading) == (scope, reading) and not s.blank]
 
 
 def _same_code(disclosure, statements) -> list[Finding]:
@@ -655,6 +664,8 @@ def _mismatch(disclosure, first: Statement, other: Statement) -> Finding:
     unit = first.fact.unit
     difference = _in(other, unit) - first.value
     name = f"{first.fact.code} {first.fact.metric}" if first.fact.code else first.fact.metric
+    if other.fact.metric != first.fact.metric:  # a narrative total read off a table's 总计 row
+        name = f"{other.fact.metric}（表中{first.fact.metric}）"
     text = (f"{name}在{_place(first.fact)}为{_amount(first.value, unit)}，在{_place(other.fact)}"
             f"却为{_amount(other.value, other.fact.unit)}，相差{_amount(abs(difference), unit)}。")
     severity = _severity(difference, first.fact, [other.fact], unit) or "error"

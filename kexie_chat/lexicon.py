@@ -410,7 +410,7 @@ COMPARABLE_METRICS = (
     "收入总计", "支出总计", "收入合计", "支出合计", "基本支出", "项目支出", "人员经费", "公用经费",
     "财政拨款收入", "财政拨款支出", "一般公共预算拨款收入", "年初结转和结余", "年末结转和结余", "三公经费",
     "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费",
-    "政府采购",
+    "政府采购", "机关运行经费", "收支总计", "财政拨款收支总计",
 )
 # A total and the parts that make it: (total, required parts, parts counted when stated).
 AUDIT_IDENTITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -429,6 +429,11 @@ AUDIT_ROW_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                      "对附属单位补助支出", "对下级单位补助支出")),
     "一般公共预算支出": (("基本支出", "项目支出"), ()),
     "基本支出": (("人员经费", "公用经费"), ()),
+}
+# A total the narrative names that a two-sided table states as its 总计 row: (table kind, its rows).
+NARRATIVE_TABLE_TOTALS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "收支总计": ("收支总表", ("收入总计", "支出总计")),
+    "财政拨款收支总计": ("财政拨款收支", ("收入总计", "支出总计")),
 }
 # Tables whose 功能分类 rows are spending: a code in two of them, in columns of one meaning and one
 # funding, is one figure (not 收入: income by class is other money than spending by class).

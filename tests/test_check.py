@@ -155,6 +155,13 @@ def table_and_text(staff_cost):
             said("人员经费", staff_cost, 9, f"一般公共预算财政拨款基本支出217.74万元，其中，人员经费{staff_cost}万元。")]
 
 
+def fiscal_total(said_total):
+    """The 财政拨款收支 table's 总计 row and the narrative's 财政拨款收入支出总计."""
+    return [fact("收入总计", "2961.68", 1, "2020年度财政拨款收入支出决算总表（表4）", "决算数"),
+            fact("支出总计", "2961.68", 1, "2020年度财政拨款收入支出决算总表（表4）", "合计"),
+            said("财政拨款收支总计", said_total, 9, f"2020年度财政拨款收入支出总计{said_total}万元。")]
+
+
 def names(second):
     return [fact("房租补贴", "3.00", 1, "2020年度收入决算表（表2）", code="2210202"),
             fact(second, "3.00", 9, SPENDING, code="2210202")]
@@ -174,6 +181,7 @@ KINDS = [
     ("same_figure_two_tables", "same_figure", two_tables("504.77"), two_tables("504.87")),
     ("same_figure_table_and_text", "same_figure", table_and_text("199.38"), table_and_text("199.36")),
     ("code_name", "code_name", names("房租补贴"), names("提租补贴")),
+    ("same_figure_narrative_total_of_a_two_sided_table", "same_figure", fiscal_total("2961.68"), fiscal_total("0.3")),
 ]
 
 
