@@ -30,7 +30,7 @@ from .sentences import figure_in, units_asked
 from .vocabulary import table_kind
 from .render import basis_note, cite, figure, label, table, wan
 from .store import Store
-from .text import clean, fold, format_amount, segment, to_wan
+from .text import clean, fold, format_amount, to_wan
 
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 OTHER_SIDE = {"预算": BASIS_ACTUAL, "决算": BASIS_BUDGET}  # the basis a question insisting on a side must not get
@@ -1036,7 +1036,7 @@ class Engine:
         return self._reply(question, "answered", "contact", text, facts=phones)
 
     def _search(self, question: str, query: Query, context: Context) -> Answer:
-        words = [w for w in segment(query.words_left()) if w not in SEARCH_STOPWORDS]
+        words = [w for w in self.store.words_of(query.words_left()) if w not in SEARCH_STOPWORDS]
         if units_asked(query.folded, query.kind):  # 几辆, 多少钱 are how it is asked, not what is looked for
             words = [w for w in words if not ASKING_RE.search(w)] or words
         passages = self.store.search(words, limit=20)

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .dataset import write_metadata
 from .models import Definition, Document, Fact, Passage, Source
-from .text import IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer, occurring_words, use_dictionary
+from .text import (IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer, occurring_words, segment,
+                   use_dictionary)
 
 if TYPE_CHECKING:
     from .parse import Disclosure
@@ -454,7 +455,14 @@ class Store:
             raise IndexBuildError(f"不是 kexie 索引，或已损坏：{self.path}") from exc
         self.conn = conn
         # Questions are cut into words with the index's own dictionary, loaded by the first search.
-        use_dictionary(f"{self.path.resolve()}:{self.fingerprint()}", lambda path=self.path: read_dictionary(path))
+        self._dictionary = (f"{self.path.resolve()}:{self.fingerprint()}", lambda path=self.path: read_dictionary(path))
+        use_dictionary(*self._dictionary)
+
+    def words_of(self, text: str) -> list[str]:
+        """A question's words as this index cut its passages (another index opened since may have
+        made its own dictionary the active one)."""
+        use_dictionary(*self._dictionary)
+        return segment(text)
 
     def fingerprint(self) -> str | None:
         row = self.conn.execute("select value from meta where key = 'fingerprint'").fetchone()

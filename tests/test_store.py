@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from kexie_chat import store
+from kexie_chat import Assistant, store
 from kexie_chat.store import IndexBuildError, Store, _figure_rows, _Strings, build_index, read_corpus
 
 from conftest import CORPUS
+
+BAOTOU = "2020-包头市科协-部门决算.txt"
 
 
 
@@ -95,3 +97,13 @@ def test_an_index_built_from_a_relative_path_is_known_current_without_hashing_th
     index = Store(db)
     assert index.corpus() == corpus.resolve()
     assert index.is_current(index.corpus())
+
+
+def test_a_question_is_cut_with_its_own_index_dictionary_after_another_index_opened(assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / BAOTOU).write_text((CORPUS / BAOTOU).read_text(encoding="utf-8"), encoding="utf-8")
+    other = Assistant(db_path=build_index(corpus, tmp_path / "other.db"), corpus=corpus)
+    assert other.ask("张家口科技馆").status == "not_found"  # that index holds no 张家口 document
+    answer = assistant.ask("张家口科技馆")
+    assert answer.status == "answered" and any("科技馆" in p.text for p in answer.passages)
