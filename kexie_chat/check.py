@@ -693,17 +693,18 @@ class _Ratio:
 
 def _rates(disclosure, statements) -> list[Finding]:
     """A percentage the narrative states against the figures of its paragraph it is computed from:
-    完成预算比例 = 决算 / 预算, 较上年增减率 = 增减 / (本年 − 增减)."""
+    完成预算比例 = 决算 / 预算, 较上年增减率 = 增减 / (本年 − 增减), 占比 = 部分 / 整体."""
     findings = []
     for paragraph in _paragraphs(disclosure):
         for n, rate in enumerate(paragraph):
             basis = rate.basis or ""
             if rate.unit != "%" or not basis.startswith(tuple(RATE_READINGS)):
                 continue
-            before = [f for f in paragraph[:n] if (f.metric, f.code, f.scope) == (rate.metric, rate.code, rate.scope)
-                      and f.unit in TO_YUAN and f.value is not None]
+            money = [f for f in paragraph[:n] if f.unit in TO_YUAN and f.value is not None and f.scope == rate.scope]
+            before = [f for f in money if (f.metric, f.code) == (rate.metric, rate.code)]
             reading = next(b for b in RATE_READINGS if basis.startswith(b))
-            findings.append(_rate_finding(disclosure, rate, RATE_READINGS[reading](before)))
+            ratios = _share_ratios(before, money) if reading == BASIS_SHARE else RATE_READINGS[reading](before)
+            findings.append(_rate_finding(disclosure, rate, ratios))
     return [f for f in findings if f]
 
 
@@ -761,7 +762,18 @@ def _figure(fact: Fact) -> str:
     return _amount(fact.value, fact.unit)
 
 
-RATE_READINGS = {BASIS_EXECUTION: _execution_ratios, BASIS_CHANGE_RATE: _change_ratios}
+def _share_ratios(before: list[Fact], money: list[Fact]) -> list[_Ratio]:
+    """The part over each larger figure stated before it in the paragraph: the sentence names its
+    whole there (支出合计…，其中：基本支出…，占…), and any one bearing the share out will do."""
+    if not before:
+        return []
+    part = before[-1]
+    wholes = [w for w in money[:money.index(part)] if abs(_yuan(w)) >= abs(_yuan(part)) and w.basis == part.basis]
+    ratios = [_ratio(part, _yuan(w), _half(w), (part, w), f"{_figure(part)}与{w.metric}{_figure(w)}") for w in wholes]
+    return [r for r in ratios if r]
+
+
+RATE_READINGS = {BASIS_EXECUTION: _execution_ratios, BASIS_CHANGE_RATE: _change_ratios, BASIS_SHARE: _share_ratios}
 
 
 def _rate_severity(rate: Fact, ratio: _Ratio) -> Severity | None:

@@ -382,6 +382,12 @@ def listed(allowance):
             f"{allowance}万元、社会保障缴费168.98万元、对个人\n家庭补助57.49万元，较上年增加157.65万元。\n")
 
 
+def shares(basic):
+    """Shares of the whole the sentence opens with, the last one wrapped onto the next line."""
+    return (DECISION + f"本部门2024年度支出合计575.66万元，其中：基本支出431.61万元，占{basic}%；项目支出144.05万元，占\n"
+            "25.02%。\n")
+
+
 def two_breakdowns(services):
     """其中 followed by two breakdowns of one total: not a list of its parts."""
     return (DECISION + f"2024年度本部门政府采购支出总额10.12万元，其中：政府采购服务支出{services}万元，授\n"
@@ -408,6 +414,7 @@ def two_spending_tables(fiscal: dict[str, str], everything: dict[str, str] | Non
 RULES = [
     ("same-code-in-two-tables", two_spending_tables({"01": "4.00", "02": "6.00"}),
      two_spending_tables({"01": "3.00", "02": "7.00"}), [("same_figure", "error"), ("same_figure", "error")]),
+    ("share", shares("74.98"), shares("75.98"), [("rate", "error")]),
     ("list-sum-wrapped", listed("115.35"), listed("125.35"), [("list_sum", "error")]),
     ("list-sum-one-cent", listed("115.35"), listed("115.36"), [("list_sum", "rounding")]),
     ("change-rate", growth("11.07"), growth("10"), [("rate", "error")]),
