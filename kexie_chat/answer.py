@@ -114,7 +114,7 @@ def _meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:
     """
     asked = query.item if query else None
     if asked:
-        return [f for f in facts if f.item == asked]
+        return [f for f in facts if _same_item(f.item, asked)]
     plain = [f for f in facts if not f.item]
     if plain or len({f.item for f in facts}) > 1:
         return plain
@@ -132,13 +132,27 @@ def _unequal_sum_note(total: Fact | None, parts: list[Fact]) -> str:
             f"{total.value - listed}{total.unit}：文件没有列出全部构成，或前后数字不一致。）")
 
 
+# A project is often named with its year ("2020年基层科普行动计划"), which people leave out.
+ITEM_YEAR_RE = re.compile(r"^(?:19|20)\d{2}年度?(?=.{4})")
+
+
+def _item_key(item: str) -> str:
+    return ITEM_YEAR_RE.sub("", fold(item))
+
+
+def _same_item(item: str | None, asked: str) -> bool:
+    """Whether a fact is of the listed thing asked, its year left out on either side."""
+    return item is not None and (item == asked or _item_key(item) == _item_key(asked))
+
+
 def _item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
     """First character -> (folded name, item, metric), longest first; a project's money before its score."""
     chosen: dict[str, tuple[str, str]] = {}
-    for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
-        key = fold(item)
-        if len(key) >= 2 and (key not in chosen or chosen[key][1] not in MONEY_ITEM_METRICS):
-            chosen[key] = (item, metric)
+    for key_of in (fold, _item_key):  # a name as written first; without its year where no item is so named
+        for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
+            key = key_of(item)
+            if len(key) >= 2 and (key not in chosen or key_of is fold and chosen[key][1] not in MONEY_ITEM_METRICS):
+                chosen[key] = (item, metric)
     vocabulary: ItemVocabulary = {}
     for key, (item, metric) in chosen.items():
         vocabulary.setdefault(key[0], []).append((key, item, metric))
@@ -433,7 +447,7 @@ class Engine:
 
     def _meant_facts(self, facts: list[Fact], metric: str, query: Query) -> list[Fact]:
         if query.item:
-            return [f for f in facts if f.item == query.item]
+            return [f for f in facts if _same_item(f.item, query.item)]
         items = [m.value for m in query.metrics if m.value != metric]
         if metric == "绩效自评得分" and items:
             facts = [f for f in facts if f.item and any(i in f.item for i in items)] or facts
@@ -488,7 +502,7 @@ class Engine:
         named = self.items.get(fold(primary.metric)[:1], ())
         for key, item, metric in named:
             if key == fold(primary.metric):
-                pool += [f for f in self.store.facts(org=org, metric=metric, year=doc.year) if f.item == item]
+                pool += [f for f in self.store.facts(org=org, metric=metric, year=doc.year) if _same_item(f.item, item)]
         groups: dict[tuple, list[Fact]] = {}
         for fact in pool:
             basis = (fact.basis or "").split("（")[0]
@@ -849,17 +863,24 @@ class Engine:
     def _verify(self, question: str, query: Query, context: Context) -> Answer:
         """A claim: each of its parts (an amount, a threshold, a direction, existence, overspending,
         one org against another) judged against the disclosed figure; true only when every part is."""
-        if not self._metric_of(query, context):
-            return self._reply(question, "clarify", "verify",
-                               "要核实哪个数？请说出单位、年度、项目和数额，例如：核实：张家口市科协2020年三公经费是5.19万元。",
-                               suggestions=["张家口市科协2020年三公经费是5.19万元吗", "核实：江汉区科协2020年基本支出217.74万元"])
         parts = query.claim_parts
         if len(query.orgs) >= 2 and parts and parts[0].kind in ("more", "less"):
             return self._verify_pair(question, query, context, parts[0].kind)
         first = parts[0] if parts else None
         asked_kind = _claim_kind(first.unit) if first and first.kind in ("amount", "above", "below") else None
+        # A count or percent a table does not hold may be told in a sentence (接待5批次, 有2辆科普大篷车).
+        told = self._search(question, replace(query, kind=asked_kind), context, units=(first.unit,)) \
+            if asked_kind in ("count", "percent") else None
+        told = told if told and told.status == "answered" and told.facts else None
+        if not self._metric_of(query, context) and not told:
+            return self._reply(question, "clarify", "verify",
+                               "要核实哪个数？请说出单位、年度、项目和数额，例如：核实：张家口市科协2020年三公经费是5.19万元。",
+                               suggestions=["张家口市科协2020年三公经费是5.19万元吗", "核实：江汉区科协2020年基本支出217.74万元"])
         # The claim's side is judged below (a 预算数 told as spending is not true), not filtered out.
-        looked = self._lookup(question, replace(query, side=None, kind=asked_kind), context)
+        looked = self._lookup(question, replace(query, side=None, kind=asked_kind), context) \
+            if self._metric_of(query, context) else told
+        if told and not any(_of_kind(f, asked_kind) for f in looked.facts):
+            looked = told
         if looked.status != "answered" or not looked.facts or not parts:
             looked.intent = "verify"
             if looked.status == "answered" and not parts:
@@ -879,6 +900,8 @@ class Engine:
 
     def _judge(self, part, subject: Subject | Answer, query: Query, lead: Fact) -> tuple[str | None, str, list[Fact]]:
         """(verdict or None when the documents cannot tell, the sentence that says why, the facts shown)."""
+        if lead.basis == BASIS_SENTENCE and part.kind in ("amount", "above", "below"):
+            return self._judge_amount(part, lead, query, lead.metric)
         if isinstance(subject, Answer):
             return None, subject.text, []
         named = [f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)
@@ -1035,7 +1058,9 @@ class Engine:
         text = f"{org}联系电话：{listed}。" + self._source(phones[0])
         return self._reply(question, "answered", "contact", text, facts=phones)
 
-    def _search(self, question: str, query: Query, context: Context) -> Answer:
+    def _search(self, question: str, query: Query, context: Context, units: tuple[str, ...] = ()) -> Answer:
+        """Passages holding the question's words; a figure a sentence of them gives in the units asked
+        (or in `units`: a claim's own) answers it."""
         words = [w for w in self.store.words_of(query.words_left()) if w not in SEARCH_STOPWORDS]
         if units_asked(query.folded, query.kind):  # 几辆, 多少钱 are how it is asked, not what is looked for
             words = [w for w in words if not ASKING_RE.search(w)] or words
@@ -1047,7 +1072,7 @@ class Engine:
         if not passages:
             return self._reply(question, "not_found", "search", "在公开文件中没有找到相关内容。",
                                suggestions=self._examples())
-        told = self._told_in_sentence(question, query, words, passages)
+        told = self._told_in_sentence(question, query, words, passages, units)
         if told is not None:
             return told
         phrase = query.words_left()
@@ -1057,11 +1082,12 @@ class Engine:
         return self._reply(question, "answered", "search", f"找到 {len(passages)} 处相关内容：\n{lines}",
                            passages=passages)
 
-    def _told_in_sentence(self, question: str, query: Query, words: list[str], passages: list[Passage]) -> Answer | None:
+    def _told_in_sentence(self, question: str, query: Query, words: list[str], passages: list[Passage],
+                          units: tuple[str, ...] = ()) -> Answer | None:
         """A count, percent or amount a sentence gives for the thing asked (其中有2辆科普大篷车), read
         with its line: only from a passage holding most of the question's words, in the clause that
         names the thing and close to it (sentences.figure_in)."""
-        units = units_asked(query.folded, query.kind)
+        units = units or units_asked(query.folded, query.kind)
         keys = [w for w in words if len(w) >= 2 and not ASKING_RE.search(w)]
         if not units or not keys:
             return None
@@ -1078,12 +1104,12 @@ class Engine:
             fact = Fact.model_construct(
                 org=doc.org, year=doc.year, doc_kind=doc.doc_kind, metric=thing, code=None, value=found.value,
                 unit=found.unit, basis=BASIS_SENTENCE, source=Source.model_construct(
-                    doc=passage.doc, line=passage.line,
+                    doc=passage.doc, line=passage.line + passage.text.count("\n", 0, found.start),
                     quote=passage.text[max(0, found.start - 80):found.start + 40]),  # the number is in its quote
                 scope=DEPARTMENT, table="正文", item=None, text=None)
             near = passage.text[max(0, found.start - 30):found.start + 20].replace("\n", " ")
             text = (f"{doc.org}{doc.year}年部门{doc.doc_kind}：{thing} {format_amount(found.value)}{found.unit}"
-                    f"（文字表述：“…{near}…”）。\n来源：{passage.doc} 第{passage.line}行")
+                    f"（文字表述：“…{near}…”）。\n来源：{passage.doc} 第{fact.source.line}行")
             return self._reply(question, "answered", "lookup", text, facts=[fact], passages=[passage])
         return None
 

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .lexicon import CLAIM_UNITS
 from .text import parse_amount
 
-NUMBER_RE = re.compile(r"(?<![\d.])(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|亿|万|元|%|辆|台|部|人|名|个|批次|批|次|天|场)?")
+NUMBER_RE = re.compile(r"(?<![\d.])(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + "|".join(map(re.escape, CLAIM_UNITS)) + ")?")
 UNIT_WORDS = {"亿": "亿元", "万": "万元", "台": "辆", "部": "辆", "名": "人", "批": "批次"}
 # A change from the year before, and which way (the words right before a number or 吗).
 CHANGE_RE = re.compile(r"(?:比|较|同比|相比)(?:上年|去年|上一年|\d{4}年|上年度)?")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
-from .lexicon import COUNTED_BY, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC
+from .lexicon import CLAIM_UNITS, COUNTED_BY, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC
 from .match import Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -21,9 +21,10 @@ COUNTED_RE = re.compile(r"数|辆|量")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
+CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
 INTENT_RULES: tuple[tuple[str, str], ...] = (
-    ("verify", r"核实|核查|属实|对吗|对不对|是不是真的|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
-               r"\d[\d.,]*(?:万元|元|亿元|万|%|辆|人|个)?(?:是真的)?吗|\d[\d.,]*(?:万元|元|亿元|万|%|辆|人|个)?[?？]$|"
+    ("verify", r"核实|核查|属实|对吗|对不对|[，,]是吗|是不是真的|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
+               rf"\d[\d.,]*(?:{CLAIMED})?(?:是真的)?吗|\d[\d.,]*(?:{CLAIMED})?[?？]$|"
                r"(?:超过|高于|低于|不到|多于|少于|达到).{0,12}了?吗|有没有|是否有|有无|超支|[比较](?:上年|去年|\d{4}年).{0,8}了吗|"
                r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗"),
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),

@@ -443,3 +443,16 @@ CODE_PART_COLUMNS: tuple[str, ...] = ("基本支出", "项目支出")
 LIST_MARKERS: tuple[str, ...] = ("主要包括", "具体包括", "包括")
 # Words that make a clause after a list no item of it (a change, a share, another total).
 NOT_LIST_ITEM_WORDS: tuple[str, ...] = ("较", "比上年", "增加", "减少", "增长", "下降", "合计", "共计", "总计", "占")
+
+
+# Measure words a count is told in, and the words it may be written with instead (几辆 finds 2台).
+MEASURES: dict[str, tuple[str, ...]] = {
+    "辆": ("辆", "台", "部"), "台": ("台", "辆"), "部": ("部", "辆", "台"), "人": ("人", "名"), "名": ("名", "人"),
+    "位": ("位", "人", "名"), "天": ("天",), "场": ("场", "次", "期"), "次": ("次", "场", "期"), "期": ("期", "次"),
+    "家": ("家", "个", "所"), "所": ("所", "个", "家"), "个": ("个", "座", "家", "所", "项"), "座": ("座", "个"),
+    "本": ("本", "册", "份"), "册": ("册", "本"), "篇": ("篇",), "批": ("批", "批次"), "项": ("项", "个"),
+    "人次": ("人次", "万人次"), "观众": ("人次", "万人次"),
+}
+# Units a claimed number may carry (秦皇岛三公经费2.41万元, 接待了5批次), longest first.
+CLAIM_UNITS: tuple[str, ...] = tuple(sorted({"亿元", "万元", "亿", "万", "元", "%", *MEASURES,
+                                             *(u for units in MEASURES.values() for u in units)}, key=len, reverse=True))

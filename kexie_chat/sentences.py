@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .lexicon import MEASURES
 from .text import parse_amount
 
 NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万人次|人次|批次|万元|亿元|元|%|[辆台部人名天场家所个座本册篇批次位项期])")
@@ -21,13 +22,6 @@ VALUE_WORDS = ("价值", "金额", "面积", "人数", "数量", "比例", "得�
 NEAR = 14
 WINDOW = 30  # characters before a number in which the thing's words are counted  # characters between the thing's words and its number, at most
 # The measure word a question asks with -> the units a sentence may give the count in.
-MEASURES: dict[str, tuple[str, ...]] = {
-    "辆": ("辆", "台", "部"), "台": ("台", "辆"), "部": ("部", "辆", "台"), "人": ("人", "名"), "名": ("名", "人"),
-    "位": ("位", "人", "名"), "天": ("天",), "场": ("场", "次", "期"), "次": ("次", "场", "期"), "期": ("期", "次"),
-    "家": ("家", "个", "所"), "所": ("所", "个", "家"), "个": ("个", "座", "家", "所", "项"), "座": ("座", "个"),
-    "本": ("本", "册", "份"), "册": ("册", "本"), "篇": ("篇",), "批": ("批", "批次"), "项": ("项", "个"),
-    "人次": ("人次", "万人次"), "观众": ("人次", "万人次"),
-}
 ASK_RE = re.compile(r"(?:几|多少)(个人|人次|观众|[辆台部人名位天场次期家所个座本册篇批项])")
 
 

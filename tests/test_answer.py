@@ -51,6 +51,8 @@ QUESTIONS = [
     ("metric-named-like-a-project", "江汉区科普活动", "answered", "lookup", 230.29, "江汉", 2020),
     ("project-by-name-in-a-final-account", "包头2020年科普活动项目", "answered", "lookup", 90, "包头", 2020),
     ("project-of-another-org", "江汉区全区科普经费", "not_found", "lookup", None, None, None),
+    ("project-named-without-its-year", "包头基层科普行动计划项目自评得分", "answered", "lookup", 96, "包头", 2020),
+    ("project-without-its-year-of-another-org", "江汉区基层科普行动计划", "not_found", "lookup", None, None, None),
     ("metric-typo-wrong-char", "秦皇岛2022年三工经费", "answered", "lookup", 2.14, "秦皇岛", 2022),
     ("metric-typo-five-chars", "秦皇岛公务接带费", "answered", "lookup", 0.21, "秦皇岛", 2022),
     ("metric-typo-missing-char", "包头机关运行经", "answered", "lookup", 17.09, "包头", 2020),

@@ -23,6 +23,10 @@ CASES = [
     ("overspent", "包头三公经费超支了吗", "false", None),
     ("org-vs-org", "包头机关运行经费比江汉多吗", "false", None),
     ("budget-told-as-spending", "张家口2020年三公经费实际支出了5.19万元吗", "false", None),
+    ("count-told-in-a-sentence", "包头公务接待了5批次吗", "true", 5),
+    ("count-told-in-a-sentence-false", "包头公务接待了6批次吗", "false", 5),
+    ("count-of-a-thing-no-table-names", "张家口科协有2辆科普大篷车，是吗", "true", 2),
+    ("count-of-a-thing-no-table-names-false", "张家口科协有3辆科普大篷车，是吗", "false", 2),
 ]
 
 
