@@ -72,6 +72,7 @@ class Context:
     side: str | None = None  # 预算 | 决算 once asked for, kept while the org stays (预算数呢, 公务用车呢)
     side_org: str | None = None
     intent: str | None = None  # the last operation, kept by a follow-up naming only a metric
+    asked: list[str] = field(default_factory=list)  # the orgs answered about, one at a time, latest last
 
 
 # A follow-up that names only a metric keeps these operations (比上年增加了多少 → 项目支出呢).
@@ -341,6 +342,7 @@ class Engine:
             context.year = first.year if answer.intent == "rank" else context.year
         else:
             context.org, context.year = first.org, first.year
+            context.asked = [org for org in context.asked if org != first.org] + [first.org]
         if first.org != context.side_org:
             context.side = None
         if query.side:
@@ -651,6 +653,8 @@ class Engine:
             orgs = list(context.orgs)  # 三公经费呢: the same orgs compared on another metric
         if context.org and len(orgs) < 2 and context.org not in orgs:
             orgs = [context.org, *orgs]
+        if not query.orgs and len(orgs) < 2:  # 比较一下 after 秦皇岛…, 包头呢: the orgs the conversation was about
+            orgs = list(dict.fromkeys([*orgs, *reversed(context.asked)]))[:2]
         if not metric:
             return self._reply(question, "clarify", "compare", "要比较哪一项？例如：比较张家口和秦皇岛的三公经费。",
                                suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])

@@ -37,3 +37,15 @@ def test_an_added_org_joins_the_comparison(assistant):
     answer = chat.ask("加上包头呢")
     orgs = {f.org for f in answer.facts}
     assert {"秦皇岛市科学技术协会", "张家口市科学技术协会", "包头市科学技术协会"} <= orgs
+
+
+@pytest.mark.parametrize("turns,orgs", [
+    (["秦皇岛2022年三公经费", "公务接待费呢", "包头呢", "比较一下"], {"包头市科学技术协会", "秦皇岛市科学技术协会"}),
+    (["张家口基本支出", "江汉呢", "对比一下"], {"张家口市科学技术协会", "武汉市江汉区科学技术协会"}),
+    (["西城三公经费", "包头呢", "秦皇岛呢", "比较一下"], {"秦皇岛市科学技术协会", "包头市科学技术协会"}),
+], ids=["demo", "two-orgs", "the-last-two"])
+def test_compare_without_names_compares_the_orgs_the_conversation_was_about(assistant, turns, orgs):
+    chat = assistant.conversation()
+    for question in turns:
+        answer = chat.ask(question)
+    assert answer.intent == "compare" and {f.org for f in answer.facts if f.org} == orgs, answer.text
