@@ -104,3 +104,8 @@ class Answer(BaseModel):
     passages: list[Passage] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)
     verdict: Verdict | None = None
+
+
+class NotADisclosure(ValueError):
+    """The text names no org, year or kind of disclosure (here, not in parse/, so that what
+    catches it need not load the reader)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .parse import NotADisclosure
+from .models import NotADisclosure
 from .store import IndexBuildError, Store, build_index
 
 Notify = Callable[[str], None]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import PLACES
 from ..lexicon import DOC_SCOPES, ORG_LABELS, PLACE_SUFFIXES
+from ..models import NotADisclosure
 from ..orgs import is_kexie, is_org_name, short_place, split_org
 
 ORG_FULL = "科学技术协会"
@@ -37,10 +38,6 @@ MENTION_RE = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?)(?:19|20)\d{2}年度?(
 # Leading words that are not part of a place name ("现将张家口市…"), unless the name itself
 # begins so (呼和浩特市, 和平区, 和田地区): see _whole.
 NOT_PLACE = re.compile(r"^(?:现将|根据|按照|关于|对于|我们|本部门|其中|包括|设立|即|由|为|是|和|与|及|的|将|对|向|在|经|把)")
-
-
-class NotADisclosure(ValueError):
-    """The text names no org, year or kind of disclosure."""
 
 
 @dataclass
