@@ -19,6 +19,7 @@ MAX_QUESTION = 500
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
 COUNTED_RE = re.compile(r"数|辆|量")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
+DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
@@ -132,7 +133,10 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     skip |= {i for _, start, end in years for i in range(start, end)}
     query.codes = metrics.find_codes(folded, skip)
     skip |= {i for found in query.codes for i in range(found.start, found.end)}
-    query.metrics = sorted(metrics.find(folded, skip) + ([item[1]] if item else []), key=lambda f: f.start)
+    # 2022年部门预算收入总计: 部门预算 names the document; the figure is what follows it (收入总计, not 预算收入).
+    named_doc = {i for m in DOC_NAME_RE.finditer(folded) for i in range(m.start(), m.end())}
+    found = metrics.find(folded, skip | named_doc) or metrics.find(folded, skip)
+    query.metrics = sorted(found + ([item[1]] if item else []), key=lambda f: f.start)
     if not query.metrics and not query.codes:
         query.metrics = metrics.find_typos(folded, skip)
     if not query.metrics and not query.codes and not query.item and (query.orgs or query.years):

@@ -112,3 +112,13 @@ def test_every_quote_holds_its_figure(parsed):
     for disclosure in parsed.values():
         for fact in disclosure.facts:
             assert fact.text.replace(",", "") in fact.source.quote.replace(" ", "").replace(",", ""), fact
+
+
+@pytest.mark.parametrize("question,metric,value", [
+    ("秦皇岛科协2022年部门预算收入总计多少钱", "收入总计", 657.82),
+    ("包头2020年部门决算支出总计", "支出总计", 575.66),
+    ("秦皇岛2022年部门预算是多少", "收支总计", 657.82),
+])
+def test_the_document_named_is_not_read_into_the_figure(assistant, question, metric, value):
+    answer = assistant.ask(question)
+    assert answer.facts[0].metric == metric and float(answer.facts[0].value) == value, answer.text
