@@ -134,8 +134,10 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.codes = metrics.find_codes(folded, skip)
     skip |= {i for found in query.codes for i in range(found.start, found.end)}
     # 2022年部门预算收入总计: 部门预算 names the document; the figure is what follows it (收入总计, not 预算收入).
-    named_doc = {i for m in DOC_NAME_RE.finditer(folded) for i in range(m.start(), m.end())}
-    found = metrics.find(folded, skip | named_doc) or metrics.find(folded, skip)
+    found = metrics.find(folded, skip)
+    named_doc = {i for m in DOC_NAME_RE.finditer(folded) for i in range(m.start(), m.end())
+                 if not any(f.start <= m.start() and m.end() <= f.end for f in found)}  # 事业单位预算外资金 is a name
+    found = (metrics.find(folded, skip | named_doc) or found) if named_doc else found
     query.metrics = sorted(found + ([item[1]] if item else []), key=lambda f: f.start)
     if not query.metrics and not query.codes:
         query.metrics = metrics.find_typos(folded, skip)
