@@ -23,6 +23,7 @@ ABOVE_WORDS = ("超过", "高于", "多于", "大于", "超出", "突破", "达�
 BELOW_WORDS = ("不到", "低于", "少于", "小于", "不足", "未超过", "没超过", "不超过")
 EXISTS_RE = re.compile(r"有没有|是否有|有无|有没|是不是有")
 OVERSPENT_RE = re.compile(r"超支|超预算|超过(?:了)?(?:年初)?预算|超出(?:了)?(?:年初)?预算|突破(?:了)?(?:年初)?预算")
+CHANGES = (("down", DOWN_WORDS), ("up", UP_WORDS))  # 减 before 增: 增减 is told by the sign
 MORE_THAN_RE = re.compile(r"比(.{0,12}?)(多|高|大|少|低|小)")
 
 
@@ -78,31 +79,18 @@ def _metric_before(at: int, metric_spans: list[tuple[int, int]]) -> int:
 def _number_kind(before: str) -> str:
     """What a number claims, from the words just before it."""
     if CHANGE_RE.search(before) or before.endswith(tuple(UP_WORDS + DOWN_WORDS)):
-        for word in DOWN_WORDS:
-            if word in before:
-                return "down"
-        for word in UP_WORDS:
-            if word in before:
-                return "up"
-    for word in BELOW_WORDS:
-        if word in before:
-            return "below"
-    for word in ABOVE_WORDS:
-        if word in before:
-            return "above"
-    return "amount"
+        changed = _kind_named(before, CHANGES)
+        if changed:
+            return changed
+    return _kind_named(before, (("below", BELOW_WORDS), ("above", ABOVE_WORDS))) or "amount"
 
 
 def _direction(folded: str) -> str | None:
     """A change claimed without a number: 比上年减少了吗, 涨了吗."""
     match = CHANGE_RE.search(folded)
-    tail = folded[match.end():] if match else ""
-    if not match or not tail:
-        return None
-    for word in DOWN_WORDS:
-        if tail.startswith(word) or tail[:4].find(word) >= 0:
-            return "down"
-    for word in UP_WORDS:
-        if tail.startswith(word) or tail[:4].find(word) >= 0:
-            return "up"
-    return None
+    return _kind_named(folded[match.end():match.end() + 4], CHANGES) if match else None
+
+
+def _kind_named(text: str, kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The first kind one of whose words the text holds."""
+    return next((kind for kind, words in kinds if any(word in text for word in words)), None)
