@@ -40,6 +40,12 @@ class Found:
     among: tuple[str, ...] = ()  # a name several orgs share (和平区): every one of them, value is the first
 
 
+# A 科协 named in a question (the two to four characters before it), and words that make the
+# mention no name (哪个科协, 各科协, 最高的科协, 我们科协).
+KEXIE_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?:科协|科学技术协会)")
+GENERIC_WORDS_RE = re.compile(r"[哪各这该每几本的们其别些个家]|所有|全部|全国")
+
+
 class OrgMatcher:
     """Org names in a question. Every table is built once, so a question costs a few hundred
     dictionary lookups however many orgs the index holds (no scan over the orgs)."""
@@ -118,6 +124,9 @@ class OrgMatcher:
             return match.group(1)
         if match and not self._names_an_org(match.group(0)):
             return match.group(1)  # 武汉市科协: a city's own 科协, not the 科协 of one of its districts
+        named = KEXIE_NAMED_RE.search(folded)  # 火星科协, 中国科协: a 科协 by name, and none of ours
+        if named and not GENERIC_WORDS_RE.search(named.group(1)) and not self._names_an_org(named.group(0)):
+            return named.group(1)
         return None
 
     def _names_an_org(self, mention: str) -> bool:

@@ -13,6 +13,10 @@ CASES = [
     ("party-committee", "张家口市委宣传部三公经费", "not_found"),
     ("metric-with-委", "西城委托业务费", "no-such-figure"),  # the org is ours, the figure is not in its document
     ("exhibit-hall", "张家口常设科普展厅一年开放几天", "answered"),
+    ("a-kexie-by-a-name-no-place", "火星科协2020年三公经费", "not_found"),
+    ("the-national-kexie", "中国科协2020年基本支出", "not_found"),
+    ("which-kexie-is-no-name", "哪个科协的人员经费最高", "answered"),
+    ("every-kexie-is-no-name", "三公经费最高的科协", "answered"),
     ("its-own-kexie", "2022年秦皇岛市科协三公经费", "answered"),
     ("full-name", "2022年秦皇岛市科学技术协会的三公经费预算", "answered"),
 ]
