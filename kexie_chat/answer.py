@@ -402,6 +402,8 @@ class Engine:
     def choose(self, facts: list[Fact], doc_kind: str, query: Query | None = None,
                allow: tuple[str, ...] = ()) -> Fact | None:
         """The one figure a question about these facts means."""
+        if query is not None and query.previous and BASIS_PREVIOUS not in allow:  # never this year's for last year's
+            facts, allow = [f for f in facts if f.basis == BASIS_PREVIOUS], (*allow, BASIS_PREVIOUS)
         wanted = (query.scope if query else None) or DEPARTMENT
         department = [f for f in facts if f.scope == wanted] or [f for f in facts if f.scope == DEPARTMENT] or facts
         usable = [f for f in _meant_items(department, query) if (f.basis or "").split("（")[0] not in DERIVED or
@@ -1145,6 +1147,10 @@ class Engine:
     def _no_metric(self, question: str, query: Query, org: str, doc: Document, metric: str) -> Answer:
         have = sorted(m for m in self.store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
         short = org.removesuffix("科学技术协会")
+        if query.previous and metric in self.store.metrics(org=org, year=doc.year):
+            return self._reply(question, "not_found", query.intent,
+                               f"{org}{doc.year}年{doc.scope}{doc.doc_kind}没有写“{metric}”的上年数，只有本年的。",
+                               suggestions=[f"{short}{doc.year}年{metric}"])
         return self._reply(question, "not_found", query.intent,
                            f"{org}{doc.year}年{doc.scope}{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",
                            suggestions=[f"{short}{doc.year}年{m}" for m in have[:5]])

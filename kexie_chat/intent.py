@@ -19,6 +19,9 @@ MAX_QUESTION = 500
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
 COUNTED_RE = re.compile(r"数|辆|量")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
+# The year before, asked as a figure (西城2019年收入合计上年数, 去年的基本支出), not a change from it
+# (比上年, 较去年) nor a name (上年结转, 上年末).
+PREVIOUS_RE = re.compile(r"(?<![比较与和同])(?:上年|去年|上一年|前一年)(?:度)?(?!结转|结余|末|底)")
 DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
@@ -95,6 +98,7 @@ class Query:
     side: str | None = None  # 预算 | 决算 when the question insists on one (STRICT_SIDES)
     kind: str | None = None  # money | count | percent: what kind of figure is asked for (KINDS)
     scope: str | None = None  # 单位 when the question asks a 单位预算/单位决算
+    previous: bool = False  # the figure of the year before, as the document states it (上年数, 去年的)
 
     @property
     def metric(self) -> str | None:
@@ -170,6 +174,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
         query.claim_parts = claim_parts(folded, taken, [(f.start, f.end) for f in query.metrics], len(query.orgs))
     query.wants_budget = bool(BUDGET_WORDS.search(folded))
+    query.previous = query.intent == "lookup" and bool(PREVIOUS_RE.search(_masked(folded, query)))
     query.wants_actual = bool(ACTUAL_WORDS.search(folded)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query

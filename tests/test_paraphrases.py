@@ -14,7 +14,6 @@ kind, so that none can grow unnoticed; whoever fixes one lowers its count. What 
   answered without a figure, '西城2019年政府性基金预蒜财政拨款本年支出' gives 支出合计);
 - one seed in every plain kind: '江汉2020年科普活动' (2060702, 230.29万元) is not_found, though
   '江汉20年科普活动' is answered;
-- reading_previous 10/10: '西城2019年收入合计上年是多少', '西城上一年的基本支出' give this year's figure;
 - reading_change_rate 13/28: '西城2019年收入合计较上年增减率是多少' gives the change in 元 (-3125172.76),
   not the rate the document states (-35.15%); '江汉2020年机关运行经费较上年增减率是多少' gives 5.81万元, not 46.2%.
 On the five real Shanghai disclosures used while working (not in the repository; a scratch index):
@@ -32,7 +31,7 @@ from scripts.roundtrip import read_facts
 
 ALLOWED_FAILURES = {"metric_typo": 33, "base": 1, "ending_duoshao": 1, "ending_money": 1, "ending_shi_duoshao": 1,
                     "mixed": 1, "org_other_name": 1, "org_short_kexie": 1, "org_typo": 1, "side_word": 1,
-                    "spaces": 1, "year_full_width": 1, "reading_previous": 10, "reading_change_rate": 13}
+                    "spaces": 1, "year_full_width": 1, "reading_change_rate": 13}
 KINDS = {"base", "org_short_kexie", "org_other_name", "org_typo", "year_two_digits", "year_chinese",
          "year_full_width", "year_du", "spaces", "order_year_first", "order_metric_before_year",
          "order_metric_first", "ending_duoshao", "ending_shi_duoshao", "ending_money", "ending_count",

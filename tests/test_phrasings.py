@@ -122,3 +122,17 @@ def test_every_quote_holds_its_figure(parsed):
 def test_the_document_named_is_not_read_into_the_figure(assistant, question, metric, value):
     answer = assistant.ask(question)
     assert answer.facts[0].metric == metric and float(answer.facts[0].value) == value, answer.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("西城2019年预算收入合计上年数", 8888487.06),
+    ("西城上一年的基本支出", 783210.21),
+    ("西城2019年去年的支出合计", None),
+    ("张家口去年的三公经费", None),
+])
+def test_last_years_figure_is_the_one_the_document_states_never_this_years(assistant, question, value):
+    answer = assistant.ask(question)
+    if value is None:
+        assert answer.status == "not_found" and "上年数" in answer.text and not answer.facts, answer.text
+        return
+    assert answer.facts[0].basis == "上年数" and float(answer.facts[0].value) == value, answer.text

@@ -27,7 +27,7 @@ import pytest
 
 from scripts.roundtrip import IndexFact, Probe, check, probes, question_of, read_facts, run, short_names
 
-FLOOR = 0.658
+FLOOR = 0.661
 TARGET = 0.99
 
 
