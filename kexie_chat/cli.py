@@ -415,8 +415,9 @@ SERVE_HELP = """用 Datasette 浏览、筛选、搜索索引（只读）。
 @click.option("--host", default="127.0.0.1", show_default=True, help="地址（默认只在本机可见）")
 @click.option("-p", "--port", type=int, default=8001, show_default=True, help="端口")
 def serve_command(db: Path | None, host: str, port: int) -> None:
+    import hashlib
     import importlib.util
-    import subprocess
+    import os
     import tempfile
 
     from .dataset import write_metadata
@@ -426,14 +427,12 @@ def serve_command(db: Path | None, host: str, port: int) -> None:
     if importlib.util.find_spec("datasette") is None:
         raise Failure("kexie serve 需要 Datasette：pip install 'kexie-chat[serve]'")
     path = _open(db).store.path  # built or brought up to date first, like every command
-    with tempfile.TemporaryDirectory() as folder:
-        metadata = write_metadata(path, Path(folder) / "metadata.json")
-        command = [sys.executable, "-m", "datasette", "serve", "-i", str(path), "-m", str(metadata),
-                   "-h", host, "-p", str(port)]
-        try:
-            sys.exit(subprocess.call(command))
-        except KeyboardInterrupt:
-            sys.exit(0)
+    # The index's folder may be read-only: the metadata goes to a file of this index's own in the
+    # temporary folder. Then this process becomes Datasette, so that stopping it stops the server.
+    name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    metadata = write_metadata(path, Path(tempfile.gettempdir()) / f"kexie-metadata-{name}.json")
+    os.execv(sys.executable, [sys.executable, "-m", "datasette", "serve", "-i", str(path), "-m", str(metadata),
+                              "-h", host, "-p", str(port)])
 
 
 EXPORT_HELP = """把数字导出成表格：列与 facts 视图相同。

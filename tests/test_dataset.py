@@ -197,3 +197,21 @@ def test_served_ranking_of_a_metric_across_orgs(served):
     assert rows[0]["org"] == "张家口市科学技术协会" and rows[0]["value_wan"] == 5.19
     assert [r["value_wan"] for r in rows] == sorted((r["value_wan"] for r in rows), reverse=True)
     assert len({(r["org"], r["year"], r["doc_kind"], r["scope"]) for r in rows}) == len(rows)
+
+
+def test_stopping_serve_stops_the_server(db):
+    pytest.importorskip("datasette", reason="the serve extra is not installed (pip install 'kexie-chat[serve]')")
+    port = _free_port()
+    process = subprocess.Popen([BIN / "kexie", "serve", "--db", str(db), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            _get(f"http://127.0.0.1:{port}/-/versions.json")
+            break
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    process.wait(timeout=10)
+    with pytest.raises(OSError):  # nothing is left listening on the port
+        _get(f"http://127.0.0.1:{port}/-/versions.json")
