@@ -76,8 +76,11 @@ class Assistant:
         notify: where one-line notices go (an index being rebuilt, or out of date)."""
         self.db_path = Path(db_path) if db_path else default_db()
         self.corpus = Path(corpus) if corpus else collection_corpus(self.db_path)
+        # Why the index may not match the corpus (a rebuild failed), for front ends that show it
+        # longer than a passing notice: the app keeps it in its status line.
+        self.stale: str | None = None
         if self.corpus is not None:
-            keep_current(self.corpus, self.db_path, notify)
+            self.stale = keep_current(self.corpus, self.db_path, notify)
         self.store = Store(self.db_path)
         self.engine = Engine(self.store)
         self.findings = Findings(self.store)  # computed at build time; answers point at them

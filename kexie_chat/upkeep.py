@@ -31,10 +31,11 @@ class IndexMissing(FileNotFoundError):
                          f"kexie index --db {db_path} --corpus 语料目录")
 
 
-def keep_current(corpus: Path, db_path: Path, notify: Notify) -> None:
-    """Rebuild db_path from corpus when it is missing, damaged or older than the corpus."""
+def keep_current(corpus: Path, db_path: Path, notify: Notify) -> str | None:
+    """Rebuild db_path from corpus when it is missing, damaged or older than the corpus. Returns the
+    warning when the index could not be rebuilt and is used as it is (None when it is current)."""
     if not needs_build(corpus, db_path):
-        return
+        return None
     try:
         with build_lock(db_path, notify):
             if needs_build(corpus, db_path):  # another process may have built it while we waited
@@ -43,7 +44,10 @@ def keep_current(corpus: Path, db_path: Path, notify: Notify) -> None:
     except REBUILD_FAILURES as exc:
         if not usable(db_path):
             raise
-        notify(f"索引可能不是最新的（无法更新：{_reason(exc)}），以下按现有索引回答。")
+        warning = f"索引可能不是最新的（无法更新：{_reason(exc)}），以下按现有索引回答。"
+        notify(warning)
+        return warning
+    return None
 
 
 def rebuild(corpus: Path, db_path: Path) -> Path:

@@ -283,6 +283,19 @@ async def test_an_error_in_a_worker_is_a_line_not_a_crash(make_app, assistant):
 
 
 @pytest.mark.asyncio
+async def test_an_index_that_could_not_be_rebuilt_stays_said(make_app, assistant, monkeypatch):
+    """The warning outlives the notices after it and every answer: all of them come from the old index."""
+    warning = "索引可能不是最新的（无法更新：权限不足），以下按现有索引回答。"
+    monkeypatch.setattr(assistant, "stale", warning)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        answer = await ask(pilot, app, "秦皇岛2022年三公经费")
+        assert answer is not None and answer.status == "answered"
+        status = app.query_one("#status")
+        assert warning in str(status.content) and status.has_class("error")
+
+
+@pytest.mark.asyncio
 async def test_an_index_that_cannot_open_is_said(make_app, tmp_path):
     empty = tmp_path / "corpus"
     empty.mkdir()

@@ -310,6 +310,10 @@ class KexieApp(App):
         line.set_class(error, "error")
 
     def status_ready(self) -> None:
+        stale = self.assistant.stale if self.assistant is not None else None
+        if stale:  # kept in view: every answer until the index is rebuilt comes from the old one
+            self.status(f"就绪，但{stale}", error=True)
+            return
         self.status(f"就绪：{len(self.documents)}份公开文件。回车提问，↑↓ 历史，→ 补全，Tab 到事实表，F1 帮助")
 
     def open_source(self, doc: str, line: int) -> None:
