@@ -50,6 +50,10 @@ SPACED_CODE_RE = re.compile(r"^(\d{3})(?: (\d{2}))(?: (\d{2}))?$")
 MONEY_CELL_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 UNIT_LINE_RE = re.compile(r"单位[:：]\s*(万元|元)")
 _LABELS = sorted(set(COLUMN_LABELS) | set(NAME_LABELS), key=len, reverse=True)
+_LABEL_OF: dict[str, str] = {}
+for _label in _LABELS:
+    _LABEL_OF.setdefault(fold(_label), _label)
+_LABEL_RE = re.compile("|".join(map(re.escape, _LABEL_OF)))
 
 
 @dataclass
@@ -197,17 +201,8 @@ def scan_labels(text: str) -> list[str]:
 
 
 def _scan(text: str) -> list[str]:
-    folded = fold(text)
-    found, i = [], 0
-    while i < len(folded):
-        for label in _LABELS:
-            if folded.startswith(fold(label), i):
-                found.append(label)
-                i += len(fold(label))
-                break
-        else:
-            i += 1
-    return found
+    """Labels left to right; where several start at one place, the longest (the alternation's order)."""
+    return [_LABEL_OF[match.group()] for match in _LABEL_RE.finditer(fold(text))]
 
 
 def value_labels(labels: list[str]) -> list[str]:
