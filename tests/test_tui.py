@@ -264,7 +264,7 @@ class Broken:
     """An Assistant whose engine fails on every question."""
 
     def __init__(self, assistant):
-        self.store, self.corpus = assistant.store, assistant.corpus
+        self.store, self.corpus, self.stale = assistant.store, assistant.corpus, None
 
     def conversation(self):
         return self
