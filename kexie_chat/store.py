@@ -90,6 +90,8 @@ class Audited(NamedTuple):
 def parse_corpus(corpus: Path) -> Audited:
     """Every disclosure of the corpus, parsed and audited on all cores when there are many."""
     paths = corpus_files(corpus)
+    if not paths:
+        raise IndexBuildError(_nothing_to_index(corpus))
     workers = _workers(len(paths))
     if workers == 1:
         done = [_parse_and_audit(path) for path in paths]
@@ -97,6 +99,16 @@ def parse_corpus(corpus: Path) -> Audited:
         with _pool(workers) as pool:
             done = list(pool.map(_parse_and_audit, paths, chunksize=4))
     return Audited([disclosure for disclosure, _ in done], [row for _, rows in done for row in rows])
+
+
+def _nothing_to_index(corpus: Path) -> str:
+    """Why a corpus gives no index: a corpus holds text; published files go in through kexie ingest."""
+    published = sorted(p.name for p in corpus.iterdir() if p.is_file() and p.suffix not in CORPUS_SUFFIXES)
+    if published:
+        shown = "、".join(published[:3]) + ("等" if len(published) > 3 else "")
+        return (f"语料目录 {corpus} 里没有 .txt 公开文件（有 {shown}）。PDF、Word、Excel、网页请用 "
+                f"kexie ingest 文件… --corpus {corpus} 加入，它会转成文本放进语料目录")
+    return f"语料目录 {corpus} 里没有公开文件（.txt）"
 
 
 def _parse_and_audit(path: Path) -> tuple[Disclosure, list[dict]]:

@@ -137,6 +137,23 @@ def test_a_bad_corpus_file_keeps_the_old_index(tmp_path, case, content, reason):
     assert sorted(p.name for p in tmp_path.iterdir()) == [".c.db.lock", "c", "c.db", "c.metadata.json"]  # the lock stays: see upkeep
 
 
+NO_TEXT_CORPORA = [("empty", [], "没有公开文件"),
+                   ("published-files-only", ["2025-某区商务委员会-部门预算.pdf", "决算.docx"], "kexie ingest")]
+
+
+@pytest.mark.parametrize("case,files,advice", NO_TEXT_CORPORA, ids=[c[0] for c in NO_TEXT_CORPORA])
+def test_a_corpus_without_text_is_said_in_one_line_and_builds_nothing(tmp_path, case, files, advice):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in files:
+        (corpus / name).write_bytes(b"%PDF-1.4")
+    result = CliRunner().invoke(kexie, ["index", "--corpus", str(corpus), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [line] = result.stderr.splitlines()
+    assert advice in line and all(name in line for name in files)
+    assert not (tmp_path / "c.db").exists()
+
+
 # --- never lose or corrupt -----------------------------------------------------------------
 
 def start_builds(corpus: Path, db: Path, times: int) -> subprocess.Popen:
