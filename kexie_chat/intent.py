@@ -150,7 +150,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         if whole and not skip & set(range(whole.start(), whole.end())):
             query.metrics = [Found(WHOLE_BUDGET_METRIC, whole.start(), whole.end(), "whole")]
     if not query.orgs:
-        query.unknown_place = orgs.unknown_place(folded)
+        named = [start for _, start, _ in years] + [f.start for f in (*query.metrics, *query.codes)]
+        query.unknown_place = orgs.unknown_place(folded) or orgs.unknown_body(folded[:min(named, default=len(folded))])
     else:
         names = [(f.start, f.end) for f in (*query.metrics, *query.codes)]
         query.unknown_place = orgs.other_body(folded, query.orgs, names)

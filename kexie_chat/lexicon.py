@@ -390,6 +390,12 @@ ORG_SHORTENINGS: tuple[tuple[str, str], ...] = (
     ("委员会", "委"), ("人民政府办公室", "政府办公室"), ("人民政府办公室", "政府办"), ("人民政府", "政府"),
     ("科学技术协会", "科协"),
 )
+# How a body's kind ends the abbreviations people make of its name, which keep one character of
+# each word in order (社会工作部 -> 社工部, 发展和改革委员会 -> 发改委, 卫生健康委员会 -> 卫健委,
+# 市场监督管理局 -> 市监局, 人民政府办公室 -> 政府办): the kind -> the character the abbreviation ends in.
+ABBREVIATED_KINDS: dict[str, str] = {
+    "委员会": "委", "办公室": "办", "总局": "局", "局": "局", "部": "部", "委": "委", "厅": "厅", "署": "署",
+}
 # The two scopes of a disclosure: a 部门 (the department with its units) or one 单位.
 DOC_SCOPES: tuple[str, ...] = ("部门", "单位")
 

@@ -20,8 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import PLACES
-from .lexicon import KEXIE_ALIAS_SUFFIXES, ONE_CHARACTER_NAME_AFTER, ORG_SUFFIXES, PLACE_SUFFIXES
-from .orgs import is_kexie, short_names, spoken_name
+from .lexicon import ABBREVIATED_KINDS, KEXIE_ALIAS_SUFFIXES, ONE_CHARACTER_NAME_AFTER, ORG_KINDS, ORG_SUFFIXES, PLACE_SUFFIXES
+from .orgs import is_kexie, short_names, split_org, spoken_name
 from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
 
@@ -36,7 +36,7 @@ class Found:
     value: str
     start: int
     end: int
-    how: str = "exact"  # exact | typo | misprint
+    how: str = "exact"  # exact | abbreviation | typo | misprint
     among: tuple[str, ...] = ()  # a name several orgs share (和平区): every one of them, value is the first
 
 
@@ -44,6 +44,8 @@ class Found:
 # mention no name (哪个科协, 各科协, 最高的科协, 我们科协).
 KEXIE_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?:科协|科学技术协会)")
 GENERIC_WORDS_RE = re.compile(r"[哪各这该每几本的们其别些个家]|所有|全部|全国")
+# A body named before the year or the figure asked about (教育局2024年三公经费, 普陀区卫健委去年的人员经费).
+BODY_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{1,12}?(?:%s))(?:的|[去今明前上本当全]年|上一年)*$" % "|".join(ORG_KINDS))
 
 
 class OrgMatcher:
@@ -73,6 +75,10 @@ class OrgMatcher:
         self._base_lengths = sorted({len(base) for base, _ in self.bases}, reverse=True)
         self._alias_text = "\n".join(self._aliases)
         self._covered: dict[str, bool] = {}
+        self._abbreviable: dict[str, list[tuple[str, str, str]]] = {}  # first character -> (rest of the words, last, org)
+        for org in aliases:
+            if not is_kexie(org) and (words := _abbreviable(split_org(org).body)):
+                self._abbreviable.setdefault(words[0][0], []).append((words[0][1:], words[1], org))
 
     def find(self, folded: str) -> list[Found]:
         """Orgs named in a folded question, in order; exact names first, then forgiven typos."""
@@ -89,9 +95,27 @@ class OrgMatcher:
                 among = self._shared.get(folded[start:start + n], [])
                 found.append(Found(org, start, start + n, how, tuple(among) if len(among) > 1 else ()))
                 taken |= span
+        found += self._abbreviations(folded, taken)
         if not found:
             found = self._typos(folded, taken)
         return sorted(found, key=lambda f: f.start)
+
+    def _abbreviations(self, folded: str, taken: set[int]) -> list[Found]:
+        """Bodies called by an abbreviation of their name: its first character, some characters of
+        the name after it in order, and the character of its kind (社工部 for 社会工作部)."""
+        found = []
+        for start, first in enumerate(folded):
+            if start in taken:
+                continue
+            for n in range(MAX_ABBREVIATION, 2, -1):
+                window = folded[start:start + n]
+                orgs = [org for rest, last, org in self._abbreviable.get(first, ())
+                        if len(window) == n and window[-1] == last and _in_order(window[1:-1], rest)]
+                if orgs and not set(range(start, start + n)) & taken:
+                    found.append(Found(orgs[0], start, start + n, "abbreviation", tuple(orgs) if len(orgs) > 1 else ()))
+                    taken |= set(range(start, start + n))
+                    break
+        return found
 
     def _typos(self, folded: str, taken: set[int]) -> list[Found]:
         candidates = set()  # (rank of the base, start of the window)
@@ -129,6 +153,13 @@ class OrgMatcher:
             return named.group(1)
         return None
 
+    def unknown_body(self, before: str) -> str | None:
+        """A body named where a question names its org (教育局2024年…) that is none of ours."""
+        named = BODY_NAMED_RE.search(before)
+        if not named or GENERIC_WORDS_RE.search(named.group(1)) or len(named.group(1)) < 3:
+            return None
+        return named.group(1)
+
     def _names_an_org(self, mention: str) -> bool:
         """Whether a mention ending in 科协 is (after some leading words) one of the aliases."""
         return any(mention[i:] in self._aliases for i in range(len(mention) - 3))
@@ -155,6 +186,23 @@ class OrgMatcher:
 
 
 PLACES_LONGEST_FIRST = sorted(PLACES, key=len, reverse=True)
+# An abbreviation is at most this long (人力资源和社会保障局 -> 人社局, 住房和城乡建设管理委员会 -> 住建委).
+MAX_ABBREVIATION = 5
+
+
+def _abbreviable(body: str) -> tuple[str, str] | None:
+    """(the words of a body before its kind, the character its abbreviations end in), when people
+    abbreviate it: two characters or more before the kind (社会工作 of 社会工作部; 财政局 is its own
+    abbreviation, found as its name)."""
+    kind = next((k for k in ABBREVIATED_KINDS if body.endswith(k)), None)
+    words = body[:-len(kind)] if kind else ""
+    return (words, ABBREVIATED_KINDS[kind]) if len(words) >= 2 else None
+
+
+def _in_order(chars: str, name: str) -> bool:
+    """Whether chars are characters of name, in order (a subsequence)."""
+    rest = iter(name)
+    return all(ch in rest for ch in chars)
 
 
 def _org_aliases(org: str, extra: list[str]) -> list[tuple[str, str]]:
