@@ -20,6 +20,7 @@ from .lexicon import (
     BASIS_PREVIOUS,
     BASIS_SHARE,
     BASIS_VALUE,
+    MAIN_COLUMNS as LEXICON_MAIN_COLUMNS,
     METRIC_PARTS,
     METRIC_UNITS,
     TABLE_PRIORITY,
@@ -218,6 +219,12 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return unique
 
 
+def _one_column(fact: Fact, other: Fact) -> bool:
+    """Whether two figures are in one column: the same label, or each the row's own figure (合计 of one
+    table, 本年收入合计 of another)."""
+    return fact.basis == other.basis or all((f.basis or "").split("（")[0] in LEXICON_MAIN_COLUMNS for f in (fact, other))
+
+
 def _related_names(metric: str) -> list[str]:
     """The 功能分类 name of an 经济分类 item and the reverse: 机关事业单位基本养老保险缴费(支出)."""
     return [metric.removesuffix("支出")] if metric.endswith("支出") and len(metric) > 6 else [metric + "支出"]
@@ -294,7 +301,7 @@ class Engine:
         for org, alias in store.aliases():
             aliases.setdefault(org, []).append(alias)
         self.orgs = OrgMatcher(aliases)
-        self.metrics = MetricMatcher(store.metrics(), store.codes())
+        self.metrics = MetricMatcher(store.metrics(), store.codes(), store.cells())
         self.items = _item_vocabulary(store.items())
 
     # --- entry ---------------------------------------------------------------------
@@ -450,6 +457,8 @@ class Engine:
         return {org: self._meant_facts(facts, metric, query) for org, facts in by_org.items()}
 
     def _meant_facts(self, facts: list[Fact], metric: str, query: Query) -> list[Fact]:
+        if query.column:  # 206的事业收入: that column of the row, a blank cell too
+            return [f for f in facts if (f.basis or "").split("（")[0] in query.column]
         if query.item:
             return [f for f in facts if _same_item(f.item, query.item)]
         items = [m.value for m in query.metrics if m.value != metric]
@@ -484,9 +493,9 @@ class Engine:
             return self._no_side(question, query, subject.doc, metric, kinded)
         if primary is None:
             return self._no_metric(question, query, org, subject.doc, query.item or metric)
-        supporting = [] if primary.item else self._parts(org, subject.doc, primary.metric, query, primary)
+        supporting = [] if primary.item or query.column else self._parts(org, subject.doc, primary.metric, query, primary)
         others = self._others(facts, primary)
-        readings = [] if query.codes or query.item else \
+        readings = [] if query.codes or query.item or query.column else \
             self._readings_of(org, subject.doc, primary, kinded, query, [primary, *others])
         text = subject.note + self._sentence(primary) + self._parts_sentence(supporting) + \
             self._others_sentence(others) + self._readings_sentence(readings) + self._other_scope_note(primary)
@@ -573,7 +582,7 @@ class Engine:
             if fact.scope != primary.scope or fact.item != primary.item or basis in DERIVED \
                     or "空白" in (fact.basis or ""):
                 continue
-            if fact.unit == primary.unit and fact.value not in seen and fact.basis == primary.basis \
+            if fact.unit == primary.unit and fact.value not in seen and _one_column(fact, primary) \
                     and fact.code == primary.code:
                 seen.add(fact.value)
                 others.append(fact)

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
 from .lexicon import CLAIM_UNITS, COUNTED_BY, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC
-from .match import Found, MetricMatcher, OrgMatcher
+from .match import ColumnNames, Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
 
@@ -23,6 +23,9 @@ SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费�
 # (比上年, 较去年) nor a name (上年结转, 上年末).
 PREVIOUS_RE = re.compile(r"(?<![比较与和同])(?:上年|去年|上一年|前一年)(?:度)?(?!结转|结余|末|底)")
 DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
+# 预算/决算 right after the year names the document too (2022年预算收入总计 asks the 预算's 收入总计, not
+# 预算收入), even where a name begins with it; 2022年预算数 names a figure's side.
+YEAR_DOC_RE = re.compile(r"(?<=\d年)(?:预算|决算)(?!数)|(?<=\d年度)(?:预算|决算)(?!数)")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
@@ -99,6 +102,8 @@ class Query:
     kind: str | None = None  # money | count | percent: what kind of figure is asked for (KINDS)
     scope: str | None = None  # 单位 when the question asks a 单位预算/单位决算
     previous: bool = False  # the figure of the year before, as the document states it (上年数, 去年的)
+    column: tuple[str, ...] = ()  # the column labels a question names beside its row (206的事业收入)
+    column_word: Found | None = None  # where the question names that column
 
     @property
     def metric(self) -> str | None:
@@ -141,6 +146,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     found = metrics.find(folded, skip)
     named_doc = {i for m in DOC_NAME_RE.finditer(folded) for i in range(m.start(), m.end())
                  if not any(f.start <= m.start() and m.end() <= f.end for f in found)}  # 事业单位预算外资金 is a name
+    named_doc |= {i for m in YEAR_DOC_RE.finditer(folded) for i in range(m.start(), m.end())}
     found = (metrics.find(folded, skip | named_doc) or found) if named_doc else found
     query.metrics = sorted(found + ([item[1]] if item else []), key=lambda f: f.start)
     if not query.metrics and not query.codes:
@@ -159,8 +165,17 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         ends = [year for year, _, end in years if folded.startswith(("末", "底"), end) or folded.startswith(("年末", "年底"), end)]
         query.year_end = ends[0] if ends else None
         query.years = [y for y in query.years if y != query.year_end]
+    named = list(query.metrics)
+    column = _column(folded, skip, query, metrics.columns)
+    if column:
+        query.column, query.column_word = column
+        query.metrics = [f for f in query.metrics if (f.start, f.end) != (column[1].start, column[1].end)]
     masked = _masked(folded, query)
     query.intent = _intent(masked, query)
+    if query.column and query.intent != "lookup":  # a column is read for a figure looked up, not compared
+        query.column, query.column_word, query.metrics = (), None, named
+        masked = _masked(folded, query)
+        query.intent = _intent(masked, query)
     figure_sides = {side for side, pattern in FIGURE_SIDES if pattern.search(masked)}
     query.side = next(iter(figure_sides)) if len(figure_sides) == 1 else \
         next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)
@@ -197,10 +212,31 @@ def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[
     return None
 
 
+def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> tuple[tuple[str, ...], Found] | None:
+    """The column a question names beside a row (206的事业收入, 科学技术支出里项目支出), as the labels
+    the row holds and where its word is (a metric mention there is the column, not what is asked).
+
+    A column is read only beside a row that has it: 事业收入 alone is the 事业收入 row, and a word
+    inside a longer name (合计 of 支出合计) is no column. A listed thing (a project) has no columns.
+    """
+    if query.item:
+        return None
+    for start, end, labels in reversed(columns.find(folded, skip)):  # the column follows its row (206的事业收入)
+        read_as = next((f for f in query.metrics if (f.start, f.end) == (start, end)), None)
+        if any(f.start < end and start < f.end for f in query.metrics if f is not read_as):
+            continue
+        rows = [code.how for code in query.codes] or [f.value for f in query.metrics if f is not read_as]
+        held = next((found for row in rows for found in [columns.of(row, labels)] if found), ())
+        if held:
+            return held, Found(folded[start:end], start, end, "column")
+    return None
+
+
 def _masked(folded: str, query: Query) -> str:
     """The question with the names it holds blanked out, so that the words of a name
     (社会保障和就业支出, 比较 in a project's name) are not read as what is asked of it."""
     spans = [(f.start, f.end) for f in (*query.orgs, *query.metrics, *query.codes)]
+    spans += [(query.column_word.start, query.column_word.end)] if query.column_word else []
     chars = list(folded)
     for start, end in spans:
         chars[start:end] = NAME_MARK * (end - start)

@@ -345,6 +345,28 @@ FUNDING_COLUMNS: dict[str, str] = {
     "国有资本经营预算财政拨款": "国有资本", "政府性基金预算拨款": "政府性基金",
     "一般公共预算": "一般公共预算", "政府性基金预算": "政府性基金", "国有资本经营预算": "国有资本",
 }
+# Columns a question may name beside a row ("2080505的事业收入", "科学技术支出里项目支出多少"): each
+# group is one column as tables label it and as people say it. A word of a group names every label of
+# it (the row holds one of them); a label the index holds that no group has is read as itself.
+QUESTION_COLUMNS: tuple[tuple[str, ...], ...] = (
+    ("基本支出", "基本经费"), ("项目支出", "项目经费"), ("人员经费", "人员支出"), ("公用经费", "公用支出"),
+    ("财政拨款收入", "财政拨款"),
+    ("一般公共预算财政拨款", "一般公共预算", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算财政拨款收入"),
+    ("政府性基金预算财政拨款", "政府性基金预算", "政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金"),
+    ("国有资本经营预算财政拨款", "国有资本经营预算", "国有资本经营预算拨款", "国有资本经营预算拨款收入"),
+    ("事业收入",), ("经营收入", "事业单位经营收入"), ("其他收入",), ("附属单位上缴收入",),
+    ("上级补助收入",), ("上年补助收入",), ("财政专户收入", "财政专户管理资金收入", "财政专户核拨"),
+    ("上年结转", "上年结转结余"), ("用事业基金弥补收支差额",),
+    ("经营支出", "事业单位经营支出"), ("上缴上级支出", "上解上级支出"),
+    ("对附属单位补助支出", "对下级单位补助支出"),
+)
+# Labels that are no column a question names beside a row: a row's own figure is asked by the row's
+# name alone (MAIN_COLUMNS), the two sides by 预算数/决算数 (intent.STRICT_SIDES), the readings of a
+# row by their own words (比上年, 占比, 执行率), a count or value of a stock by 几辆/值多少钱.
+NOT_QUESTION_COLUMNS: tuple[str, ...] = (
+    "全年预算数", "全年执行数", "执行数", "年初预算数", "执行率", "行次", "数量", "价值", "得分", "较上年增减",
+    "较上年增减率", "上年数", "占比", "完成预算比例",
+)
 # Columns of a 明细 table that lists projects: its name, its amount, whether it is procured.
 PROJECT_NAME_LABELS: tuple[str, ...] = ("项目名称",)
 PROJECT_AMOUNT_LABELS: tuple[str, ...] = ("预算金额", "金额", "合计", "预算数")

@@ -20,11 +20,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import PLACES
-from .lexicon import ABBREVIATED_KINDS, KEXIE_ALIAS_SUFFIXES, ONE_CHARACTER_NAME_AFTER, ORG_KINDS, ORG_SUFFIXES, PLACE_SUFFIXES
+from .lexicon import (
+    ABBREVIATED_KINDS,
+    ACTUAL_COLUMNS,
+    BUDGET_COLUMNS,
+    KEXIE_ALIAS_SUFFIXES,
+    MAIN_COLUMNS,
+    NOT_QUESTION_COLUMNS,
+    ONE_CHARACTER_NAME_AFTER,
+    ORG_KINDS,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    QUESTION_COLUMNS,
+)
 from .orgs import is_kexie, short_names, split_org, spoken_name
 from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
 
+FIGURE_SIDE_WORDS = ("预算", "决算")
 CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
 # Bodies a question may name after a place that are not the place's 科协 (张家口市财政局, 江汉区科技局).
 OTHER_BODY_RE = re.compile(r"(?!科协|科学技术协会)[\u4e00-\u9fff]{0,3}?(?:局|委员会|委|办公室|人民政府|政府|法院|检察院|"
@@ -354,7 +367,8 @@ def _is_other_place(folded: str, start: int, n: int) -> bool:
 class MetricMatcher:
     """Metric names in a question: the lexicon's synonyms and every name the index holds."""
 
-    def __init__(self, index_metrics: list[str], codes: dict[str, str]):
+    def __init__(self, index_metrics: list[str], codes: dict[str, str], cells: list[tuple[str, str]] = ()):
+        """cells: (row, column label) of the index's table rows, a row by its name or its code."""
         table = dict(synonyms_longest_first("question"))
         for metric in index_metrics:
             table.setdefault(fold(metric), metric)
@@ -370,6 +384,7 @@ class MetricMatcher:
         self._by_first: dict[str, list[tuple[str, str]]] = {}  # first character -> names, longest first
         for words, metric in self.vocabulary:
             self._by_first.setdefault(words[:1], []).append((words, metric))
+        self.columns = ColumnNames(cells)
 
     def find(self, folded: str, skip: set[int]) -> list[Found]:
         found, i = [], 0
@@ -377,14 +392,16 @@ class MetricMatcher:
             if i in skip:
                 i += 1
                 continue
-            for words, metric in self._by_first.get(folded[i], ()):
-                if folded.startswith(words, i) and not skip & set(range(i, i + len(words))) \
-                        and (len(words) > 1 or i - 1 in skip or _stands_alone(folded, i)):
-                    found.append(Found(metric, i, i + len(words)))
-                    i += len(words)
-                    break
-            else:
+            names = [(words, metric) for words, metric in self._by_first.get(folded[i], ())
+                     if folded.startswith(words, i) and not skip & set(range(i, i + len(words)))
+                     and (len(words) > 1 or i - 1 in skip or _stands_alone(folded, i))]
+            if not names:
                 i += 1
+                continue
+            # 三公经费预算数 is the 预算数 of 三公经费 (not 三公经费预算 followed by 数), when 三公经费 is a name.
+            words, metric = next((n for n in names if not _side_of_figure(folded, i, n[0])), names[0])
+            found.append(Found(metric, i, i + len(words)))
+            i += len(words)
         return found
 
     def find_codes(self, folded: str, skip: set[int]) -> list[Found]:
@@ -427,6 +444,52 @@ class MetricMatcher:
                     names.append(words)
                     ranks.append(rank)
         return self._by_length
+
+
+class ColumnNames:
+    """The columns a question may name beside a table row (事业收入 of 2080505), and which rows have which."""
+
+    def __init__(self, cells: list[tuple[str, str]]):
+        self.of_row: dict[str, set[str]] = {}  # row (name or code) -> its column labels
+        for row, label in cells:
+            if is_question_column(label):
+                self.of_row.setdefault(row, set()).add(label)
+        labels = {label for found in self.of_row.values() for label in found}
+        groups = [set(group) for group in QUESTION_COLUMNS] + [{label} for label in labels]
+        words: dict[str, set[str]] = {}
+        for group in groups:
+            for word in group:
+                words.setdefault(fold(word), set()).update(group)
+        self._by_first: dict[str, list[tuple[str, set[str]]]] = {}  # first character -> words, longest first
+        for word, named in sorted(words.items(), key=lambda item: len(item[0]), reverse=True):
+            self._by_first.setdefault(word[:1], []).append((word, named))
+
+    def find(self, folded: str, skip: set[int]) -> list[tuple[int, int, set[str]]]:
+        """(start, end, labels) of each column word, longest first at each place, outside skip."""
+        found, i = [], 0
+        while i < len(folded):
+            hit = next(((i, i + len(word), labels) for word, labels in self._by_first.get(folded[i], ())
+                        if folded.startswith(word, i) and not skip & set(range(i, i + len(word)))), None)
+            if hit:
+                found.append(hit)
+            i = hit[1] if hit else i + 1
+        return found
+
+    def of(self, row: str, labels: set[str]) -> tuple[str, ...]:
+        """The labels a row holds among those a word names (none: that row has no such column)."""
+        return tuple(sorted(labels & self.of_row.get(row, set())))
+
+
+def is_question_column(label: str) -> bool:
+    """A column whose figure is asked by naming it beside the row: not the row's own figure, a side
+    or a reading (NOT_QUESTION_COLUMNS), nor a total row's cell told by its column (收入合计行)."""
+    mains = (*MAIN_COLUMNS, *BUDGET_COLUMNS, *ACTUAL_COLUMNS, *NOT_QUESTION_COLUMNS)
+    return bool(label) and label not in mains and not label.endswith("行")
+
+
+def _side_of_figure(folded: str, i: int, words: str) -> bool:
+    """Whether a name's last words are the side of the figure asked (…预算数, …决算数)."""
+    return words.endswith(FIGURE_SIDE_WORDS) and folded.startswith("数", i + len(words))
 
 
 def _stands_alone(folded: str, i: int) -> bool:

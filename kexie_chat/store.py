@@ -345,12 +345,17 @@ class _Strings:
         return ({"id": n, "text": text} for text, n in self.ids.items())
 
 
+# A figure's column label: its basis before any note (事业收入（表内空白，记为0） is in 事业收入).
+COLUMN_LABEL = "case when instr(basis, '（') then substr(basis, 1, instr(basis, '（') - 1) else basis end"
 # Whole-index listings the engine reads each time it starts: kept at build time, so that opening
 # an index does not scan every fact (rows in the order these queries gave).
 CATALOG = {
     "metrics": "select distinct metric, null from facts",
     "items": "select distinct item, metric from facts where item is not null",
     "codes": "select distinct code, metric from facts where code is not null",
+    # The columns of each row (a row by its name, and by its code too): name, column label.
+    "cells": f"select distinct metric, {COLUMN_LABEL} from facts where basis != '' and item is null union "
+             f"select distinct code, {COLUMN_LABEL} from facts where basis != '' and item is null and code is not null",
 }
 
 
@@ -513,6 +518,10 @@ class Store:
 
     def codes(self) -> dict[str, str]:
         return {code: metric for code, metric in self._catalog("codes")}
+
+    def cells(self) -> list[tuple[str, str]]:
+        """(row, column label) of the table rows: a row by its name and, when it has one, its code."""
+        return [(row, column) for row, column in self._catalog("cells")]
 
     def _catalog(self, kind: str) -> list[tuple]:
         try:

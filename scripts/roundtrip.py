@@ -26,6 +26,10 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kexie_chat.match import is_question_column  # noqa: E402
+
 MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
 ORG_SUFFIX = "科学技术协会"
 PLACE_LEVELS = "省市州盟"
@@ -119,10 +123,19 @@ def reading(fact: IndexFact) -> str:
     return ""
 
 
+def column(fact: IndexFact) -> str:
+    """The column a question names beside the row ("206的事业收入"), when the fact is not the row's own
+    figure. A blank cell (表内空白，记为0) is asked the same way: its 0 answers a question about that
+    cell only; a question naming no column means the row's own figure, which a blank is not."""
+    label = fact.basis.split("（")[0]
+    return label if not fact.item and is_question_column(label) else ""
+
+
 def question_of(fact: IndexFact, short: str) -> str:
     scope = "本级" if fact.scope == "本级" else ""
     kind = ("单位" if fact.doc_scope == "单位" else "") + fact.doc_kind
-    return f"{short}{scope}{fact.year}年{kind}{fact.item or ''}{fact.code or fact.metric}{reading(fact)}"
+    cell = f"的{column(fact)}" if column(fact) else ""
+    return f"{short}{scope}{fact.year}年{kind}{fact.item or ''}{fact.code or fact.metric}{cell}{reading(fact)}"
 
 
 def probes(facts: list[IndexFact]) -> list[Probe]:
@@ -140,7 +153,7 @@ def probes(facts: list[IndexFact]) -> list[Probe]:
 
 
 def named(fact: IndexFact) -> tuple:
-    return fact.org, fact.year, fact.doc_kind, fact.doc_scope, fact.scope, fact.item, fact.metric, reading(fact)
+    return fact.org, fact.year, fact.doc_kind, fact.doc_scope, fact.scope, fact.item, fact.metric, column(fact), reading(fact)
 
 
 def in_wan(value: Decimal, unit: str) -> Decimal:
