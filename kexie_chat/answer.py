@@ -220,9 +220,10 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _one_column(fact: Fact, other: Fact) -> bool:
-    """Whether two figures are in one column: the same label, or each the row's own figure (合计 of one
-    table, 本年收入合计 of another)."""
-    return fact.basis == other.basis or all((f.basis or "").split("（")[0] in LEXICON_MAIN_COLUMNS for f in (fact, other))
+    """Whether two figures are in one column: the same label, or each the row's own figure on one side
+    (合计 of one table, 本年收入合计 of another; never a 预算数 and a 决算数)."""
+    return fact.basis == other.basis or _side(fact) == _side(other) and \
+        all((f.basis or "").split("（")[0] in LEXICON_MAIN_COLUMNS for f in (fact, other))
 
 
 def _related_names(metric: str) -> list[str]:

@@ -6,7 +6,8 @@
 
 The canonical question of a fact names what a reporter would: the org's short name, the year,
 预算/决算, the item when the fact is a project or purchase line, the code when the table gives one
-(else the metric), and the reading when it is not the figure itself (比上年增减, 上年数, 占比, 数量,
+(else the metric), the column when it is not the row's own figure ("206的事业收入"; a blank cell is
+asked the same way), and the reading when it is not the figure itself (比上年增减, 上年数, 占比, 数量,
 价值, 完成预算比例, 得分, the 预算数 column of a 决算). The answer passes when its first fact is that
 fact (same org, year, 预算/决算, metric or code, and value), or, when the name is ambiguous in that
 document (several facts under the same question with different values), when the fact is among
