@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .answer import Context, Engine
+from .answering import Context, Engine
 from .check import Finding, annotate, by_source, findings_about
 from .models import Answer
 from .store import Store

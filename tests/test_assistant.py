@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kexie_chat import Assistant
-from kexie_chat.answer import Context
+from kexie_chat.answering import Context
 from kexie_chat.check import annotate, audit, by_source, findings_about
 from kexie_chat.intent import parse_question
 
@@ -60,9 +60,9 @@ def test_one_query_across_orgs_gives_each_org_its_own_facts(fresh, intent_words)
     for metric in [*fresh.store.metrics(), "2060702", "30201"]:
         query = parse_question(intent_words.format(metric), engine.orgs, engine.metrics, engine.items)
         asked = query.codes[0].value if query.codes else metric
-        docs = {org: doc for org in engine.by_org for doc in [engine._doc_for(org, query, Context())[0]] if doc}
-        one_by_one = {org: engine._facts(org, doc, asked, query) for org, doc in docs.items()}
-        assert engine._facts_across(docs, asked, query) == {org: f for org, f in one_by_one.items() if f}, metric
+        docs = {org: doc for org in engine.by_org for doc in [engine.index.doc_for(org, query, Context())[0]] if doc}
+        one_by_one = {org: engine.index.facts(org, doc, asked, query) for org, doc in docs.items()}
+        assert engine.index.facts_across(docs, asked, query) == {org: f for org, f in one_by_one.items() if f}, metric
 
 
 def test_a_codes_parts_are_the_codes_two_digits_longer(fresh):

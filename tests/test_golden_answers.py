@@ -100,7 +100,7 @@ def test_golden_answer(assistant, name):
 
 
 def test_every_operation_has_a_golden_answer():
-    from kexie_chat.answer import HANDLERS
+    from kexie_chat.answering.route import HANDLERS
 
     said = {line.split("intent: ")[1].split()[0] for path in GOLDEN.glob("*.txt")
             for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("status: ")}

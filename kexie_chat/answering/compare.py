@@ -1,0 +1,63 @@
+"""Comparisons: orgs on one metric (across), or two metrics of one org; and rankings."""
+from __future__ import annotations
+
+from ..models import Answer
+from ..render import figure, label
+from ..text import format_amount
+from .across import across
+from .choose import choose
+from .figures import computed
+from .lookup import subject_missing
+from .notfound import no_metric
+from .request import Request
+from .wording import reply, source
+
+
+def compare(request: Request) -> Answer:
+    query, context, metric = request.query, request.context, request.metric
+    orgs = [f.value for f in query.orgs]
+    named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
+    if len(set(orgs)) < 2 and len(named) >= 2:
+        return compare_metrics(request, named[:2])
+    orgs = list(dict.fromkeys([*query.extra_orgs, *orgs]))
+    if not orgs and len(context.orgs) >= 2 and context.intent == "compare":
+        orgs = list(context.orgs)  # 三公经费呢: the same orgs compared on another metric
+    if context.org and len(orgs) < 2 and context.org not in orgs:
+        orgs = [context.org, *orgs]
+    if not query.orgs and len(orgs) < 2:  # 比较一下 after 秦皇岛…, 包头呢: the orgs the conversation was about
+        orgs = list(dict.fromkeys([*orgs, *reversed(context.asked)]))[:2]
+    if not metric:
+        return reply(request, "clarify", "compare", "要比较哪一项？例如：比较张家口和秦皇岛的三公经费。",
+                     suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])
+    return across(request, metric, "compare", orgs if len(orgs) >= 2 else None)
+
+
+def compare_metrics(request: Request, metrics: list[str]) -> Answer:
+    """Two figures of one org (基本支出比项目支出多多少, A是B的几倍): both, their difference and ratio."""
+    missing = subject_missing(request.asking(side=None))
+    if missing is not None:
+        return missing
+    query, index = request.query, request.index
+    org, doc, note = request.org, request.doc, request.note
+    chosen = [choose([f for f in index.facts(org, doc, m, query) if f.is_money], doc.doc_kind, query)
+              for m in metrics]
+    absent = [m for m, fact in zip(metrics, chosen) if fact is None]
+    if absent:
+        return no_metric(request, org, doc, absent[0])
+    first, second = chosen
+    difference = computed(first, second, "difference", f"{first.metric}−{second.metric}")
+    times = computed(first, second, "times", f"{first.metric}÷{second.metric}")
+    more = "多" if difference.value >= 0 else "少"
+    text = (f"{note}{label(first)}：{first.metric} {figure(first)}（第{first.source.line}行），{second.metric} "
+            f"{figure(second)}（第{second.source.line}行）。{first.metric}比{second.metric}{more} "
+            f"{format_amount(abs(difference.value))}万元" + (f"，是它的 {times.value} 倍" if times else "")
+            + "（计算得出）。" + source(first))
+    return reply(request, "answered", "compare", text,
+                 facts=[first, second, *(f for f in (difference, times) if f is not None)])
+
+
+def rank(request: Request) -> Answer:
+    if not request.metric:
+        return reply(request, "clarify", "rank", "要按哪一项排序？例如：三公经费最高的是哪个单位。",
+                     suggestions=["三公经费最高的是哪个单位", "人员经费从高到低"])
+    return across(request, request.metric, "rank")

@@ -1,0 +1,59 @@
+"""One figure of one org: the likeliest, with its parts, its other statements and its other readings."""
+from __future__ import annotations
+
+from ..intent import FILLER_RE
+from ..models import Answer
+from .across import across
+from .breakdown import breakdown
+from .choose import choose, of_kind
+from .context import OTHER_WORDS_RE
+from .figures import unique
+from .notfound import no_kind, no_metric, no_side, no_year
+from .request import Request
+from .search import catalog, search
+from .wording import (other_scope_note, others_sentence, parts_sentence, readings_sentence, reply, sentence,
+                      source)
+
+
+def subject_missing(request: Request) -> Answer | None:
+    """The answer when the org, metric or document an operation needs is not known, else None."""
+    if not request.org or not request.metric:
+        return lookup(request)
+    if request.doc is None:
+        return no_year(request)
+    return None
+
+
+def lookup(request: Request) -> Answer:
+    query, index = request.query, request.index
+    org, metric = request.org, request.metric
+    if not metric:
+        asks_more = len(OTHER_WORDS_RE.sub("", FILLER_RE.sub("", query.words_left()))) >= 2
+        return catalog(request) if org and not asks_more else search(request)
+    if not org:
+        return across(request, metric, intent="compare")
+    if request.doc is None:
+        return no_year(request)
+    doc = request.doc
+    facts = index.facts(org, doc, metric, query)
+    kinded = [f for f in facts if of_kind(f, query.kind)]
+    if facts and not kinded:
+        told = search(request) if query.kind in ("count", "percent") else None
+        if told is not None and told.facts:  # 公务接待了多少批次: the count a sentence gives
+            return told
+        return no_kind(request, doc, metric, facts)
+    primary = choose(kinded, doc.doc_kind, query)
+    if primary is None and any(f.item for f in kinded):
+        return breakdown(request)
+    if primary is None and kinded and query.side:
+        return no_side(request, doc, metric)
+    if primary is None:
+        return no_metric(request, org, doc, query.item or metric)
+    supporting = [] if primary.item or query.column else index.parts(org, doc, primary.metric, query, primary)
+    others = index.others(facts, primary)
+    readings = [] if query.codes or query.item or query.column else \
+        index.readings(org, doc, primary, kinded, query, [primary, *others])
+    text = request.note + sentence(primary) + parts_sentence(supporting) + others_sentence(others) + \
+        readings_sentence(readings) + other_scope_note(index.other_scope_doc(primary))
+    return reply(request, "answered", "lookup", text + source(primary),
+                 facts=unique([primary, *readings, *supporting, *others]))
