@@ -17,6 +17,8 @@ from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
+# Words after a figure that make it the whole a share is of (基本支出中…, 三公经费里…, 支出当中…).
+WHOLE_AFTER_RE = re.compile(r"的?(?:之中|当中|里面|里头|中|里|内)")
 COUNTED_RE = re.compile(r"数|辆|量")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 # The year before, asked as a figure (西城2019年收入合计上年数, 去年的基本支出), not a change from it
@@ -30,7 +32,7 @@ WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
 INTENT_RULES: tuple[tuple[str, str], ...] = (
-    ("verify", r"核实|核查|属实|对吗|对不对|[，,]是吗|是不是真的|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
+    ("verify", r"核实|核查|属实|对吗|对不对|[，,]是吗|是不是真的|是不是[^，。；?？]{0,12}\d|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
                rf"\d[\d.,]*(?:{CLAIMED})?(?:是真的)?吗|\d[\d.,]*(?:{CLAIMED})?[?？]$|"
                r"(?:超过|高于|低于|不到|多于|少于|达到).{0,12}了?吗|有没有|是否有|有无|超支|[比较](?:上年|去年|\d{4}年).{0,8}了吗|"
                r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗"),
@@ -185,6 +187,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     elif query.side or SPENT_RE.search(masked):  # 公车花了多少钱, 公车决算: what the vehicles cost
         query.metrics = [replace(f, value=SPENT_ON.get(f.value, f.value)) if not COUNTED_RE.search(
             folded[f.start:f.end]) else f for f in query.metrics]  # 车辆数 is counted whatever the side
+    if query.intent == "share":
+        query.metrics = _part_then_whole(folded, query.metrics)
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
@@ -230,6 +234,18 @@ def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> 
         if held:
             return held, Found(folded[start:end], start, end, "column")
     return None
+
+
+def _part_then_whole(folded: str, named: list[Found]) -> list[Found]:
+    """The two figures of a share as (part, whole), whatever order the question names them in:
+    the whole is the one said to contain the other (基本支出中人员经费占多少, 三公经费里公务接待费的比例)
+    or the one after 占 (人员经费占基本支出); else they stay in the order said."""
+    if len(named) != 2:
+        return named
+    first, second = named
+    if WHOLE_AFTER_RE.match(folded, first.end) and not folded.startswith("占", first.end):
+        return [second, first]
+    return named
 
 
 def _masked(folded: str, query: Query) -> str:

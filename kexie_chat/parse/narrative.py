@@ -62,6 +62,8 @@ EVALUATION_RE = re.compile(r"评价|自评|绩效")
 SHARE_RE = re.compile(r"占[^，,：:]{0,14}?的?$")
 EXECUTION_RE = re.compile(r"完成(?:年初)?预算的?$")
 NONE_RE = re.compile(r"(?:无|不涉及|没有)$")
+# A figure said to be the same as the year before's, right after it: "1.00万元，与2024年预算持平".
+FLAT_AFTER_RE = re.compile(r"[，,]?(?:与|和|同|比|较)(?:上年|去年|上一年|\d{4}年)[^，,。；;]{0,8}?(持平|相同|一致|不变)")
 # A mention that is not the figure itself: planned purchases, per-vehicle averages.
 NOT_THE_FIGURE_RE = re.compile(r"(?:拟购置|购置|新增|车均|人均|用于|除|原因是|是由于|主要是)$")
 # A share set aside for someone ("面向中小企业预留…", "预留给小微企业的…") is not the figure itself.
@@ -200,8 +202,15 @@ def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=F
     facts = _none_statements(paragraph, mentions, doc_kind)
     facts += _reversed_counts(paragraph, mentions, numbers)
     facts += _forward(paragraph, mentions, numbers, doc_kind, topic, start, carried)
-    heading = mentions[0] if len(mentions) == 1 and not numbers and end - start - len(mentions[0].words) <= 6 else None
+    figures = [n for n in numbers if not _is_ordinal(text, n, start)]
+    heading = mentions[0] if len(mentions) == 1 and not figures and end - start - len(mentions[0].words) <= 6 else None
     return facts, heading
+
+
+def _is_ordinal(text: str, number: re.Match, sentence_start: int) -> bool:
+    """The number of a list item heading its sentence ("2.社会保障和就业支出。"), no figure."""
+    return (not number.group(2) and text[sentence_start:number.start()] in ("", "(", "（")
+            and text[number.end():number.end() + 1] in ".、)）")
 
 
 def _one_name_each(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -288,6 +297,12 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
                                        paragraph.lines_between(current.start, number.end()), number.group(1),
                                        item=_item(text, current.start) if _about_a_project(current) else None,
                                        code=current.code))
+            flat = FLAT_AFTER_RE.match(text, number.end())
+            if flat and basis not in (BASIS_CHANGE, BASIS_CHANGE_RATE) and (current.metric, BASIS_CHANGE) not in taken:
+                taken.add((current.metric, BASIS_CHANGE))  # 与2024年预算持平: a change of nothing
+                facts.append(NarrativeFact(current.metric, Decimal(0), fact_unit, BASIS_CHANGE,
+                                           paragraph.lines_between(current.start, flat.end()), flat.group(1),
+                                           code=current.code))
         anchor, chained, last_basis = number.end(), True, basis
         if LIST_ITEM_RE.search(text[max(0, current.start - 3):current.start]):
             current = None  # a list item's figure is given; what follows is about the list's head
