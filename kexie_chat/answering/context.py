@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..intent import Query
+from ..intent import PREVIOUS_RE, Query
+from ..lexicon import SPENT_ON
+from ..match import Found
 from ..models import Answer, Fact
 
 
@@ -31,6 +33,8 @@ THAT_ORG_RE = re.compile(r"它|该单位|这个单位|这家|那家|该科协|�
 # anything else left (其中科普大篷车几辆) names another thing.
 OTHER_WORDS_RE = re.compile(r"预算数?|决算数?|年初|调整|实际|执行数|数|呢|吗|是|多少|几|钱|值|价值|金额|那么?|的|"
                             r"有|了|呀|啊|[?？,，。!！\s]|[辆台部人名位天场次个元万%]")
+# A year said alone (2020年呢, 二〇二〇年的呢, 去年呢): the same figure of another year.
+YEAR_WORDS_RE = re.compile(r"\d{2,4}年度?|[〇零一二三四五六七八九]{2,4}年度?|" + PREVIOUS_RE.pattern)
 # Words that add orgs to the last comparison (加上包头呢).
 ADD_ORG_RE = re.compile(r"加上|还有|再加|加入|算上|连同|以及")
 
@@ -44,14 +48,22 @@ def follow_up(query: Query, context: Context) -> Query:
                                                             if o not in {f.value for f in query.orgs}])
     if not query.orgs and THAT_ORG_RE.search(query.folded) and context.org:
         return replace(query, intent="lookup" if query.intent in ("rank", "compare", "search") else query.intent)
-    if query.intent in ("search", "org_only", "lookup") and not query.orgs and context.metric and \
-            (not named_metric) and (query.side or query.kind) and len(OTHER_WORDS_RE.sub("", query.folded)) < 2:
-        return replace(query, intent="lookup", side=query.side or context.side)
+    previous = bool(PREVIOUS_RE.search(query.folded))
+    if query.intent in ("search", "org_only", "lookup") and not query.orgs and context.metric and not named_metric \
+            and (query.side or query.kind or query.years or previous) \
+            and len(OTHER_WORDS_RE.sub("", YEAR_WORDS_RE.sub("", query.folded))) < 2:
+        return replace(query, intent="lookup", side=query.side or context.side, previous=previous,
+                       metrics=_spent_on(context.metric) if query.kind == "money" else query.metrics)
     if named_metric and not query.orgs and query.intent == "lookup":
         intent = context.intent if context.intent in KEPT_OPERATIONS else "lookup"
         side = query.side or (context.side if context.side_org == context.org else None)
         return replace(query, intent=intent, side=side)
     return query
+
+
+def _spent_on(metric: str) -> list[Found]:
+    """花了多少钱 after a count (公车 → 1辆): the money spent on what was counted, when there is such a figure."""
+    return [Found(SPENT_ON[metric], 0, 0, "spent")] if metric in SPENT_ON else []
 
 
 def remember(context: Context, answer: Answer, query: Query) -> None:
