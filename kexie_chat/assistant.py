@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .answering import Context, Engine
-from .check import Finding, annotate, by_source, findings_about
-from .models import Answer
+from .check import Finding, by_source, findings_about
+from .models import Answer, Fact
 from .store import Store
 from .upkeep import IndexMissing, keep_current
 
@@ -52,17 +52,17 @@ class Findings:
         self.read: set[str] = set()  # the documents whose findings are in by_source
         self._lock = threading.Lock()  # the terminal app asks from worker threads
 
-    def about(self, answer: Answer) -> list[Finding]:
+    def about(self, facts: Sequence[Fact]) -> list[Finding]:
         """The findings that involve one of the figures an answer leads with (check.findings_about)."""
         with self._lock:
-            docs = sorted({fact.source.doc for fact in answer.facts[:3]} - self.read)
+            docs = sorted({fact.source.doc for fact in facts[:3]} - self.read)
             if docs:
                 # A finding's figures are all in its own document (one disclosure is audited at a time).
                 found = [Finding.model_validate_json(data) for data in self.store.findings_of(docs)]
                 for source, findings in by_source(found).items():
                     self.by_source.setdefault(source, []).extend(findings)
                 self.read.update(docs)
-            return findings_about(answer, self.by_source)
+            return findings_about(facts, self.by_source)
 
 
 def to_stderr(notice: str) -> None:
@@ -88,8 +88,7 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         """One question, no memory."""
-        answer = self.engine.answer(question)
-        return annotate(answer, self.findings.about(answer))
+        return self.engine.answer(question, findings=self.findings.about)
 
     def conversation(self) -> "Conversation":
         return Conversation(self)
@@ -103,8 +102,7 @@ class Conversation:
         self.context = Context()
 
     def ask(self, question: str) -> Answer:
-        answer = self.assistant.engine.answer(question, self.context)
-        return annotate(answer, self.assistant.findings.about(answer))
+        return self.assistant.engine.answer(question, self.context, findings=self.assistant.findings.about)
 
     def reset(self) -> None:
         self.context = Context()

@@ -1,8 +1,8 @@
 """Audit a disclosure against itself: parts against their stated totals, one figure stated twice.
 
 Pure: parsed facts in, findings out (`audit_disclosure`). The index keeps the findings computed
-at build time; `audit(store, org)` reads them back and `annotate(answer, findings)` adds one clause
-to an answer whose figure is part of a finding. Never a false alarm: two figures are compared
+at build time; `audit(store, org)` reads them back, and an answer whose figure is part of a
+finding says so in one clause (answering/render.py words it). Never a false alarm: two figures are compared
 only when they are surely the same figure (same scope, basis, funding and table kind). A
 difference that rounding explains (one unit of the last digit printed, or half a unit a part for
 a sum) is a 尾差, the lowest severity, which answers do not mention.
@@ -13,7 +13,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -46,9 +46,10 @@ from .lexicon import (
     TABLE_PRIORITY,
     TOTAL_ROW_METRIC,
 )
-from .models import Amount, Answer, Fact, Source
+from .models import Amount, Fact, Source
+from .render import amount as _amount, place as _place, short_title as _short_title
 from .vocabulary import table_kind
-from .text import fold, format_amount
+from .text import fold
 from .vocabulary import synonyms_longest_first
 
 Kind = Literal["function_sum", "economic_sum", "row_sum", "identity", "procurement_sum", "same_figure",
@@ -360,19 +361,6 @@ def _differs(a: Statement, b: Statement, rounding: bool = True) -> bool:
     unit = a.fact.unit
     severity = _severity(_in(a, unit) - _in(b, unit), a.fact, [b.fact], unit)
     return severity is not None and (rounding or severity != "rounding")
-
-
-def _amount(value: Decimal, unit: str) -> str:
-    return f"{format_amount(value)}{unit}"
-
-
-def _place(fact: Fact) -> str:
-    where = "正文" if fact.table in (None, "正文") else f"“{_short_title(fact.table)}”"
-    return f"{where}第{fact.source.line}行"
-
-
-def _short_title(title: str) -> str:
-    return re.split(r"\s{2,}|\t", title.strip())[0]
 
 
 # --- sums of parts ----------------------------------------------------------------------------
@@ -945,57 +933,7 @@ def by_source(findings: list[Finding]) -> dict[tuple[str, int], list[Finding]]:
     return index
 
 
-def findings_about(answer: Answer, index: dict[tuple[str, int], list[Finding]]) -> list[Finding]:
-    """The findings that involve one of the figures an answer leads with."""
-    found = [f for fact in answer.facts[:3] for f in index.get((fact.source.doc, fact.source.line), ())]
+def findings_about(facts: Sequence[Fact], index: dict[tuple[str, int], list[Finding]]) -> list[Finding]:
+    """The findings that involve one of the figures an answer leads with (its first three)."""
+    found = [f for fact in facts[:3] for f in index.get((fact.source.doc, fact.source.line), ())]
     return list({id(f): f for f in found}.values())
-
-
-def annotate(answer: Answer, findings: list[Finding]) -> Answer:
-    """Add one short clause to an answer whose figure is part of a finding: the other figure and its line."""
-    for fact in answer.facts[:3]:
-        for finding in (f for f in findings if f.severity != "rounding"):
-            note = _note(fact, finding)
-            if note and not _already_said(answer.text, fact, finding):
-                return answer.model_copy(update={"text": _before_source(answer.text.rstrip(), f"（{note}）")})
-    return answer
-
-
-def _already_said(text: str, fact: Fact, finding: Finding) -> bool:
-    """The answer itself already names the other figure of the finding, with its line."""
-    others = [f for f in finding.facts if not _same_fact(fact, f)]
-    return finding.kind == "same_figure" and bool(others) and f"第{others[0].source.line}行" in text
-
-
-def _before_source(text: str, clause: str) -> str:
-    """The clause goes with the figure, before the closing 来源 line."""
-    head, marker, source = text.rpartition("\n来源：")
-    return f"{head}{clause}{marker}{source}" if marker else text + clause
-
-
-def _same_fact(a: Fact, b: Fact) -> bool:
-    return (a.source.doc, a.source.line, a.metric, a.code, a.value) == (b.source.doc, b.source.line, b.metric, b.code,
-                                                                         b.value)
-
-
-def _note(fact: Fact, finding: Finding) -> str | None:
-    if fact.value is None or not any(_same_fact(fact, f) for f in finding.facts):
-        return None
-    others = [f for f in finding.facts if not _same_fact(fact, f)]
-    if finding.kind == "code_name" and others:
-        return f"注意：编码{fact.code}在{_place(others[0])}名为“{others[0].metric}”"
-    if finding.kind == "same_figure" and others:
-        return f"注意：{fact.metric}在{_place(others[0])}写作{_amount(others[0].value, others[0].unit)}，两处不一致"
-    if finding.expected is None or finding.difference is None:
-        return None
-    unit, total = finding.unit, finding.facts[0]
-    if _same_fact(fact, total):
-        return (f"注意：{fact.metric}的各分项（第{_lines(finding.facts[1:])}行）相加为{_amount(finding.expected, unit)}，"
-                f"与所列{_amount(finding.stated, unit)}相差{_amount(abs(finding.difference), unit)}")
-    return (f"注意：{fact.metric}所属的{total.metric}（{_place(total)}）为{_amount(finding.stated, unit)}，"
-            f"而各分项相加为{_amount(finding.expected, unit)}")
-
-
-def _lines(facts: list[Fact]) -> str:
-    lines = sorted({f.source.line for f in facts})
-    return "、".join(map(str, lines)) if len(lines) <= 3 else f"{lines[0]}–{lines[-1]}"

@@ -4,6 +4,7 @@ Pure formatting: no lookups, no decisions about which figure is right.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .lexicon import STANDARD_TABLES
@@ -41,6 +42,20 @@ def tables_note(document: Document) -> str:
 def cite(fact: Fact) -> str:
     quote = fact.source.quote if len(fact.source.quote) <= 60 else fact.source.quote[:58] + "…"
     return f"{fact.source.doc} 第{fact.source.line}行「{quote}」"
+
+
+def place(fact: Fact) -> str:
+    """'正文第9行', '“一般公共预算财政拨款支出决算表”第419行': where a figure is printed."""
+    where = "正文" if fact.table in (None, "正文") else f"“{short_title(fact.table)}”"
+    return f"{where}第{fact.source.line}行"
+
+
+def short_title(title: str) -> str:
+    return re.split(r"\s{2,}|\t", title.strip())[0]
+
+
+def amount(value: Decimal, unit: str) -> str:
+    return f"{format_amount(value)}{unit}"
 
 
 def basis_note(fact: Fact) -> str:

@@ -1,7 +1,7 @@
 """What an answer reads at any size of corpus, checked against reading everything.
 
 Opening an index reads no finding: the findings of a document are read when an answer first
-leads with one of its figures, and annotate exactly as all of them read up front would. A
+leads with one of its figures, and an answer says what all of them read up front would. A
 comparison across orgs is one query, a code's parts one query, a definition the first few: each
 gives what the per-org (or whole) lookup it replaces gave.
 """
@@ -12,7 +12,7 @@ import pytest
 
 from kexie_chat import Assistant
 from kexie_chat.answering import Context
-from kexie_chat.check import annotate, audit, by_source, findings_about
+from kexie_chat.check import audit, by_source, findings_about
 from kexie_chat.intent import parse_question
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def test_annotations_are_those_of_every_finding_read_up_front(fresh):
     noted = 0
     for question in _dev_questions():
         answer = fresh.engine.answer(question)
-        expected = annotate(answer, findings_about(answer, everything))
+        expected = fresh.engine.answer(question, findings=lambda facts: findings_about(facts, everything))
         assert fresh.ask(question).text == expected.text, question
         noted += expected.text != answer.text
     assert noted  # some dev answers carry a finding's note

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kexie_chat.check import Finding, annotate, audit, audit_disclosure
+from kexie_chat.answering.render import render
+from kexie_chat.answering.reply import answered, said as statement
+from kexie_chat.check import Finding, audit, audit_disclosure
 from kexie_chat.cli import kexie
-from kexie_chat.models import Answer, Document, Fact, Passage, Source
+from kexie_chat.models import Document, Fact, Passage, Source
 from kexie_chat.parse import Disclosure, parse_disclosure
 from kexie_chat.store import Store
 from kexie_chat.text import fold
@@ -249,9 +251,8 @@ def test_a_difference_rounding_explains_is_a_rounding_finding(name, parts, total
 def test_a_rounding_finding_says_so_and_answers_leave_it_out():
     found = audit_disclosure(parse_disclosure("t.txt", HEAD + spending_table(["1.00", "2.00"], "3.01")))
     assert [f.severity for f in found] == ["rounding"] and found[0].text.endswith("（尾差）。")
-    fact_ = found[0].facts[0]
-    answer = Answer(question="q", status="answered", intent="lookup", text="3.01万元。", facts=[fact_])
-    assert annotate(answer, found) == answer
+    reply = answered("lookup", statement("figure", found[0].facts[0]), facts=[found[0].facts[0]])
+    assert render("q", reply, findings=found) == render("q", reply)
 
 
 def test_a_narrative_figure_rounded_coarser_agrees_and_one_cent_off_is_rounding():
@@ -306,11 +307,13 @@ def test_a_misprinted_org_name_is_found_with_its_line():
 def test_annotate_appends_the_other_figure_and_its_line():
     table, text = table_and_text("199.36")
     finding = audit_disclosure(disclosure(table, text))[0]
-    answer = Answer(question="q", status="answered", intent="lookup", text="人员经费 199.38万元。", facts=[table])
-    noted = annotate(answer, [finding])
-    assert noted.text.startswith("人员经费 199.38万元。") and "正文第9行写作199.36万元" in noted.text
-    other = Answer(question="q", status="answered", intent="lookup", text="x", facts=[fact("公用经费", "1", 5)])
-    assert annotate(other, [finding]) == other
+    reply = answered("lookup", statement("figure", table), facts=[table], source=statement("source", table))
+    plain, noted = render("q", reply).text, render("q", reply, findings=[finding]).text
+    body, source = plain.split("\n来源：")
+    assert noted == f"{body}（注意：人员经费在正文第9行写作199.36万元，两处不一致）\n来源：{source}"
+    other_fact = fact("公用经费", "1", 5)
+    other = answered("lookup", statement("figure", other_fact), facts=[other_fact])
+    assert render("q", other, findings=[finding]) == render("q", other)
 
 
 def test_an_answer_on_a_figure_of_a_finding_says_so(assistant):

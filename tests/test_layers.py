@@ -12,16 +12,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kexie_chat"
 ANSWERING = PACKAGE / "answering"
 # Lowest first; a module may import from any layer before its own, never from its own or after.
 LAYERS = (
-    {"context", "choose", "figures"},
+    {"context", "choose", "figures", "reply"},
     {"index"},
     {"request"},
-    {"wording"},
     {"notfound"},
     {"search", "across", "breakdown"},
     {"lookup"},
     {"compare", "compute"},
     {"verify"},
     {"route"},
+    {"render"},
     {"engine"},
 )
 LAYER_OF = {name: number for number, names in enumerate(LAYERS) for name in names}

@@ -1,19 +1,16 @@
 """Comparisons: orgs on one metric (across), or two metrics of one org; and rankings."""
 from __future__ import annotations
 
-from ..models import Answer
-from ..render import figure, label
-from ..text import format_amount
 from .across import across
 from .choose import choose
 from .figures import computed
 from .lookup import subject_missing
 from .notfound import no_metric
+from .reply import Reply, answered, clarify, said
 from .request import Request
-from .wording import reply, source
 
 
-def compare(request: Request) -> Answer:
+def compare(request: Request) -> Reply:
     query, context, metric = request.query, request.context, request.metric
     orgs = [f.value for f in query.orgs]
     named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
@@ -27,18 +24,18 @@ def compare(request: Request) -> Answer:
     if not query.orgs and len(orgs) < 2:  # 比较一下 after 秦皇岛…, 包头呢: the orgs the conversation was about
         orgs = list(dict.fromkeys([*orgs, *reversed(context.asked)]))[:2]
     if not metric:
-        return reply(request, "clarify", "compare", "要比较哪一项？例如：比较张家口和秦皇岛的三公经费。",
-                     suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])
+        return clarify("compare", said("which_metric", operation="compare"),
+                       suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])
     return across(request, metric, "compare", orgs if len(orgs) >= 2 else None)
 
 
-def compare_metrics(request: Request, metrics: list[str]) -> Answer:
+def compare_metrics(request: Request, metrics: list[str]) -> Reply:
     """Two figures of one org (基本支出比项目支出多多少, A是B的几倍): both, their difference and ratio."""
     missing = subject_missing(request.asking(side=None))
     if missing is not None:
         return missing
     query, index = request.query, request.index
-    org, doc, note = request.org, request.doc, request.note
+    org, doc = request.org, request.doc
     chosen = [choose([f for f in index.facts(org, doc, m, query) if f.is_money], doc.doc_kind, query)
               for m in metrics]
     absent = [m for m, fact in zip(metrics, chosen) if fact is None]
@@ -47,17 +44,13 @@ def compare_metrics(request: Request, metrics: list[str]) -> Answer:
     first, second = chosen
     difference = computed(first, second, "difference", f"{first.metric}−{second.metric}")
     times = computed(first, second, "times", f"{first.metric}÷{second.metric}")
-    more = "多" if difference.value >= 0 else "少"
-    text = (f"{note}{label(first)}：{first.metric} {figure(first)}（第{first.source.line}行），{second.metric} "
-            f"{figure(second)}（第{second.source.line}行）。{first.metric}比{second.metric}{more} "
-            f"{format_amount(abs(difference.value))}万元" + (f"，是它的 {times.value} 倍" if times else "")
-            + "（计算得出）。" + source(first))
-    return reply(request, "answered", "compare", text,
-                 facts=[first, second, *(f for f in (difference, times) if f is not None)])
+    return answered("compare", *request.notes, said("two_metrics", first, second, difference, times=times),
+                    facts=[first, second, *(f for f in (difference, times) if f is not None)],
+                    source=said("source", first))
 
 
-def rank(request: Request) -> Answer:
+def rank(request: Request) -> Reply:
     if not request.metric:
-        return reply(request, "clarify", "rank", "要按哪一项排序？例如：三公经费最高的是哪个单位。",
-                     suggestions=["三公经费最高的是哪个单位", "人员经费从高到低"])
+        return clarify("rank", said("which_metric", operation="rank"),
+                       suggestions=["三公经费最高的是哪个单位", "人员经费从高到低"])
     return across(request, request.metric, "rank")

@@ -1,15 +1,19 @@
-"""Question -> Answer: read the question, resolve it once, route it, remember it."""
+"""Question -> Answer: read the question, resolve it once, route it, render it, remember it."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from ..intent import parse_question
-from ..models import Answer
+from ..models import Answer, Fact
 from ..store import Store
 from ..text import clean
 from .context import Context, follow_up, remember
 from .index import Index
+from .notfound import examples
+from .render import render
+from .reply import Reply, said
 from .request import resolve
 from .route import route
-from .wording import examples, reply
 
 
 class Engine:
@@ -22,15 +26,19 @@ class Engine:
         self.documents, self.by_org = self.index.documents, self.index.by_org
         self.orgs, self.metrics, self.items = self.index.orgs, self.index.metrics, self.index.items
 
-    def answer(self, question: str, context: Context | None = None) -> Answer:
+    def answer(self, question: str, context: Context | None = None,
+               findings: Callable[[Sequence[Fact]], list] | None = None) -> Answer:
+        """`findings`: the audit's findings about some figures (Assistant.findings.about), so that
+        an answer leading with a figure of a finding says so."""
         text = clean(question)
         if not text:
-            return reply(question, "error", "error", "请输入一个问题，例如：秦皇岛2022年三公经费是多少？",
-                         suggestions=examples(self.documents))
+            return render(question, Reply("error", "error", (said("empty_question"),),
+                                          suggestions=tuple(examples(self.documents))))
         query = parse_question(text, self.orgs, self.metrics, self.items)
         if context is not None:
             query = follow_up(query, context)
-        answer = route(resolve(question, query, context or Context(), self.index))
+        reply = route(resolve(question, query, context or Context(), self.index))
+        answer = render(question, reply, query, findings(reply.facts) if findings and reply.facts else ())
         if context is not None:
             remember(context, answer, query)
         return answer

@@ -60,29 +60,28 @@ class Index:
     def docs(self, org: str) -> list[Document]:
         return self.by_org.get(org, [])
 
-    def doc_for(self, org: str, query: Query, context: Context) -> tuple[Document | None, str]:
-        """The document a question means, and a note when the year had to be changed. Of a 部门预算
-        and a 单位预算 of one year, the one the question names, else the 部门预算."""
+    def doc_for(self, org: str, query: Query, context: Context) -> tuple[Document | None, int | None]:
+        """The document a question means, and the remembered year when it had to be changed (this
+        org has none of it). Of a 部门预算 and a 单位预算 of one year, the one the question names,
+        else the 部门预算."""
         wanted = query.scope or DEPARTMENT
         docs = sorted(self.docs(org), key=lambda d: d.scope != wanted)
         if not docs:
-            return None, ""
+            return None, None
         if query.year_end and not query.years:  # a 预算 tells the stock at the end of the year before it
             told = [d for d in docs if (d.doc_kind, d.year) in (("预算", query.year_end + 1), ("决算", query.year_end))]
             if told:
-                return told[0], ""
-            return None, ""
+                return told[0], None
+            return None, None
         years = {d.year for d in docs}
         asked = [y for y in query.years if y in years]
         if query.years and not asked:
-            return None, ""
+            return None, None
         if asked:
-            return next(d for d in docs if d.year == asked[0]), ""
+            return next(d for d in docs if d.year == asked[0]), None
         if context.year in years:
-            return next(d for d in docs if d.year == context.year), ""
-        latest = max(docs, key=lambda d: d.year)
-        note = f"（{org}没有{context.year}年的数据，以下为{latest.year}年）" if context.year else ""
-        return latest, note
+            return next(d for d in docs if d.year == context.year), None
+        return max(docs, key=lambda d: d.year), context.year
 
     def other_scope_doc(self, fact: Fact) -> Document | None:
         """The same body's disclosure of the year in the other scope (单位预算 beside 部门预算)."""

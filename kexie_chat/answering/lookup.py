@@ -2,21 +2,19 @@
 from __future__ import annotations
 
 from ..intent import FILLER_RE
-from ..models import Answer
 from .across import across
 from .breakdown import breakdown
 from .choose import choose, of_kind
 from .context import OTHER_WORDS_RE
 from .figures import unique
 from .notfound import no_kind, no_metric, no_side, no_year
+from .reply import Reply, answered, said
 from .request import Request
 from .search import catalog, search
-from .wording import (other_scope_note, others_sentence, parts_sentence, readings_sentence, reply, sentence,
-                      source)
 
 
-def subject_missing(request: Request) -> Answer | None:
-    """The answer when the org, metric or document an operation needs is not known, else None."""
+def subject_missing(request: Request) -> Reply | None:
+    """The reply when the org, metric or document an operation needs is not known, else None."""
     if not request.org or not request.metric:
         return lookup(request)
     if request.doc is None:
@@ -24,7 +22,7 @@ def subject_missing(request: Request) -> Answer | None:
     return None
 
 
-def lookup(request: Request) -> Answer:
+def lookup(request: Request) -> Reply:
     query, index = request.query, request.index
     org, metric = request.org, request.metric
     if not metric:
@@ -53,7 +51,11 @@ def lookup(request: Request) -> Answer:
     others = index.others(facts, primary)
     readings = [] if query.codes or query.item or query.column else \
         index.readings(org, doc, primary, kinded, query, [primary, *others])
-    text = request.note + sentence(primary) + parts_sentence(supporting) + others_sentence(others) + \
-        readings_sentence(readings) + other_scope_note(index.other_scope_doc(primary))
-    return reply(request, "answered", "lookup", text + source(primary),
-                 facts=unique([primary, *readings, *supporting, *others]))
+    other_scope = index.other_scope_doc(primary)
+    statements = [*request.notes, said("figure", primary),
+                  *([said("parts", *supporting)] if supporting else []),
+                  *([said("others", *others)] if others else []),
+                  *([said("readings", *readings)] if readings else []),
+                  *([said("other_scope", doc=other_scope)] if other_scope else [])]
+    return answered("lookup", *statements, facts=unique([primary, *readings, *supporting, *others]),
+                    source=said("source", primary))

@@ -1,72 +1,71 @@
-"""The answers that say what is missing (no such org, year, metric, kind or side) and what exists."""
+"""The replies that say what is missing (no such org, year, metric, kind or side) and what exists."""
 from __future__ import annotations
 
 from ..lexicon import METRIC_PARTS
 from ..match import Found
-from ..models import Answer, Document, Fact
+from ..models import Document, Fact
 from .choose import of_kind
+from .reply import Reply, clarify, not_found, said
 from .request import Request
-from .wording import KIND_NAMES, examples, reply, short
+
+KINDS = ("money", "count", "percent")
 
 
-def unknown_org(request: Request) -> Answer:
+def short(org: str) -> str:
+    return org.removesuffix("科学技术协会")
+
+
+def examples(documents: list[Document]) -> list[str]:
+    return [f"{short(d.org)}{d.year}年三公经费" for d in documents[:5]]
+
+
+def unknown_org(request: Request) -> Reply:
     query, documents = request.query, request.index.documents
-    names = "、".join(d.org for d in documents)
-    return reply(request, "not_found", query.intent, f"语料中没有“{query.unknown_place}”的公开文件。现有单位：{names}。",
-                 suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in documents[:5]])
+    return not_found(query.intent, said("unknown_place", place=query.unknown_place, orgs=[d.org for d in documents]),
+                     suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in documents[:5]])
 
 
-def which_org(request: Request, shared: Found) -> Answer:
+def which_org(request: Request, shared: Found) -> Reply:
     """A name several orgs share (和平区 of 沈阳 and of 天津): ask which, never pick one."""
     query = request.query
-    name = query.folded[shared.start:shared.end]
     places = [short(org) for org in shared.among]
-    return reply(request, "clarify", query.intent,
-                 f"“{name}”是{len(places)}个单位的名称：{'、'.join(shared.among)}。请说明是哪一个。",
-                 suggestions=[query.folded[:shared.start] + place + query.folded[shared.end:] for place in places])
+    return clarify(query.intent, said("shared_name", name=query.folded[shared.start:shared.end], orgs=shared.among),
+                   suggestions=[query.folded[:shared.start] + place + query.folded[shared.end:] for place in places])
 
 
-def not_understood(request: Request) -> Answer:
-    return reply(request, "not_found", "search", "没有读懂这个问题。请用中文提问，例如：包头2020年基本支出。",
-                 suggestions=examples(request.index.documents))
+def not_understood(request: Request) -> Reply:
+    return not_found("search", said("not_understood"), suggestions=examples(request.index.documents))
 
 
-def no_year(request: Request) -> Answer:
+def no_year(request: Request) -> Reply:
     query, org = request.query, request.org
     docs = request.index.docs(org)
-    years = "、".join(f"{d.year}年（{d.scope}{d.doc_kind}）" for d in docs)
-    asked = "、".join(str(y) for y in query.years) or (f"{query.year_end}年末（资产）所在" if query.year_end else "")
-    return reply(request, "not_found", query.intent, f"没有{org}{asked}年的公开文件。现有：{years}。",
-                 suggestions=[f"{short(org)}{d.year}年{query.metric or ''}" for d in docs])
+    return not_found(query.intent, said("no_year", org=org, docs=docs, years=query.years, year_end=query.year_end),
+                     suggestions=[f"{short(org)}{d.year}年{query.metric or ''}" for d in docs])
 
 
-def no_metric(request: Request, org: str, doc: Document, metric: str) -> Answer:
+def no_metric(request: Request, org: str, doc: Document, metric: str) -> Reply:
     query, store = request.query, request.index.store
-    have = sorted(m for m in store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
     if query.previous and metric in store.metrics(org=org, year=doc.year):
-        return reply(request, "not_found", query.intent,
-                     f"{org}{doc.year}年{doc.scope}{doc.doc_kind}没有写“{metric}”的上年数，只有本年的。",
-                     suggestions=[f"{short(org)}{doc.year}年{metric}"])
-    return reply(request, "not_found", query.intent,
-                 f"{org}{doc.year}年{doc.scope}{doc.doc_kind}中没有找到“{metric}”。这份文件有：" + "、".join(have) + "。",
-                 suggestions=[f"{short(org)}{doc.year}年{m}" for m in have[:5]])
+        return not_found(query.intent, said("no_previous", doc=doc, metric=metric),
+                         suggestions=[f"{short(org)}{doc.year}年{metric}"])
+    have = sorted(m for m in store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
+    return not_found(query.intent, said("no_metric", doc=doc, metric=metric, have=have),
+                     suggestions=[f"{short(org)}{doc.year}年{m}" for m in have[:5]])
 
 
-def no_kind(request: Request, doc: Document, metric: str, facts: list[Fact]) -> Answer:
+def no_kind(request: Request, doc: Document, metric: str, facts: list[Fact]) -> Reply:
     """A money question about a metric the document counts (or the reverse): never the other kind."""
-    query = request.query
-    have = "、".join(dict.fromkeys(KIND_NAMES[k] for f in facts for k in KIND_NAMES if of_kind(f, k)))
-    return reply(request, "not_found", query.intent,
-                 f"{doc.org}{doc.year}年{doc.scope}{doc.doc_kind}没有“{metric}”的{KIND_NAMES[query.kind]}，"
-                 f"只有它的{have}。", suggestions=[f"{short(doc.org)}{doc.year}年{metric}"])
+    have = [kind for kind in KINDS if any(of_kind(f, kind) for f in facts)]
+    have.sort(key=lambda kind: next(i for i, f in enumerate(facts) if of_kind(f, kind)))
+    return not_found(request.query.intent, said("no_kind", doc=doc, metric=metric, asked_kind=request.query.kind,
+                                                have=have),
+                     suggestions=[f"{short(doc.org)}{doc.year}年{metric}"])
 
 
-def no_side(request: Request, doc: Document, metric: str) -> Answer:
+def no_side(request: Request, doc: Document, metric: str) -> Reply:
     """A 决算 question where only the 预算 figure exists (or the reverse): say so, offer the other."""
-    query = request.query
-    other = "预算" if query.side == "决算" else "决算"
-    name = short(doc.org)
-    return reply(request, "not_found", query.intent,
-                 f"{doc.org}{doc.year}年{doc.scope}{doc.doc_kind}没有“{metric}”的{query.side}数，只有{other}数。"
-                 f"要看{other}数，请问：{name}{doc.year}年{metric}{other}数。",
-                 suggestions=[f"{name}{doc.year}年{metric}{other}数"])
+    side = request.query.side
+    other = "预算" if side == "决算" else "决算"
+    return not_found(request.query.intent, said("no_side", doc=doc, metric=metric, side=side),
+                     suggestions=[f"{short(doc.org)}{doc.year}年{metric}{other}数"])

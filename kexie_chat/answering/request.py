@@ -8,6 +8,7 @@ from ..intent import Query
 from ..models import Document
 from .context import Context
 from .index import Index
+from .reply import Said, said
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Request:
     org: str | None
     metric: str | None
     doc: Document | None
-    note: str = ""  # said when the remembered year does not exist for this org
+    notes: tuple[Said, ...] = ()  # said before the figure: the remembered year does not exist for this org
 
     def asking(self, **changes) -> "Request":
         """The same request read with some of the query changed (side=None, kind=…, intent=…):
@@ -40,5 +41,6 @@ def metric_of(query: Query, context: Context) -> str | None:
 
 def resolve(question: str, query: Query, context: Context, index: Index) -> Request:
     org, metric = org_of(query, context), metric_of(query, context)
-    doc, note = index.doc_for(org, query, context) if org else (None, "")
-    return Request(question, query, context, index, org, metric, doc, note)
+    doc, moved_from = index.doc_for(org, query, context) if org else (None, None)
+    notes = (said("year_changed", org=org, asked=moved_from, used=doc.year),) if doc and moved_from else ()
+    return Request(question, query, context, index, org, metric, doc, notes)

@@ -5,21 +5,20 @@ from __future__ import annotations
 import re
 
 from ..lexicon import METRIC_PARTS
-from ..models import DEPARTMENT, Answer, Fact, Passage, Source
+from ..models import DEPARTMENT, Fact, Passage, Source
 from ..sentences import figure_in, units_asked
-from ..render import table
-from ..text import format_amount
-from .figures import BASIS_SENTENCE
-from .request import Request, metric_of
 from .context import Context
-from .wording import examples, mark, reply, source
+from .figures import BASIS_SENTENCE
+from .notfound import examples, short
+from .reply import Reply, answered, clarify, not_found, said
+from .request import Request, metric_of
 
 ASKING_RE = re.compile(r"几|多少|是否|有没有|哪些|什么|怎么|^有$")
 SEARCH_STOPWORDS = {"的", "是", "有", "在", "了", "吗", "呢", "多少", "哪些", "什么", "怎么", "情况", "请问",
                     "一下", "查询", "查", "科协", "科学技术协会", "年", "年度"}
 
 
-def search(request: Request, units: tuple[str, ...] = ()) -> Answer:
+def search(request: Request, units: tuple[str, ...] = ()) -> Reply:
     """Passages holding the question's words; a figure a sentence of them gives in the units asked
     (or in `units`: a claim's own) answers it."""
     query, index = request.query, request.index
@@ -32,20 +31,27 @@ def search(request: Request, units: tuple[str, ...] = ()) -> Answer:
         passages = [p for p in passages if p.doc in docs]
     passages = passages[:8]
     if not passages:
-        return reply(request, "not_found", "search", "在公开文件中没有找到相关内容。",
-                     suggestions=examples(index.documents))
+        return not_found("search", said("nothing_found"), suggestions=examples(index.documents))
     told = told_in_sentence(request, words, passages, units)
     if told is not None:
         return told
     phrase = query.words_left()
     for passage in passages:
         passage.text = mark(passage.text, phrase, words)
-    lines = "\n".join(f"· {p.doc} 第{p.line}行：{p.text[:80]}" for p in passages[:5])
-    return reply(request, "answered", "search", f"找到 {len(passages)} 处相关内容：\n{lines}", passages=passages)
+    return answered("search", said("passages", passages=passages), passages=passages)
+
+
+def mark(text: str, phrase: str, words: list[str]) -> str:
+    """Bracket what was searched for: the whole phrase where it occurs, else each word."""
+    if len(phrase) >= 2 and phrase in text:
+        return text.replace(phrase, f"【{phrase}】")
+    for word in sorted({w for w in words if len(w) >= 2}, key=len, reverse=True):
+        text = re.sub(f"(?<!【){re.escape(word)}(?!】)", f"【{word}】", text)
+    return text
 
 
 def told_in_sentence(request: Request, words: list[str], passages: list[Passage],
-                     units: tuple[str, ...] = ()) -> Answer | None:
+                     units: tuple[str, ...] = ()) -> Reply | None:
     """A count, percent or amount a sentence gives for the thing asked (其中有2辆科普大篷车), read
     with its line: only from a passage holding most of the question's words, in the clause that
     names the thing and close to it (sentences.figure_in)."""
@@ -71,49 +77,37 @@ def told_in_sentence(request: Request, words: list[str], passages: list[Passage]
                 quote=passage.text[max(0, found.start - 80):found.start + 40]),  # the number is in its quote
             scope=DEPARTMENT, table="正文", item=None, text=None)
         near = passage.text[max(0, found.start - 30):found.start + 20].replace("\n", " ")
-        text = (f"{doc.org}{doc.year}年部门{doc.doc_kind}：{thing} {format_amount(found.value)}{found.unit}"
-                f"（文字表述：“…{near}…”）。\n来源：{passage.doc} 第{fact.source.line}行")
-        return reply(request, "answered", "lookup", text, facts=[fact], passages=[passage])
+        return answered("lookup", said("told_in_sentence", fact, doc=doc, near=near), facts=[fact],
+                        source=said("source_line", doc=passage.doc, line=fact.source.line), passages=[passage])
     return None
 
 
-def catalog(request: Request) -> Answer:
+def catalog(request: Request) -> Reply:
     query, index = request.query, request.index
     org = query.orgs[0].value if query.orgs else None
     docs = index.docs(org) if org else index.documents
-    rows = [["单位", "年度", "类别", "单位（金额）", "文件"]]
-    rows += [[d.org, f"{d.year}年", f"{d.scope}{d.doc_kind}", d.unit, d.doc] for d in docs]
     if org:
-        years = "、".join(f"{d.year}年{d.scope}{d.doc_kind}" for d in docs)
         metrics = sorted(m for m in index.store.metrics(org=org) if m in METRIC_PARTS)
-        text = f"{org}有：{years}。可以问：" + "、".join(metrics[:10]) + " 等。\n" + table(rows)
-        suggestions = [f"{query.orgs[0].value.removesuffix('科学技术协会')}{docs[0].year}年{m}" for m in metrics[:5]]
-    else:
-        text = f"共有 {len(docs)} 份公开文件：\n" + table(rows)
-        suggestions = examples(index.documents)
-    return reply(request, "answered", "catalog", text, suggestions=suggestions)
+        return answered("catalog", said("catalog", org=org, docs=docs, metrics=metrics),
+                        suggestions=[f"{short(org)}{docs[0].year}年{m}" for m in metrics[:5]])
+    return answered("catalog", said("catalog", org=None, docs=docs), suggestions=examples(index.documents))
 
 
-def definition(request: Request) -> Answer:
+def definition(request: Request) -> Reply:
     query, store = request.query, request.index.store
     term = metric_of(query, Context())
-    org = request.org
-    definitions = store.first_definitions(term, org, limit=4) if term else []  # the first and three more
-    said = said_to_mean(request, term) if term and not definitions else None
-    if said is not None:
-        return said
+    definitions = store.first_definitions(term, request.org, limit=4) if term else []  # the first and three more
+    in_sentence = said_to_mean(request, term) if term and not definitions else None
+    if in_sentence is not None:
+        return in_sentence
     if not definitions:
         terms = store.definition_terms()
-        return reply(request, "not_found", "definition",
-                     f"各文件的名词解释里没有“{term or query.words_left()}”。有解释的名词：" + "、".join(terms[:15]) + "。",
-                     suggestions=[f"什么是{t}" for t in terms[:5]])
-    first = definitions[0]
-    also = "；".join(f"{d.org}（{d.doc} 第{d.line}行）" for d in definitions[1:4])
-    text = f"{first.text}\n来源：{first.org}，{first.doc} 第{first.line}行。" + (f"\n其他文件也有解释：{also}。" if also else "")
-    return reply(request, "answered", "definition", text)
+        return not_found("definition", said("no_definition", term=term or query.words_left(), terms=terms),
+                         suggestions=[f"什么是{t}" for t in terms[:5]])
+    return answered("definition", said("definition", definitions=definitions))
 
 
-def said_to_mean(request: Request, term: str) -> Answer | None:
+def said_to_mean(request: Request, term: str) -> Reply | None:
     """A term explained in a sentence outside the 名词解释 (事业收入：指…), found by full-text search."""
     pattern = re.compile(re.escape(term) + r"\s*(?:[:：]\s*(?:是)?指|是指|指的是)")
     passages = [p for p in request.index.store.search([term], limit=40) if pattern.search(p.text)]
@@ -121,18 +115,16 @@ def said_to_mean(request: Request, term: str) -> Answer | None:
         return None
     first = passages[0]
     start = pattern.search(first.text).start()
-    text = f"{first.text[start:start + 200]}\n来源：{first.doc} 第{first.line}行。"
-    return reply(request, "answered", "definition", text, passages=passages[:4])
+    return answered("definition", said("defined_in_sentence", excerpt=first.text[start:start + 200], doc=first.doc,
+                                       line=first.line), passages=passages[:4])
 
 
-def contact(request: Request) -> Answer:
+def contact(request: Request) -> Reply:
     org, index = request.org, request.index
     if not org:
-        return reply(request, "clarify", "contact", "要查哪个单位的联系电话？",
-                     suggestions=[f"{d.org}联系电话" for d in index.documents])
-    phones = [f for f in index.store.facts(org=org, metric="联系电话")]
+        return clarify("contact", said("which_org_phone"), suggestions=[f"{d.org}联系电话" for d in index.documents])
+    phones = index.store.facts(org=org, metric="联系电话")
     if not phones:
-        return reply(request, "not_found", "contact", f"{org}的公开文件里没有联系电话。")
-    listed = "、".join(dict.fromkeys(f.text for f in phones))
-    text = f"{org}联系电话：{listed}。" + source(phones[0])
-    return reply(request, "answered", "contact", text, facts=phones)
+        return not_found("contact", said("no_phone", org=org))
+    return answered("contact", said("phones", org=org, numbers=list(dict.fromkeys(f.text for f in phones))),
+                    facts=phones, source=said("source", phones[0]))
