@@ -171,7 +171,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     column = _column(folded, skip, query, metrics.columns)
     if column:
         query.column, query.column_word = column
-        query.metrics = [f for f in query.metrics if (f.start, f.end) != (column[1].start, column[1].end)]
+        query.metrics = [f for f in query.metrics if not _within(f, column[1])]
     masked = _masked(folded, query)
     query.intent = _intent(masked, query)
     if query.column and query.intent != "lookup":  # a column is read for a figure looked up, not compared
@@ -226,13 +226,13 @@ def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> 
     if query.item:
         return None
     for start, end, labels in reversed(columns.find(folded, skip)):  # the column follows its row (206的事业收入)
-        read_as = next((f for f in query.metrics if (f.start, f.end) == (start, end)), None)
-        if any(f.start < end and start < f.end for f in query.metrics if f is not read_as):
-            continue
-        rows = [code.how for code in query.codes] or [f.value for f in query.metrics if f is not read_as]
+        word = Found(folded[start:end], start, end, "column")
+        if any(f.start < end and start < f.end and not _within(f, word) for f in query.metrics):
+            continue  # 合计 of 支出合计: a word inside a longer name
+        rows = [code.how for code in query.codes] or [f.value for f in query.metrics if not _within(f, word)]
         held = next((found for row in rows for found in [columns.of(row, labels)] if found), ())
         if held:
-            return held, Found(folded[start:end], start, end, "column")
+            return held, word
     return None
 
 
@@ -246,6 +246,11 @@ def _part_then_whole(folded: str, named: list[Found]) -> list[Found]:
     if WHOLE_AFTER_RE.match(folded, first.end) and not folded.startswith("占", first.end):
         return [second, first]
     return named
+
+
+def _within(found: Found, word: Found) -> bool:
+    """Whether a name found lies inside a column's word (政府性基金 of 政府性基金预算): it is that column."""
+    return word.start <= found.start and found.end <= word.end
 
 
 def _masked(folded: str, query: Query) -> str:

@@ -23,7 +23,7 @@ import sqlite3
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,12 +145,33 @@ def probes(facts: list[IndexFact]) -> list[Probe]:
     short = short_names({f.org for f in facts})
     asked = [(fact, question_of(fact, short[fact.org])) for fact in facts]
     # A code names its rows only; a name also names the rows of its code (科学技术支出 of 表4 and of 206).
-    values: dict[tuple | str, set[Decimal]] = defaultdict(set)
+    values: dict[tuple | str, set[tuple[Decimal, str]]] = defaultdict(set)
     for fact, question in asked:
-        value = in_wan(fact.value, fact.unit)
-        values[question].add(value)
-        values[named(fact)].add(value)
-    return [Probe(fact, question, len(values[question if fact.code else named(fact)]) > 1) for fact, question in asked]
+        values[question].add((fact.value, fact.unit))
+        values[named(fact)].add((fact.value, fact.unit))
+    return [Probe(fact, question, figures(values[question if fact.code else named(fact)]) > 1) for fact, question in asked]
+
+
+def figures(values: set[tuple[Decimal, str]]) -> int:
+    """How many figures the values are: one printed in 元 and in 万元 (12029501.84元, 1202.95万元) is one."""
+    kept: list[tuple[Decimal, str]] = []
+    for value in sorted(values, key=lambda v: (v[1], v[0])):
+        if not any(one_figure(*value, *other) for other in kept):
+            kept.append(value)
+    return len(kept)
+
+
+def one_figure(a: Decimal, a_unit: str, b: Decimal, b_unit: str) -> bool:
+    """The same figure: equal in 万元, or printed in two money units, the finer rounded to the other's
+    places (12029501.84元 is 1202.95万元); a zero is only zero."""
+    a_wan, b_wan = in_wan(a, a_unit), in_wan(b, b_unit)
+    if a_wan == b_wan:
+        return True
+    if a_unit == b_unit or not (a_unit in MONEY and b_unit in MONEY) or not a or not b:
+        return False
+    printed = (a * MONEY[a_unit], b * MONEY[b_unit])  # the places each was printed to, in 万元
+    step = Decimal(1).scaleb(max(v.as_tuple().exponent for v in printed))
+    return printed[0].quantize(step, rounding=ROUND_HALF_UP) == printed[1].quantize(step, rounding=ROUND_HALF_UP)
 
 
 def named(fact: IndexFact) -> tuple:
@@ -166,7 +187,7 @@ def same(answer_fact, fact: IndexFact) -> bool:
     if answer_fact.value is None or (answer_fact.org, answer_fact.year, answer_fact.doc_kind) != (fact.org, fact.year, fact.doc_kind):
         return False
     named = answer_fact.code == fact.code if fact.code else answer_fact.metric == fact.metric
-    return named and in_wan(Decimal(str(answer_fact.value)), answer_fact.unit) == in_wan(fact.value, fact.unit)
+    return named and one_figure(Decimal(str(answer_fact.value)), answer_fact.unit, fact.value, fact.unit)
 
 
 def check(answer, probe: Probe) -> Result:

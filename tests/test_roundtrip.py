@@ -14,6 +14,8 @@ is that measure: whoever raises the rate raises FLOOR. The three facts not given
 - 2 blank 金额 cells of 一般公共预算拨款收入 (秦皇岛 lines 293 and 1405): the 财政拨款收支总表's row printed
   again without its figure on the 支出 side's line; the row's 657.82万元 (line 205) is answered, rightly;
 - 1 a sentence read as a table row (metric '2022年部门预算公开如下:', 秦皇岛 line 1605).
+On the five real Shanghai disclosures used while working (not in the repository; ingested into a scratch
+index with 西城): 100% (2880/2880); a figure one table prints in 元 and another in 万元 is one figure.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.roundtrip import IndexFact, Probe, check, probes, question_of, read_facts, run, short_names
+from scripts.roundtrip import IndexFact, Probe, check, figures, one_figure, probes, question_of, read_facts, run, short_names
 
 FLOOR = 0.998
 TARGET = 0.99
@@ -101,3 +103,16 @@ def test_a_name_is_ambiguous_when_it_names_several_figures_of_its_document():
         fact(), fact(value=Decimal("14.36"), code="2210201"), fact(metric="奖金", value=Decimal("44.14")),
         fact(metric="奖金", value=Decimal("44.14"), basis="合计")])}
     assert asked == {"江汉2020年决算住房公积金": True, "江汉2020年决算2210201": False, "江汉2020年决算奖金": False}
+
+
+@pytest.mark.parametrize("a,b,one", [
+    (("12029501.84", "元"), ("1202.95", "万元"), True),   # one figure printed in two units
+    (("12029501.84", "元"), ("1202.96", "万元"), False),
+    (("5.00", "万元"), ("50000", "元"), True),
+    (("4.6", "万元"), ("5", "万元"), False),               # one unit: equal or not, no rounding
+    (("0", "元"), ("0.004", "万元"), False),               # a zero is only zero
+    (("2", "辆"), ("2.4", "辆"), False),
+])
+def test_a_figure_printed_in_yuan_and_in_wan_is_one(a, b, one):
+    assert one_figure(Decimal(a[0]), a[1], Decimal(b[0]), b[1]) is one
+    assert figures({(Decimal(a[0]), a[1]), (Decimal(b[0]), b[1])}) == (1 if one else 2)
