@@ -29,6 +29,8 @@ DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
 # 预算收入), even where a name begins with it; 2022年预算数 names a figure's side.
 YEAR_DOC_RE = re.compile(r"(?<=\d年)(?:预算|决算)(?!数)|(?<=\d年度)(?:预算|决算)(?!数)")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
+# A year a listed thing's name starts with (2020年科普活动), which a question's year may be.
+LEADING_YEAR_RE = re.compile(r"^(?:19|20)\d{2}年度?")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
 INTENT_RULES: tuple[tuple[str, str], ...] = (
@@ -210,8 +212,8 @@ def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[
             end = start + len(name)
             if not folded.startswith(name, start) or skip & set(range(start, end)):
                 continue
-            if name in metric_words and not folded.startswith("项目", end):
-                continue
+            if LEADING_YEAR_RE.sub("", name) in metric_words and not folded.startswith("项目", end):
+                continue  # 2020年科普活动 too: the year is the question's, the name a metric's
             return item, Found(metric, start, end, "item")
     return None
 

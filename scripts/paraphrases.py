@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kexie_chat.lexicon import BUDGETED_WORDS, COLLOQUIAL_NAMES, METRIC_SYNONYMS, SPENT_WORDS  # noqa: E402
-from scripts.roundtrip import ORG_SUFFIX, IndexFact, in_wan, reading, short_names  # noqa: E402
+from kexie_chat.lexicon import BUDGETED_WORDS, COLLOQUIAL_NAMES, METRIC_SYNONYMS, QUESTION_COLUMNS, SPENT_WORDS  # noqa: E402
+from scripts.roundtrip import ORG_SUFFIX, IndexFact, column, in_wan, reading, short_names  # noqa: E402
 
 SEED = 13
 DIGITS = "〇一二三四五六七八九"
@@ -46,6 +46,12 @@ READING_ASKS = {
     "上年数": ("reading_previous", ("{org}{year}{metric}上年是多少", "{org}上一年的{metric}")),
     "占比": ("reading_share", ("{org}{year}{metric}占比多少", "{org}{year}{metric}占百分之几")),
     "完成预算比例": ("reading_execution", ("{org}{year}{metric}完成预算的百分之几", "{org}{year}{metric}执行率")),
+}
+# How people name a column beside its row (2080505的事业收入, 科学技术支出里项目支出多少).
+COLUMN_FRAMES = {
+    "column_de": "{org}{year}{row}的{column}", "column_li": "{org}{year}{row}里{column}多少",
+    "column_zhong": "{org}{year}{row}中{column}是多少", "column_plain": "{org}{year}{row}{column}",
+    "column_year_last": "{org}{row}的{column}{year}",
 }
 COUNT_ASKS = {"辆": "有几辆", "人": "有几个人", "个": "有几个", "平方米": "有多少平方米"}
 SIDE_WORDS = BUDGETED_WORDS + SPENT_WORDS
@@ -183,7 +189,7 @@ def cases(facts: list[IndexFact], limit: int | None = None) -> list[Case]:
         for kind, question in variants(seed, rng).items():
             out.append(Case(kind, question, seed))
         out += [Case("mixed", mixed(seed, rng), seed) for _ in range(2)]
-    out += stock_cases(facts, rng) + reading_cases(facts)
+    out += stock_cases(facts, rng) + reading_cases(facts) + column_cases(facts, rng)
     if limit and len(out) > limit:
         out = random.Random(SEED).sample(out, limit)
     return out
@@ -202,6 +208,32 @@ def stock_cases(facts: list[IndexFact], rng: random.Random) -> list[Case]:
             out.append(Case("ending_count", f"{org}{rng.choice([year, ''])}{f.metric}{COUNT_ASKS[f.unit]}", seed))
         elif f.basis.startswith("价值"):
             out.append(Case("ending_value", f"{org}{rng.choice([year, ''])}{f.metric}{rng.choice(['值多少钱', '价值多少', '价值是多少万元'])}", seed))
+    return out
+
+
+def column_cases(facts: list[IndexFact], rng: random.Random) -> list[Case]:
+    """A column of a row asked as people ask it: each cell (blank ones too) in one frame of COLUMN_FRAMES,
+    by its code; by the row's name ("column_by_name") and by another word for the column ("column_word")
+    where that names one figure of the document."""
+    short = short_names({f.org for f in facts})
+    cells = [f for f in facts if column(f) and f.scope == "部门" and f.doc_scope == "部门" and not reading(f)]
+    figures: dict[tuple, set] = defaultdict(set)
+    for f in cells:
+        figures[f.org, f.year, f.doc_kind, f.code or f.metric, column(f)].add(in_wan(f.value, f.unit))
+        figures[f.org, f.year, f.doc_kind, f.metric, column(f)].add(in_wan(f.value, f.unit))
+    out = []
+    for f in cells:
+        seed, year = Seed(f, short[f.org]), f"{f.year}年"
+        if len(figures[f.org, f.year, f.doc_kind, f.code or f.metric, column(f)]) > 1:
+            continue
+        kind = rng.choice(sorted(COLUMN_FRAMES))
+        out.append(Case(kind, COLUMN_FRAMES[kind].format(org=seed.short, year=year, row=f.code or f.metric,
+                                                         column=column(f)), seed))
+        if f.code and len(figures[f.org, f.year, f.doc_kind, f.metric, column(f)]) == 1 and rng.random() < 0.3:
+            out.append(Case("column_by_name", f"{seed.short}{year}{f.metric}的{column(f)}", seed))
+        words = [w for group in QUESTION_COLUMNS if column(f) in group for w in group if w != column(f)]
+        if words and rng.random() < 0.3:
+            out.append(Case("column_word", f"{seed.short}{year}{f.code or f.metric}的{rng.choice(words)}", seed))
     return out
 
 
@@ -229,7 +261,8 @@ def gives_back(answer, fact: IndexFact) -> bool:
     if first.value is None or (first.org, first.year, first.doc_kind) != (fact.org, fact.year, fact.doc_kind):
         return False
     named = first.metric == fact.metric or (fact.code and first.code == fact.code)
-    return bool(named) and in_wan(first.value, first.unit) == in_wan(fact.value, fact.unit)
+    in_column = not column(fact) or (first.basis or "").split("（")[0] == column(fact)
+    return bool(named) and in_column and in_wan(first.value, first.unit) == in_wan(fact.value, fact.unit)
 
 
 def run(assistant, all_cases: list[Case]) -> dict[str, list[tuple[Case, object]]]:

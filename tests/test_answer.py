@@ -49,6 +49,8 @@ QUESTIONS = [
     ("change-after-previous-year", "西城机关运行经费比上年减少多少", "answered", "change", -3560.32, "西城", 2019),
     ("project-budget-and-spending", "江汉区科普活动项目预算和执行", "answered", "budget_vs_actual", 287.03, "江汉", 2020),
     ("metric-named-like-a-project", "江汉区科普活动", "answered", "lookup", 230.29, "江汉", 2020),
+    # the project is named 2020年科普活动: the question's year does not make it the project
+    ("metric-named-like-a-project-with-year", "江汉2020年科普活动", "answered", "lookup", 230.29, "江汉", 2020),
     ("project-by-name-in-a-final-account", "包头2020年科普活动项目", "answered", "lookup", 90, "包头", 2020),
     ("project-of-another-org", "江汉区全区科普经费", "not_found", "lookup", None, None, None),
     ("project-named-without-its-year", "包头基层科普行动计划项目自评得分", "answered", "lookup", 96, "包头", 2020),

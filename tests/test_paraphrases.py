@@ -7,13 +7,14 @@ a typo in the metric, question frames (请问…是多少, 查一下…的…), 
 and the readings a document states beside a figure, asked as people ask them (比上年变化了多少, 比上年
 增长百分之几, 上一年的…, 占百分之几, 执行率). The answer must lead with the seed's figure.
 
-Measured on 2026-11-28 (h13-bank, 19:40): 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
+Columns named beside a row (2080505的事业收入, 科学技术支出里项目支出多少, …中…是多少, by the row's name, by
+another word for the column), blank cells too: the column_* kinds, all given back.
+
+Measured on 2026-11-28 (roundtrip, 21:30): 6615/6655 (99.4%); before the columns, 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
 kind, so that none can grow unnoticed; whoever fixes one lowers its count. What fails on the seeds:
-- metric_typo 33/160: a one-character typo of a long name reads as a shorter neighbour
+- metric_typo 27/161: a one-character typo of a long name reads as a shorter neighbour
   ('西城2019年财政专户管理咨金收入' gives the 财政专户管理 row), or as nothing ('西城2019年维修（户）费'
   answered without a figure, '西城2019年政府性基金预蒜财政拨款本年支出' gives 支出合计);
-- one seed in every plain kind: '江汉2020年科普活动' (2060702, 230.29万元) is not_found, though
-  '江汉20年科普活动' is answered;
 - reading_change_rate 13/28: '西城2019年收入合计较上年增减率是多少' gives the change in 元 (-3125172.76),
   not the rate the document states (-35.15%); '江汉2020年机关运行经费较上年增减率是多少' gives 5.81万元, not 46.2%.
 On the five real Shanghai disclosures used while working (not in the repository; a scratch index):
@@ -29,14 +30,13 @@ import pytest
 from scripts.paraphrases import cases, rates, run
 from scripts.roundtrip import read_facts
 
-ALLOWED_FAILURES = {"metric_typo": 33, "base": 1, "ending_duoshao": 1, "ending_money": 1, "ending_shi_duoshao": 1,
-                    "mixed": 1, "org_other_name": 1, "org_short_kexie": 1, "org_typo": 1, "side_word": 1,
-                    "spaces": 1, "year_full_width": 1, "reading_change_rate": 13}
+ALLOWED_FAILURES = {"metric_typo": 27, "reading_change_rate": 13}
 KINDS = {"base", "org_short_kexie", "org_other_name", "org_typo", "year_two_digits", "year_chinese",
          "year_full_width", "year_du", "spaces", "order_year_first", "order_metric_before_year",
          "order_metric_first", "ending_duoshao", "ending_shi_duoshao", "ending_money", "ending_count",
          "ending_value", "side_word", "no_year", "question_frame", "metric_typo", "synonym", "mixed",
-         "reading_change", "reading_change_rate", "reading_previous", "reading_share", "reading_execution"}
+         "reading_change", "reading_change_rate", "reading_previous", "reading_share", "reading_execution",
+         "column_de", "column_li", "column_zhong", "column_plain", "column_year_last", "column_by_name", "column_word"}
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +81,11 @@ def test_the_kinds_write_what_they_say(generated, question, kind):
     examples = {c.question for c in generated if c.kind == kind and c.seed.fact.metric == "三公经费"
                 and c.seed.fact.org.startswith("秦皇岛")}
     assert question in examples
+
+
+def test_columns_are_asked_beside_their_rows(generated):
+    """Every kind of column question is written (a blank cell too), with the column's own label or a word for it."""
+    asked = {c.kind: c.question for c in generated if c.kind.startswith("column")}
+    assert asked.keys() == {k for k in KINDS if k.startswith("column")}
+    blank = [c for c in generated if c.kind.startswith("column") and "表内空白" in c.seed.fact.basis]
+    assert len(blank) > 500 and any(c.question.endswith("的事业收入") for c in blank)
