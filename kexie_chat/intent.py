@@ -152,6 +152,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
                  if not any(f.start <= m.start() and m.end() <= f.end for f in found)}  # 事业单位预算外资金 is a name
     named_doc |= {i for m in YEAR_DOC_RE.finditer(folded) for i in range(m.start(), m.end())}
     found = (metrics.find(folded, skip | named_doc) or found) if named_doc else found
+    found = metrics.longer_typos(folded, found, skip)
     query.metrics = sorted(found + ([item[1]] if item else []), key=lambda f: f.start)
     if not query.metrics and not query.codes:
         query.metrics = metrics.find_typos(folded, skip)

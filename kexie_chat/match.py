@@ -38,6 +38,10 @@ from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
 
 FIGURE_SIDE_WORDS = ("预算", "决算")
+# Characters that end a name in a question rather than continue it (三公经费是多少, 206的事业收入).
+QUESTION_GLUE = "的是多少几呢吗了和与跟比占较年度为有共里中在花用安排预决请问查"
+# How many characters a name found exactly may be one typo short of a longer name (公务用车购置 → …运行唯护费).
+LONGER_TYPO_REACH = 8
 CODE_RE = re.compile(r"(?<!\d)(\d{3,7})(?!\d)")
 # Bodies a question may name after a place that are not the place's 科协 (张家口市财政局, 江汉区科技局).
 OTHER_BODY_RE = re.compile(r"(?!科协|科学技术协会)[\u4e00-\u9fff]{0,3}?(?:局|委员会|委|办公室|人民政府|政府|法院|检察院|"
@@ -264,6 +268,11 @@ def _base(org: str) -> str:
     return org[:-1] if org[-1:] in PLACE_SUFFIXES and len(org) >= 3 else org
 
 
+def _in_name(char: str) -> bool:
+    """A character a metric's name may hold: Chinese, or the brackets of 维修(护)费."""
+    return _is_cjk(char) or char in "()"
+
+
 def _is_cjk(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -425,7 +434,7 @@ class MetricMatcher:
             for start in range(0, len(folded) - n + 1):
                 span = set(range(start, start + n))
                 window = folded[start:start + n]
-                if span & skip or not _is_cjk(window):
+                if span & skip or not all(map(_in_name, window)):
                     continue
                 for length in (n, n - 1, n + 1) if n >= 5 else (n,):
                     rank = _first_one_off(window, *by_length.get(length, ((), ())),
@@ -434,12 +443,47 @@ class MetricMatcher:
                         return [Found(self.vocabulary[rank][1], start, start + n, "typo")]
         return []
 
+    def longer_typos(self, folded: str, found: list[Found], skip: set[int]) -> list[Found]:
+        """Names found exactly, replaced by a longer name written one character off around them:
+        财政专户管理咨金收入 is 财政专户管理资金收入 (not the 财政专户管理 row), 医疗费卜助 医疗费补助,
+        公务用车运形维护费 公务用车运行维护费 (not 公务用车 and 维护费). Tried only where a name runs on
+        into other characters of a word (not 的, 是, 多少…), longest window first; a replaced character
+        must sound like the right one."""
+        out = list(found)
+        for f in found:
+            if f not in out:
+                continue  # inside a longer name already read
+            longer = self._longer_typo(folded, f, skip | {i for o in out if o is not f for i in range(o.start, o.end)}, skip)
+            if longer:
+                out = [o for o in out if not (longer.start <= o.start and o.end <= longer.end)] + [longer]
+        return sorted(out, key=lambda f: f.start)
+
+    def _longer_typo(self, folded: str, found: Found, others: set[int], skip: set[int]) -> Found | None:
+        runs_on = [i for i in (found.start - 1, found.end) if 0 <= i < len(folded) and i not in others
+                   and _in_name(folded[i]) and folded[i] not in QUESTION_GLUE]
+        if found.how != "exact" or not runs_on:
+            return None
+        by_length = self._names_by_length()
+        size = found.end - found.start
+        for n in range(min(size + LONGER_TYPO_REACH, max(by_length, default=0) + 1), size, -1):
+            for start in range(found.start, found.end - n - 1, -1):  # every window around the name
+                window = folded[max(0, start):start + n]
+                if start < 0 or len(window) < n or set(range(start, start + n)) & skip or not all(map(_in_name, window)):
+                    continue
+                for length in (n, n - 1, n + 1) if n >= 5 else (n,):
+                    rank = _first_one_off(window, *by_length.get(length, ((), ())), sounds_alike=length == n)
+                    name, metric = self.vocabulary[rank] if rank is not None else ("", "")
+                    # a longer name written right (三公经费预算 in 三公经费预算数) is no typo of it
+                    if len(name) > size and metric != found.value and name not in window:
+                        return Found(metric, start, start + n, "typo")
+        return None
+
     def _names_by_length(self) -> dict[int, tuple[list[str], list[int]]]:
         """The vocabulary's names of three or more Chinese characters by length: (names, their positions)."""
         if not hasattr(self, "_by_length"):
             self._by_length: dict[int, tuple[list[str], list[int]]] = {}
             for rank, (words, _) in enumerate(self.vocabulary):
-                if len(words) >= 3 and _is_cjk(words):
+                if len(words) >= 3 and all(map(_in_name, words)):
                     names, ranks = self._by_length.setdefault(len(words), ([], []))
                     names.append(words)
                     ranks.append(rank)

@@ -108,6 +108,38 @@ def test_metric_typos(name, question, metric):
     assert all(f.how == "typo" for f in found)
 
 
+# (id, question, names read): a name written right inside a longer one written one character off
+LONGER_TYPOS = [
+    ("typo-after-the-name", "西城2019年财政专户管理咨金收入", ["财政专户管理资金收入"]),
+    ("typo-before-and-after", "江汉2020年其他科学技术普及之出", ["其他科学技术普及支出"]),
+    ("two-names-in-one", "包头2020年公务用车运形维护费", ["公务用车运行维护费"]),
+    ("written-right", "秦皇岛2022年公务用车运行维护费是多少", ["公务用车运行维护费"]),
+    ("glue-is-no-typo", "秦皇岛2022年三公经费是多少", ["三公经费"]),
+    ("a-side-is-no-typo", "包头2020年决算三公经费预算数", ["三公经费"]),  # 三公经费预算 is written right
+    ("sounds-otherwise", "江汉2020年科学技术普及工作", ["科学技术普及"]),
+]
+
+
+@pytest.mark.parametrize("name,question,metrics", LONGER_TYPOS, ids=[c[0] for c in LONGER_TYPOS])
+def test_a_name_inside_a_longer_name_one_character_off_is_the_longer(name, question, metrics):
+    from kexie_chat.match import MetricMatcher
+
+    matcher = MetricMatcher(["财政专户管理", "财政专户管理资金收入", "科学技术普及", "其他科学技术普及支出",
+                             "公务用车运行维护费", "维修（护）费", "三公经费"], {})
+    folded = fold(question)
+    skip = set(range(folded.index("年") + 1))  # the org and year, as the question parser skips them
+    found = matcher.longer_typos(folded, matcher.find(folded, skip), skip)
+    assert [f.value for f in found] == metrics
+
+
+def test_a_name_with_brackets_forgives_a_typo_too():
+    from kexie_chat.match import MetricMatcher
+
+    matcher = MetricMatcher(["维修（护）费", "因公出国（境）费"], {})
+    assert [f.value for f in matcher.find_typos(fold("维修（户）费"), set())] == ["维修（护）费"]
+    assert [f.value for f in matcher.find_typos(fold("因公出国（境）废"), set())] == ["因公出国（境）费"]
+
+
 def test_tables_not_as_expected_leave_it_to_pypinyin(monkeypatch):
     from kexie_chat import match
 

@@ -10,11 +10,12 @@ and the readings a document states beside a figure, asked as people ask them (�
 Columns named beside a row (2080505的事业收入, 科学技术支出里项目支出多少, …中…是多少, by the row's name, by
 another word for the column), blank cells too: the column_* kinds, all given back.
 
-Measured on 2026-11-28 (roundtrip, 21:30): 6615/6655 (99.4%); before the columns, 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
+Measured on 2026-11-28 (roundtrip, 21:45): 6640/6655 (99.8%); before the columns, 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
 kind, so that none can grow unnoticed; whoever fixes one lowers its count. What fails on the seeds:
-- metric_typo 27/161: a one-character typo of a long name reads as a shorter neighbour
-  ('西城2019年财政专户管理咨金收入' gives the 财政专户管理 row), or as nothing ('西城2019年维修（户）费'
-  answered without a figure, '西城2019年政府性基金预蒜财政拨款本年支出' gives 支出合计);
+- metric_typo 2/161 (was 33/160: a long name written one character off around a shorter one written
+  right is now read as the long one, match.MetricMatcher.longer_typos): a typo in a name's bracketed
+  part ('西城2019年事业收入(不含事业单位预蒜外资金)' gives 事业收入) and one in a name of a row read from a
+  heading ('西城2019年政府性基金预蒜财政拨款本年支出' not_found);
 - reading_change_rate 13/28: '西城2019年收入合计较上年增减率是多少' gives the change in 元 (-3125172.76),
   not the rate the document states (-35.15%); '江汉2020年机关运行经费较上年增减率是多少' gives 5.81万元, not 46.2%.
 On the five real Shanghai disclosures used while working (not in the repository; a scratch index):
@@ -30,7 +31,7 @@ import pytest
 from scripts.paraphrases import cases, rates, run
 from scripts.roundtrip import read_facts
 
-ALLOWED_FAILURES = {"metric_typo": 27, "reading_change_rate": 13}
+ALLOWED_FAILURES = {"metric_typo": 2, "reading_change_rate": 13}
 KINDS = {"base", "org_short_kexie", "org_other_name", "org_typo", "year_two_digits", "year_chinese",
          "year_full_width", "year_du", "spaces", "order_year_first", "order_metric_before_year",
          "order_metric_first", "ending_duoshao", "ending_shi_duoshao", "ending_money", "ending_count",
