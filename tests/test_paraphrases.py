@@ -16,6 +16,8 @@ kind, so that none can grow unnoticed; whoever fixes one lowers its count. What 
   right is now read as the long one, match.MetricMatcher.longer_typos): a typo in a name's bracketed
   part ('西城2019年事业收入(不含事业单位预蒜外资金)' gives 事业收入) and one in a name of a row read from a
   heading ('西城2019年政府性基金预蒜财政拨款本年支出' not_found);
+- mixed 1/476: '张家囗科协公车2020年度是多少？' gives the vehicles (车辆 4辆): 公车 alone names the count, the
+  seed is 公务用车购置及运行维护费 (the generator draws 公车 from its synonyms);
 - reading_change_rate 13/28: '西城2019年收入合计较上年增减率是多少' gives the change in 元 (-3125172.76),
   not the rate the document states (-35.15%); '江汉2020年机关运行经费较上年增减率是多少' gives 5.81万元, not 46.2%.
 On the five real Shanghai disclosures used while working (not in the repository; a scratch index):
@@ -31,7 +33,7 @@ import pytest
 from scripts.paraphrases import cases, rates, run
 from scripts.roundtrip import read_facts
 
-ALLOWED_FAILURES = {"metric_typo": 2, "reading_change_rate": 13}
+ALLOWED_FAILURES = {"metric_typo": 2, "reading_change_rate": 13, "mixed": 1}
 KINDS = {"base", "org_short_kexie", "org_other_name", "org_typo", "year_two_digits", "year_chinese",
          "year_full_width", "year_du", "spaces", "order_year_first", "order_metric_before_year",
          "order_metric_first", "ending_duoshao", "ending_shi_duoshao", "ending_money", "ending_count",
