@@ -81,6 +81,9 @@ METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "离休人员": ("离休",),
     "退休人员": ("退休",),
     "长期聘用人员": ("长期聘用临时工", "长期聘用"),
+    # "编报绩效目标的项目共25个，涉及项目预算资金11381.60万元" (the 绩效目标设置情况 of a 预算)
+    "绩效目标项目资金": ("绩效目标项目资金", "编报绩效目标的项目资金", "涉及项目预算资金",
+                         "绩效目标涉及项目预算资金", "绩效目标涉及资金"),
     "绩效自评得分": ("项目自评得分", "自评得分", "绩效评价综合得分", "绩效自评得分", "得分", "总分",
                      "评分", "分数"),
     "联系电话": ("联系电话", "咨询电话", "电话", "联系方式"),
@@ -98,7 +101,8 @@ QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|�
 # Metrics that, written right after another metric's name, only say which money it is
 # ("“三公”经费财政拨款支出" is the 三公经费).
 FUNDING_QUALIFIER_METRICS: tuple[str, ...] = ("财政拨款支出", "财政拨款收入")
-QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车", "公务用车数")}
+QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车", "公务用车数"),
+                                                     "绩效目标项目资金": ("项目预算资金",)}
 # A one-character name (车) is a word only after these (几辆车, 有没有车, 科协的车), or after an org's
 # name or a digit; after other characters it ends another word (科普大篷车, 电车).
 ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"
@@ -374,6 +378,8 @@ PROJECT_AMOUNT_LABELS: tuple[str, ...] = ("预算金额", "金额", "合计", "�
 PROCUREMENT_FLAG_LABELS: tuple[str, ...] = ("是否为政府采购项目", "是否采购")
 # Row names that are a table's total, and cells that only label a header (类/款/项, 栏次).
 TOTAL_NAMES: tuple[str, ...] = ("合计", "总计")
+# Rows a 总表 may break down by fund on the rows under them (一、一般公共预算财政拨款 …).
+CARRY_OVER_METRICS: tuple[str, ...] = ("年初结转和结余", "年末结转和结余")
 # Rows that total a table (or one side of it): in a column that is a part (基本支出, 人员经费),
 # such a row states that part's total.
 TOTAL_ROW_METRICS: tuple[str, ...] = ("收入总计", "支出总计", "收入合计", "支出合计", "财政拨款收入总计",

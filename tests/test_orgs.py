@@ -156,6 +156,23 @@ def test_a_department_and_a_unit_budget_of_one_body_are_two_documents(tmp_path):
     assert "2025年部门预算、2025年单位预算" in assistant.ask("静安区商务委有哪些数据").text
 
 
+PERFORMANCE_TARGETS = "四、绩效目标设置情况\n2025年度，本单位编报绩效目标的项目共8个，涉及项目预算资金\n321.40万元。\n"
+
+
+@pytest.mark.parametrize("question", ["静安区商务委2025年单位预算编报绩效目标的项目涉及多少项目预算资金",
+                                      "静安区商务委2025年绩效目标项目资金是多少"])
+def test_the_money_of_the_projects_with_performance_targets_is_answered(tmp_path, question):
+    from kexie_chat import Assistant
+    from kexie_chat.ingest import ingest
+
+    path = tmp_path / "单位.txt"
+    path.write_text(disclosure_text("上海市静安区商务委员会", 2025, "单位", "预算", "420.00") + PERFORMANCE_TARGETS,
+                    encoding="utf-8")
+    ingest([path], tmp_path / "corpus", tmp_path / "kexie.db")
+    answer = Assistant(db_path=tmp_path / "kexie.db").ask(question)
+    assert answer.facts and answer.facts[0].value == Decimal("321.40"), answer.text
+
+
 # --- what was read: the standard tables -------------------------------------------------------
 
 def final_accounts(tables: dict[str, list[str]]) -> str:

@@ -132,6 +132,20 @@ FILLED_FUND_TABLE_WITH_NOTE = """2025年部门政府性基金预算支出功能�
 """
 
 # (id, head, table, [(metric, code, basis, value, unit)])
+GRANT_TOTALS_WITH_CARRY_OVER_BY_FUND = """财政拨款收入支出决算总表
+单位：万元
+收入\t\t支出\t\t\t\t
+项目\t决算数\t项目\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款
+一、一般公共预算财政拨款\t300.00\t一、一般公共服务支出\t300.00\t300.00\t\t
+二、政府性基金预算财政拨款\t\t二、外交支出\t\t\t\t
+本年收入合计\t300.00\t本年支出合计\t300.00\t300.00\t\t
+年初财政拨款结转和结余\t12.34\t年末财政拨款结转和结余\t12.34\t12.34\t\t
+一、一般公共预算财政拨款\t10.00\t\t\t\t\t
+二、政府性基金预算财政拨款\t2.34\t\t\t\t\t
+三、国有资本经营预算财政拨款\t\t\t\t\t\t
+总计\t312.34\t总计\t312.34\t312.34\t\t
+"""
+
 CASES = [
     ("split-codes-in-yuan", HEAD, INCOME_BY_CLASS, [
         ("科学技术支出", "206", "合计", "1234567.89", "元"),
@@ -201,6 +215,14 @@ CASES = [
     ("empty-table-note", HEAD, EMPTY_FUND_TABLE, [
         ("政府性基金预算财政拨款支出", None, "预算数（文字表述为无）", "0", "元"),
     ]),
+    ("carry-over-broken-down-by-fund", DECISION_HEAD, GRANT_TOTALS_WITH_CARRY_OVER_BY_FUND, [
+        ("一般公共预算拨款收入", None, "决算数", "300.00", "万元"),
+        ("年初结转和结余", None, "决算数", "12.34", "万元"),
+        ("年初结转和结余", None, "一般公共预算财政拨款", "10.00", "万元"),
+        ("年初结转和结余", None, "政府性基金预算财政拨款", "2.34", "万元"),
+        ("年末结转和结余", None, "一般公共预算财政拨款", "12.34", "万元"),
+        ("收入总计", None, "决算数", "312.34", "万元"),
+    ]),
     ("filled-table-note-ignored", HEAD, FILLED_FUND_TABLE_WITH_NOTE, [
         ("农业土地开发资金安排的支出", "2120804", "项目支出", "50000.00", "元"),
     ]),
@@ -229,6 +251,12 @@ def test_every_table_fact_keeps_its_title_line_and_quote():
 def test_a_filled_table_is_not_emptied_by_its_note():
     facts = _facts(HEAD, FILLED_FUND_TABLE_WITH_NOTE)
     assert not [f for f in facts if "文字表述为无" in (f.basis or "")]
+
+
+def test_a_fund_row_under_the_carry_over_is_no_income():
+    facts = _facts(DECISION_HEAD, GRANT_TOTALS_WITH_CARRY_OVER_BY_FUND)
+    income = {f.value for f in facts if f.metric in ("一般公共预算拨款收入", "政府性基金预算拨款收入")}
+    assert income == {Decimal("300.00")}
 
 
 def test_codes_of_a_side_by_side_table_stay_on_their_side():

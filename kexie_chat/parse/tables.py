@@ -18,6 +18,7 @@ from ..lexicon import (
     BASIS_BUDGET,
     BASIS_STATED_NONE,
     BUDGET_COLUMNS,
+    CARRY_OVER_METRICS,
     CODE_LEVEL_LABELS,
     COLUMN_LABELS,
     EMPTY_TABLE_METRIC,
@@ -49,6 +50,7 @@ LEVEL_PART_RE = re.compile(r"^\d{2}$")
 SPACED_CODE_RE = re.compile(r"^(\d{3})(?: (\d{2}))(?: (\d{2}))?$")
 MONEY_CELL_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 UNIT_LINE_RE = re.compile(r"单位[:：]\s*(万元|元)")
+LIST_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
 _LABELS = sorted(set(COLUMN_LABELS) | set(NAME_LABELS), key=len, reverse=True)
 _LABEL_OF: dict[str, str] = {}
 for _label in _LABELS:
@@ -72,6 +74,7 @@ class Segment:
     cells: list[tuple[str, Cell]] = field(default_factory=list)
     side: int = 0
     paths: list[list[str]] = field(default_factory=list)  # each cell's header path, when known
+    part_of: str | None = None  # a fund's share of the carry-over row above it (年初结转和结余)
 
 
 @dataclass
@@ -99,10 +102,34 @@ def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
         lines, quotes = by_column
     layout = _layout(lines)
     reader = {"tab": _tab_rows, "cells": _cell_rows, "space": _space_rows}[layout]
+    carried: dict[int, str] = {}
     for segments in reader(lines, region.kind):
         for segment in segments:
+            _mark_carry_over_part(segment, carried)
             facts.extend(_segment_facts(segment, region.kind, unit, quotes))
     return facts
+
+
+def _mark_carry_over_part(segment: Segment, carried: dict[int, str]) -> None:
+    """Rows naming a fund under a carry-over row are that carry-over's parts, not income.
+
+    决算 总表 list "年初财政拨款结转和结余 21.63" and under it "一、一般公共预算财政拨款 21.63": the
+    second is the 一般公共预算 share of the carry-over, never 一般公共预算拨款收入. `carried` keeps,
+    per side of the table, the carry-over row the rows below it belong to.
+    """
+    metric = canonical_metric(segment.name, segment.code)
+    if metric in CARRY_OVER_METRICS:
+        carried[segment.side] = metric
+    elif segment.side in carried and _fund_of(segment.name):
+        segment.part_of = carried[segment.side]
+    else:
+        carried.pop(segment.side, None)
+
+
+def _fund_of(name: str) -> str | None:
+    """The fund a row names (一、一般公共预算财政拨款 -> 一般公共预算财政拨款), else None."""
+    bare = LIST_NUMBER_RE.sub("", fold(name))
+    return bare if bare in FUNDING_COLUMNS else None
 
 
 def table_unit(lines: list[tuple[int, str]], unit: str) -> str:
@@ -507,6 +534,8 @@ def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> lis
     for index, (label, cell) in enumerate(segment.cells):
         path = segment.paths[index] if index < len(segment.paths) else [label]
         metric, basis = _path_metric(path) if not segment.name else _metric_for(segment, label, kind)
+        if segment.part_of:
+            metric, basis = segment.part_of, _fund_of(segment.name)
         if not metric:
             continue
         text = cell.text.strip()
