@@ -452,6 +452,32 @@ def test_a_spreadsheet_or_web_page_disclosure_is_ingested(tmp_path, suffix):
     assert {("收入合计", Decimal("500")), ("财政拨款收入", Decimal("480"))} <= {(m, v.normalize()) for m, v in facts if v}
 
 
+FAST_PATH_LAYOUTS = [
+    ("text-and-ruled-table", ["上海市静安区财政局2024年度部门决算", "收入决算表", "单位：万元",
+                              [["项目", "本年收入合计", "财政拨款收入"], ["合计", "2,946.25", "2,940.05"],
+                               ["201 06 01 行政运行", "1,511.90", ""]], "注：本表为决算数。"]),
+    ("detached-digits", [(("上海市静安区财政局", 0), ("2024", DROP), ("年度部门决算", 0)),
+                         (("本年收入合计", 0), ("2,946.25", DROP), ("万元。", 0))]),
+    ("two-pages", ["第一页", [["项目", "决算数"], ["行1", "1.00"]], "第二页之前"]),
+]
+
+
+@pytest.mark.parametrize("case,blocks", FAST_PATH_LAYOUTS, ids=[c[0] for c in FAST_PATH_LAYOUTS])
+def test_pdfium_reads_a_page_as_pdfplumber_does(tmp_path, monkeypatch, case, blocks):
+    """The fast path (chars and rules from pdfium) gives the very text of the pdfminer one."""
+    import kexie_chat.pdfium_pages as pdfium_pages
+
+    path = write_pdf(tmp_path / f"{case}.pdf", blocks)
+    assert pdfium_pages.read_pages(path)  # the fast path takes it
+    fast = read_document(path)
+
+    def not_for_pdfium(_):
+        raise pdfium_pages.NotForPdfium("forced")
+
+    monkeypatch.setattr(pdfium_pages, "read_pages", not_for_pdfium)
+    assert fast == read_document(path)
+
+
 def test_running_heads_and_page_numbers_are_read_once(tmp_path):
     """Each page opens with the same head and ends with its number: the head is kept where it first
     stands, the numbers go; a table continued over pages keeps its rows."""
