@@ -436,7 +436,7 @@ def read_html(path: Path) -> str:
     root = tree.body or tree.root
     if root is not None:
         lines.extend(_html_lines(root))
-    return normalize_text("\n".join(line for line in lines if line))
+    return normalize_text("\n".join(lines))  # only a <pre> gives blank lines: its one-cell-a-line tables need them
 
 
 def _html_text(data: bytes) -> str:
@@ -465,13 +465,29 @@ def _html_lines(node) -> Iterator[str]:
         if tag not in HTML_BLOCKS and child.css_first(HTML_BLOCK_SELECTOR) is None:
             run.append(child.text(deep=True, separator=""))  # an inline element: <span>, <font>, <a>
             continue
-        yield _collapse("".join(run))
+        yield from _run_line(run)
         run = []
         if tag == "table" and len(child.css("table")) == 1:  # css() counts the table itself
             yield from _table_rows(child)
+        elif tag == "pre":
+            yield from _preformatted_lines(child)
         elif tag != "br":
             yield from _html_lines(child)
-    yield _collapse("".join(run))
+    yield from _run_line(run)
+
+
+def _run_line(run: list[str]) -> Iterator[str]:
+    """The text run so far as one line, when it shows anything."""
+    line = _collapse("".join(run))
+    if line:
+        yield line
+
+
+def _preformatted_lines(pre) -> Iterator[str]:
+    """A <pre> as the browser shows it: its own line breaks and blank lines, and its runs of spaces,
+    since they are its layout (a PDF's text pasted into a page, columns aligned by spaces)."""
+    text = normalize_text(pre.text(deep=True, separator=""))
+    yield from text.removeprefix("\n").removesuffix("\n").split("\n")  # the browser drops a break after <pre>
 
 
 def _table_rows(table) -> Iterator[str]:

@@ -443,6 +443,23 @@ def test_a_saved_web_page_reads_as_paragraphs_and_rows(tmp_path, charset, layout
                      "项目\t预算数", "一、财政拨款收入\t480.00", "二、事业收入\t", "收入合计\t500.00"]
 
 
+def test_an_old_excel_binary_reads_as_its_sheets(tmp_path):
+    """budget.xls (BIFF8, written by make_budget_xls.py): number cells as the sheet shows them, a
+    sheet that opens with its table titled by its name, codes split over 类/款/项 read as one."""
+    xls = FIXTURES / "budget.xls"
+    assert read_document(xls).splitlines() == [
+        *FORMAT_LINES, "项目\t预算数", "一、财政拨款收入\t480", "二、事业收入\t", "收入合计\t500",
+        "支出预算总表", "类\t款\t项\t科目名称\t合计\t基本支出\t项目支出",
+        "201\t13\t01\t行政运行\t93.5\t93.5\t", "201\t13\t02\t一般行政管理事务\t406.5\t\t406.5",
+        "合计\t\t\t\t500\t93.5\t406.5"]
+    [staged] = stage([xls], tmp_path / "corpus")
+    assert staged.name == f"2025-{FORMAT_ORG}-部门预算.txt"
+    facts = {(f.metric, f.code, f.basis, f.value.normalize()) for f in parse_disclosure(staged.name, staged.text).facts}
+    assert {("收入合计", None, "预算数", Decimal("500")), ("行政运行", "2011301", "合计", Decimal("93.5")),
+            ("一般行政管理事务", "2011302", "项目支出", Decimal("406.5")),
+            ("行政运行", "2011301", "项目支出（表内空白，记为0）", Decimal("0"))} <= facts
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".html"])
 def test_a_spreadsheet_or_web_page_disclosure_is_ingested(tmp_path, suffix):
     writer = write_xlsx if suffix == ".xlsx" else write_html
@@ -546,6 +563,31 @@ def test_a_web_page_copy_of_a_seed_gives_its_facts(tmp_path, disclosures, name):
     facts = parse_disclosure(name, read_document(tmp_path / "seed.html")).facts
     assert {(f.metric, f.code, f.value, f.basis) for f in facts} == \
         {(f.metric, f.code, f.value, f.basis) for f in disclosures[name].facts}
+
+
+QINHUANGDAO = "2022-秦皇岛市科协-部门预算.txt"
+
+
+# The seeds laid out by runs of spaces (PDF text), pasted into a page inside <pre>: the browser keeps
+# the spaces and line breaks of a <pre>, and so must the reader, or their tables run together.
+@pytest.mark.parametrize("name", [ZHANGJIAKOU, XICHENG, QINHUANGDAO])
+def test_a_seed_in_a_pre_block_gives_its_facts(tmp_path, disclosures, name):
+    import html
+
+    page = ("<html><head><meta charset='utf-8'><title>公开</title></head><body><p>部门预算公开</p>"
+            f"<pre>\n{html.escape(seed_text(name))}</pre><p>附件下载</p></body></html>")
+    (tmp_path / "seed.html").write_text(page, encoding="utf-8")
+    facts = parse_disclosure(name, read_document(tmp_path / "seed.html")).facts
+    assert {(f.metric, f.code, f.value, f.basis) for f in facts} == \
+        {(f.metric, f.code, f.value, f.basis) for f in disclosures[name].facts}
+
+
+def test_a_pre_block_keeps_its_spacing_and_lines(tmp_path):
+    page = ("<html><body><p>说明</p><pre>\n项目        预算数    决算数\n三公经费    3.65      2.10\n\n合计\t1</pre>"
+            "<p>完</p></body></html>")
+    (tmp_path / "pre.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "pre.html").splitlines() == [
+        "说明", "项目        预算数    决算数", "三公经费    3.65      2.10", "", "合计\t1", "完"]
 
 
 def seed_as_workbook(path: Path, text: str) -> Path:
