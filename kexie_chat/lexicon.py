@@ -250,6 +250,9 @@ COUNT_UNIT_VARIANTS: dict[str, tuple[str, ...]] = {"辆": ("辆", "台", "部")}
 BASIS_SHARE = "占比"
 BASIS_EXECUTION = "完成预算比例"
 BASIS_STATED_NONE = "文字表述为无"
+# A project's amount in its own 绩效目标申报表 (a form, not a line of the 明细 table that lists every
+# project: the two are not added up together).
+BASIS_PROJECT_FORM = "申报表预算金额"
 BASIS_BLANK_CELL = "表格空白"
 
 # Column labels of the standard tables, longest first when matched.

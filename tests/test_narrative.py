@@ -27,6 +27,10 @@ CLASSES = """2025年部门支出预算总表
 一、部门预算编制说明
 """
 
+# A project's 绩效目标申报表 flattened one cell a line: each label, then its value on the next line.
+FORM = ("项目支出绩效目标申报表\n\t（2025年度）\n\n\t项目名称\n\t科普特色经费\n\t预算金额\n\t160万元\n\n"
+        "\t项目负责人\n\t张三\n\t联系电话\n\t12345678\n\n\t项目名称\n\t无金额的项目\n\t项目类型\n\t12万元\n")
+
 # (id, head, narrative, wanted, unwanted); each fact (metric, code, basis, value)
 CASES = [
     ("marked-path-names-a-new-item", BUDGET,
@@ -84,6 +88,14 @@ CASES = [
     ("money-of-the-projects-with-performance-targets", BUDGET,
      "四、绩效目标设置情况\n2025年度，本部门编报绩效目标的项目共12个，涉及项目预算资金\n1,234.50万元。\n",
      [("绩效目标项目资金", None, "预算数", "1234.50")], [("项目支出", None, "预算数", "1234.50")]),
+    ("label-line-then-value-line", BUDGET,
+     "\t三公经费\n\t2.14万元\n\t公务接待费\n\t0.21万元\n",
+     [("三公经费", None, "预算数", "2.14"), ("公务接待费", None, "预算数", "0.21")], []),
+    ("a-form-names-its-project-then-its-amount", BUDGET, FORM,
+     [("项目支出", None, "申报表预算金额", "160")], [("项目支出", None, "预算数", "160"), ("项目支出", None, "预算数", "12")]),
+    ("a-value-line-after-a-sentence-is-not-its-figure", BUDGET,
+     "本部门2025年部门预算如下表所示。\n\t160万元\n",
+     [], [("收入合计", None, "预算数", "160"), ("支出合计", None, "预算数", "160")]),
     ("scope-of-an-evaluation-is-not-its-figure", DECISION,
      "2024年度本部门对科普活动项目开展绩效自评，涉及资金123.26万元。\n",
      [], [("绩效目标项目资金", None, "决算数", "123.26")]),
@@ -102,3 +114,10 @@ def test_narrative_binding(name, head, narrative, wanted, unwanted):
         assert (metric, code, basis, Decimal(value)) in got, sorted(map(str, got))
     for metric, code, basis, value in unwanted:
         assert (metric, code, basis, Decimal(value)) not in got, sorted(map(str, got))
+
+
+def test_a_form_project_is_named_by_its_item():
+    text = BUDGET + CLASSES + FORM
+    facts = parse_disclosure("t.txt", text).facts
+    projects = [(f.item, f.value, f.unit, f.source.line) for f in facts if f.table == "正文" and f.metric == "项目支出"]
+    assert projects == [("科普特色经费", Decimal("160"), "万元", text.splitlines().index("\t项目名称") + 1)]

@@ -24,6 +24,7 @@ from ..lexicon import (
     BASIS_EXECUTION,
     BASIS_FULL_YEAR,
     BASIS_PREVIOUS,
+    BASIS_PROJECT_FORM,
     BASIS_SHARE,
     BASIS_STATED_NONE,
     BASIS_VALUE,
@@ -31,6 +32,8 @@ from ..lexicon import (
     COUNT_UNITS,
     FUNDING_QUALIFIER_METRICS,
     METRIC_UNITS,
+    PROJECT_AMOUNT_LABELS,
+    PROJECT_NAME_LABELS,
     QUALIFIER_FOLLOWERS,
     STOCK_METRICS,
 )
@@ -43,6 +46,7 @@ NUMBER_UNIT_RE = re.compile(
     r"(?<![\d.A-Za-z])(-?\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元|%|个百分点|平方米|人次|批次|辆|台|部|人|名|个|次|场|分|家|套)?"
 )
 SENTENCE_END = "。；;！？!?"
+LABEL_LENGTH = 16  # characters a label line has at most ("一般公共预算财政拨款支出" and its kin)
 GAP_WORDS = sorted((
     "预算数", "决算数", "预算", "决算", "支出", "收入", "安排", "共计", "合计", "总计", "总额", "金额",
     "为", "是", "达", "约", "共", "各", "年初", "全年", "本年", "度", "数", "实际", ":", ",",
@@ -118,11 +122,55 @@ def read_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary, doc_kin
     A class named by its path in a heading of its own ("1、…行政运行（项）。") is what the next
     paragraph's figures are about.
     """
-    facts: list[NarrativeFact] = []
+    facts: list[NarrativeFact] = _form_projects(paragraphs)
     pending: Mention | None = None
-    for paragraph in paragraphs:
+    for paragraph in _labels_with_values(paragraphs):
         read, pending = read_paragraph(paragraph, vocabulary, doc_kind, classes, pending)
         facts.extend(read)
+    return facts
+
+
+def _lone_value(paragraph: Paragraph) -> re.Match | None:
+    """A paragraph that is one number with its unit and nothing else ("160万元", a form's cell)."""
+    match = NUMBER_UNIT_RE.fullmatch(paragraph.text)
+    return match if match and match.group(2) else None
+
+
+def _is_label(paragraph: Paragraph) -> bool:
+    """A paragraph that only names something (a form's or a one-cell-a-line table's label)."""
+    text = paragraph.text.rstrip(":")
+    return 0 < len(text) <= LABEL_LENGTH and not re.search(r"\d", text) and text[-1] not in SENTENCE_END + ",、"
+
+
+def _labels_with_values(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A label on its own line and its value on the next ("三公经费" / "2.14万元") read as one
+    sentence, as a form or a table flattened one cell a line prints them."""
+    result: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = result[-1] if result else None
+        if previous is not None and _lone_value(paragraph) and _is_label(previous):
+            result[-1] = Paragraph(previous.text + paragraph.text, previous.lines + paragraph.lines, previous.marks)
+        else:
+            result.append(paragraph)
+    return result
+
+
+def _form_projects(paragraphs: list[Paragraph]) -> list[NarrativeFact]:
+    """A project's amount in a form printed one cell a line (绩效目标申报表): 项目名称 / its name, then
+    预算金额 / "160万元" -> the project's 项目支出, named by the item, as a 明细 table's line is."""
+    facts: list[NarrativeFact] = []
+    project: tuple[str, list[int]] | None = None
+    for label, value in zip(paragraphs, paragraphs[1:]):
+        name = label.text.rstrip(":")
+        if name in PROJECT_NAME_LABELS and _is_label(value) and value.text not in PROJECT_AMOUNT_LABELS:
+            project = (value.text, label.lines + value.lines)
+        elif project and name in PROJECT_AMOUNT_LABELS and _lone_value(value):
+            number = _lone_value(value)
+            if number.group(2) in ("万元", "元", "亿元"):
+                facts.append(NarrativeFact("项目支出", parse_amount(number.group(1)), number.group(2), BASIS_PROJECT_FORM,
+                                           sorted(set(project[1] + label.lines + value.lines)), number.group(1),
+                                           item=project[0]))
+            project = None
     return facts
 
 
