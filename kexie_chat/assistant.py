@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .answering import Context, Engine
-from .check import Finding, by_source, findings_about
+from .findings import Finding, by_source, findings_about
 from .models import Answer, Fact
 from .store import Store
 from .upkeep import IndexMissing, keep_current
@@ -53,7 +53,7 @@ class Findings:
         self._lock = threading.Lock()  # the terminal app asks from worker threads
 
     def about(self, facts: Sequence[Fact]) -> list[Finding]:
-        """The findings that involve one of the figures an answer leads with (check.findings_about)."""
+        """The findings that involve one of the figures an answer leads with (findings.findings_about)."""
         with self._lock:
             docs = sorted({fact.source.doc for fact in facts[:3]} - self.read)
             if docs:

@@ -367,11 +367,11 @@ CHECK_HELP = """一致性检查：找出加不上合计的数，以及同一份�
 @click.option("--json", "as_json", is_flag=True, help='输出 {"findings": [...]}。')
 @db_option
 def check_command(org: str | None, as_json: bool, db: Path | None) -> None:
-    from .check import SEVERITY_LABELS, audit, findings_json
+    from .findings import SEVERITY_LABELS, findings_json, stored_findings
 
     assistant = _open(_db(db))
     canonical = _org_named(assistant, org) if org else None
-    findings = audit(assistant.store, canonical)
+    findings = stored_findings(assistant.store, canonical)
     if as_json:
         click.echo(findings_json(findings))
         return

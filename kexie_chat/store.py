@@ -46,7 +46,7 @@ def _corpus_entries(corpus: Path) -> list[os.DirEntry]:
 
 
 # The code whose output the index holds: a change to any of these makes the index stale.
-READER_SOURCES = ("parse/*.py", "lexicon.py", "vocabulary.py", "text.py", "store.py", "check.py")
+READER_SOURCES = ("parse/*.py", "lexicon.py", "vocabulary.py", "text.py", "store.py", "check/*.py", "findings.py")
 
 
 def corpus_fingerprint(corpus: Path) -> str:

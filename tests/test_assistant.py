@@ -12,7 +12,7 @@ import pytest
 
 from kexie_chat import Assistant
 from kexie_chat.answering import Context
-from kexie_chat.check import audit, by_source, findings_about
+from kexie_chat.findings import by_source, findings_about, stored_findings
 from kexie_chat.intent import parse_question
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def test_opening_reads_no_finding_and_an_answer_reads_its_own_document(fresh):
 
 
 def test_annotations_are_those_of_every_finding_read_up_front(fresh):
-    everything = by_source(audit(fresh.store))
+    everything = by_source(stored_findings(fresh.store))
     assert everything
     noted = 0
     for question in _dev_questions():

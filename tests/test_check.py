@@ -1,6 +1,8 @@
 """kexie check: findings on the five seeds (golden, checked by hand), one case per check kind,
 the same figure told apart from a different one, answers that carry a finding, and the CLI."""
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,8 +11,9 @@ from click.testing import CliRunner
 
 from kexie_chat.answering.render import render
 from kexie_chat.answering.reply import answered, said as statement
-from kexie_chat.check import Finding, audit, audit_disclosure
+from kexie_chat.check import audit_disclosure
 from kexie_chat.cli import kexie
+from kexie_chat.findings import Finding, stored_findings
 from kexie_chat.models import Document, Fact, Passage, Source
 from kexie_chat.parse import Disclosure, parse_disclosure
 from kexie_chat.store import Store
@@ -65,8 +68,8 @@ def test_consistent_tables_produce_no_finding(disclosures):
 def test_the_index_keeps_the_findings(db, disclosures):
     store = Store(db)
     try:
-        stored = audit(store)
-        by_org = audit(store, "武汉市江汉区科学技术协会")
+        stored = stored_findings(store)
+        by_org = stored_findings(store, "武汉市江汉区科学技术协会")
     finally:
         store.close()
     computed = [f for d in disclosures.values() for f in audit_disclosure(d)]
@@ -327,6 +330,15 @@ def test_an_answer_off_any_finding_is_unchanged(assistant):
 
 
 # --- command line -------------------------------------------------------------------------------------
+
+
+def test_answering_with_a_finding_never_imports_the_audit(db):
+    """Reading is one job, auditing another: the findings are read from the index (kexie_chat.findings)."""
+    script = (f"import sys; from kexie_chat import Assistant; "
+              f"a = Assistant(db_path={str(db)!r}); text = a.ask('江汉区2020年人员经费').text; "
+              f"assert '199.36' in text, text; "
+              f"audit = sorted(m for m in sys.modules if m.startswith('kexie_chat.check')); assert not audit, audit")
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
 
 
 def test_check_json_lists_the_findings(db):

@@ -274,10 +274,8 @@ class KexieApp(App):
     @on(FindingsReady)
     def findings_ready(self, message: FindingsReady) -> None:
         self.status_ready()
-        try:
-            from ..check import KIND_LABELS
-        except ImportError:
-            KIND_LABELS = {}
+        from ..findings import KIND_LABELS
+
         self.push_screen(FindingsScreen(message.findings, KIND_LABELS))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -375,14 +373,14 @@ class KexieApp(App):
         self.notify("答案已复制到剪贴板（OSC 52，需终端支持）")
 
     def action_findings(self) -> None:
-        from ..check import audit
+        from ..findings import stored_findings
 
         if self.assistant is None:
             self.notify("索引尚未就绪", severity="warning")
             return
         org = self.chat.context.org if self.chat else None  # the org in view, else every org
         self.status(f"正在做一致性检查（{org}）…" if org else "正在做一致性检查…")
-        self.run_audit(audit, self.assistant.store, org)
+        self.run_audit(stored_findings, self.assistant.store, org)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

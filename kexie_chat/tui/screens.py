@@ -132,7 +132,7 @@ class DocumentsScreen(TableScreen):
 
 
 class FindingsScreen(TableScreen):
-    """Consistency findings (kexie_chat.check.audit); a row opens where the finding stands."""
+    """Consistency findings (kexie_chat.findings.stored_findings); a row opens where the finding stands."""
 
     def __init__(self, findings: Sequence[Any], kind_labels: dict[str, str] | None = None) -> None:
         self.findings = list(findings)
