@@ -15,6 +15,7 @@ from kexie_chat.check import audit_disclosure
 from kexie_chat.cli import kexie
 from kexie_chat.findings import Finding, stored_findings
 from kexie_chat.models import Document, Fact, Passage, Source
+from kexie_chat.orgs import split_org
 from kexie_chat.parse import Disclosure, parse_disclosure
 from kexie_chat.store import Store
 from kexie_chat.text import fold
@@ -303,6 +304,40 @@ def test_a_misprinted_org_name_is_found_with_its_line():
     assert [(f.kind, [s.line for s in f.sources]) for f in found] == [("org_name", [142])]
     assert "江北区" in found[0].text and ORG in found[0].text
 
+
+
+def misprinted(org: str, place: str, printed: str) -> str:
+    """A 决算 of `org` whose 情况说明 title and one table's 编制部门 line print its place as `printed`."""
+    wrong = org.replace(place, printed)
+    return (f"{org}2024年度部门决算\n预算主管部门：{org}\n第三部分 {wrong}2024年度部门决算情况说明\n"
+            "（一）关于2024年度收入支出决算总体情况说明\n本部门2024年度收入总计627.28万元。\n"
+            f"2024年度收入决算表\n编制部门：{wrong} 单位：万元\n"
+            f"（二）关于2024年度支出决算情况说明\n本部门会同上海市普陀区民政局、静安区{split_org(org).body}开展工作。\n")
+
+
+# (id, org, its last place level, printed as): any kind of body, in its full or short form.
+ORG_MISPRINTS = [
+    ("科协", "上海市普陀区科学技术协会", "普陀区", "普沱区"),
+    ("科协-short-form", "上海市普陀区科协", "普陀区", "普驼区"),
+    ("商务委员会", "上海市普陀区商务委员会", "普陀区", "普驼区"),
+    ("街道办事处", "上海市普陀区石泉路街道办事处", "普陀区", "普沱区"),
+    ("局-of-a-city", "包头市财政局", "包头市", "包投市"),
+]
+
+
+@pytest.mark.parametrize("name,org,place,printed", ORG_MISPRINTS, ids=[m[0] for m in ORG_MISPRINTS])
+def test_an_org_of_any_kind_printed_with_its_place_one_character_off(name, org, place, printed):
+    assert kinds(misprinted(org, place, place)) == []
+    disclosure_ = parse_disclosure("t.txt", misprinted(org, place, printed))
+    found = audit_disclosure(disclosure_)
+    assert [(f.kind, [s.line for s in f.sources]) for f in found] == [("org_name", [3, 7])]
+    assert found[0].text == f"单位名称误印为“{printed}”（第3、7行），应为“{disclosure_.document.org}”。"
+
+
+def test_another_level_or_another_place_is_no_misprint():
+    """包头县 is another level than 包头市; 静安区 is two characters off 普陀区."""
+    assert kinds(misprinted("包头市财政局", "包头市", "包头县")) == []
+    assert kinds(misprinted("上海市普陀区商务委员会", "普陀区", "静安区")) == []
 
 # --- answers ----------------------------------------------------------------------------------------
 

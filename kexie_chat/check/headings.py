@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..render import short_title
 from ..models import Source
+from ..orgs import body_forms, short_place, split_org
 from ..vocabulary import table_kind
 from .report import finding
 
@@ -44,15 +45,31 @@ def _headings(disclosure) -> Iterator[tuple]:
 
 
 def org_names(disclosure, statements=None) -> list:
-    """The org's own name printed wrong (江北区科学技术协会 in the 江汉区 document)."""
-    org, findings = disclosure.document.org, []
-    for misprint in disclosure.aliases[1:]:
-        pattern = re.compile(re.escape(misprint) + r"(?:科学技术协会|科协)")
-        sources = [Source(doc=p.doc, line=p.line, quote=p.text[:120]) for p in disclosure.passages
-                   if pattern.search(p.text)]
-        if not sources:
-            continue
+    """The org's own place printed one character off, before its own body (江北区科学技术协会 in the
+    江汉区 document, 普驼区商务委员会 in the 普陀区 one): any kind of body, in any passage."""
+    org = disclosure.document.org
+    misprints: dict[str, list[Source]] = {}
+    for passage in disclosure.passages:
+        for misprint in dict.fromkeys(_misprinted_places(org, passage.text)):
+            misprints.setdefault(misprint, []).append(Source(doc=passage.doc, line=passage.line,
+                                                             quote=passage.text[:120]))
+    findings = []
+    for misprint, sources in misprints.items():
         lines = "、".join(str(s.line) for s in sources)
         text = f"单位名称误印为“{misprint}”（第{lines}行），应为“{org}”。"
         findings.append(finding("org_name", "warning", disclosure, [], text, sources=sources))
     return sorted(findings, key=lambda f: f.sources[0].line)
+
+
+def _misprinted_places(org: str, text: str) -> Iterator[str]:
+    """Places printed before the org's body (商务委员会, 商务委: ORG_SHORTENINGS) that are its own
+    last level with one character other than the level's suffix changed."""
+    name = split_org(org)
+    place = short_place(name.place)
+    if not place or not name.body:
+        return
+    bodies = "|".join(re.escape(body) for body in body_forms(name.body))
+    for found in re.finditer(rf"(?=([\u4e00-\u9fff]{{{len(place)}}})(?:{bodies}))", text):
+        printed = found.group(1)
+        if printed[-1] == place[-1] and sum(a != b for a, b in zip(printed, place)) == 1:
+            yield printed
