@@ -477,6 +477,9 @@ NARRATIVE_TABLE_TOTALS: dict[str, tuple[str, tuple[str, ...]]] = {
 # funding, is one figure (not 收入: income by class is other money than spending by class).
 CODE_SPENDING_KINDS: tuple[str, ...] = ("支出", "一般公共预算支出", "财政拨款收支", "政府性基金", "国有资本经营")
 CODE_PART_COLUMNS: tuple[str, ...] = ("基本支出", "项目支出")
+# Two-sided tables whose spending side lists 功能分类 classes by name only (八、社会保障和就业支出):
+# a named class is the class the document codes under that name in its other tables.
+CLASS_NAME_KINDS: tuple[str, ...] = ("收支总表", "财政拨款收支")
 # Words that open a narrative list of all of a total's items (not 其中: it may list some, or two breakdowns).
 LIST_MARKERS: tuple[str, ...] = ("主要包括", "具体包括", "包括")
 # Words that make a clause after a list no item of it (a change, a share, another total).

@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from ..lexicon import (
+    CLASS_NAME_KINDS,
+    CODE_PART_COLUMNS,
+    CODE_SPENDING_KINDS,
+    FUNDING_COLUMNS,
+    MAIN_COLUMNS,
+    TOTAL_ROW_METRIC,
+)
 from ..render import place
-from ..lexicon import CODE_PART_COLUMNS, CODE_SPENDING_KINDS, FUNDING_COLUMNS, MAIN_COLUMNS, TOTAL_ROW_METRIC
 from ..models import Fact
 from ..text import fold
 from .arithmetic import differs, in_unit
@@ -35,14 +42,26 @@ def same_code(disclosure, statements) -> list:
 def _code_groups(statements) -> dict[tuple, dict[str, list[Statement]]]:
     """(scope, reading, funding, code, column meaning) -> table -> its statements of that code."""
     funding_of = _sole_funding(statements)
+    classes = _class_codes(statements)
     groups: dict[tuple, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     for s in statements:
         meaning = _column_meaning(s)
-        if s.kind in CODE_SPENDING_KINDS and s.fact.code and s.fact.code.startswith("2") and meaning \
-                and s.row == s.fact.metric and not s.blank:
+        code = s.fact.code or (classes.get(fold(s.fact.metric)) if s.kind in CLASS_NAME_KINDS else None)
+        if (s.kind in CODE_SPENDING_KINDS or s.kind in CLASS_NAME_KINDS) and code and code.startswith("2") \
+                and meaning and s.row == s.fact.metric and not s.blank:
             funding = funding_of.get((s.fact.scope, s.reading, s.funding), s.funding)
-            groups[(s.fact.scope, s.reading, funding, s.fact.code, meaning)][s.fact.table or ""].append(s)
+            groups[(s.fact.scope, s.reading, funding, code, meaning)][s.fact.table or ""].append(s)
     return groups
+
+
+def _class_codes(statements) -> dict[str, str]:
+    """A 功能分类 class's name (folded) -> the one code the document's coded tables give it."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        code = s.fact.code
+        if s.kind and code and len(code) == 3 and code.startswith("2"):
+            codes[fold(s.fact.metric)].add(code)
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
 
 
 def _sole_funding(statements) -> dict[tuple, str]:
