@@ -168,6 +168,11 @@ def fiscal_total(said_total):
             said("财政拨款收支总计", said_total, 9, f"2020年度财政拨款收入支出总计{said_total}万元。")]
 
 
+def named_class(said_total):
+    """The 收支总表 lists a class by its name only (八、科学技术支出); the 支出 table codes it (206)."""
+    return [fact("科学技术支出", said_total, 1, TOTALS, "决算数"), fact("科学技术支出", "10.00", 9, SPENDING, code="206")]
+
+
 def names(second):
     return [fact("房租补贴", "3.00", 1, "2020年度收入决算表（表2）", code="2210202"),
             fact(second, "3.00", 9, SPENDING, code="2210202")]
@@ -187,6 +192,7 @@ KINDS = [
     ("same_figure_two_tables", "same_figure", two_tables("504.77"), two_tables("504.87")),
     ("same_figure_table_and_text", "same_figure", table_and_text("199.38"), table_and_text("199.36")),
     ("code_name", "code_name", names("房租补贴"), names("提租补贴")),
+    ("same_figure_class_named_in_a_two_sided_table", "same_figure", named_class("10.00"), named_class("10.50")),
     ("same_figure_narrative_total_of_a_two_sided_table", "same_figure", fiscal_total("2961.68"), fiscal_total("0.3")),
 ]
 
@@ -287,6 +293,10 @@ NOT_THE_SAME = [
                                             basis="决算数")]),
     ("text_in_wan_for_a_table_in_yuan", [fact("支出合计", "91016775.35", 1, TOTALS, "金额", unit="元"),
                                          said("支出合计", "9101.68", 9, "2020年度支出合计9101.68万元。")]),
+    ("class_named_against_income_by_class", [fact("科学技术支出", "10.50", 1, TOTALS, "决算数"),
+                                             fact("科学技术支出", "10.00", 9, "2020年度收入决算表（表2）", code="206")]),
+    ("name_of_two_classes", [fact("其他支出", "10.50", 1, TOTALS, "决算数"), fact("其他支出", "10.00", 8, SPENDING, code="229"),
+                             fact("其他支出", "10.00", 9, SPENDING, code="206")]),
     ("two_cells_of_one_table", [fact("一般公共预算拨款收入", "504.77", 1, TOTALS, "金额"),
                                 fact("一般公共预算拨款收入", "0", 2, TOTALS, "金额")]),
 ]
@@ -516,3 +526,20 @@ def test_a_list_finding_names_every_item_on_its_line():
 def test_a_new_item_grown_from_nothing_is_not_computed():
     text = DECISION + "本部门2024年度收入总计62.54万元，与2023年度相比，收入总计增加62.54万元，增长100%。\n"
     assert kinds(text) == []
+
+
+def listed_one_decimal(total):
+    """A list whose items are printed to one decimal (1.1万元): each may be off by 0.05 of its rounding."""
+    return (DECISION + "（五）关于2024年度一般公共预算财政拨款基本支出决算情况说明\n本部门2024年度一般公共预算财政拨款基本支出"
+            f"12.5万元，其中：人员经费{total}万元，主要包括：基本工资1.1万元、津贴补贴2.2万\n元、社会保障缴费3.3万元。\n")
+
+
+# (printed total, findings): three parts of one decimal add to 6.6 and may be off by 3 × 0.05.
+ONE_DECIMAL = [("6.6", []), ("6.60", []), ("6.7", [("list_sum", "rounding", "0.1")]),
+               ("6.5", [("list_sum", "rounding", "-0.1")]), ("6.75", [("list_sum", "rounding", "0.15")]),
+               ("6.76", [("list_sum", "error", "0.16")]), ("6.8", [("list_sum", "error", "0.2")])]
+
+
+@pytest.mark.parametrize("total,expected", ONE_DECIMAL, ids=[t for t, _ in ONE_DECIMAL])
+def test_a_list_printed_to_one_decimal_is_decided_by_the_rounding_of_its_parts(total, expected):
+    assert severities(listed_one_decimal(total)) == expected

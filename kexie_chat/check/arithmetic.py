@@ -55,9 +55,19 @@ def tolerance(facts: list[Fact], unit: str) -> Decimal:
 def rounding(total: Fact, parts: list[Fact], unit: str) -> Decimal:
     """The most that rounding explains, in `unit` (尾差): one unit of the last printed digit, or,
     for a sum, half a unit of each part's last digit (each part printed rounded)."""
-    one = max(convert(digit(f), f.unit, unit) for f in (total, *parts))
-    halves = sum((convert(digit(f), f.unit, unit) / 2 for f in parts if not exact_zero(f)), Decimal(0))
+    one = max(convert(rounded_digit(f), f.unit, unit) for f in (total, *parts))
+    halves = sum((convert(rounded_digit(f), f.unit, unit) / 2 for f in parts if not exact_zero(f)), Decimal(0))
     return max(one, halves)
+
+
+def rounded_digit(fact: Fact) -> Decimal:
+    """The digit rounding may have cut a figure to: a narrative figure printed with decimals to its
+    own last one (1.1万元 may be 1.05 to 1.15); any other as `digit` (an amount the text prints
+    whole, 34万元, is taken to be exact, as a table's 3.5 is 3.50)."""
+    exponent = fact.value.as_tuple().exponent if fact.value is not None else 0
+    if fact.table == "正文" and isinstance(exponent, int) and exponent < 0:
+        return max(Decimal(1).scaleb(exponent), digit(fact))
+    return digit(fact)
 
 
 def exact_zero(fact: Fact) -> bool:
