@@ -482,6 +482,9 @@ CODE_PART_COLUMNS: tuple[str, ...] = ("基本支出", "项目支出")
 CLASS_NAME_KINDS: tuple[str, ...] = ("收支总表", "财政拨款收支")
 # Words that open a narrative list of all of a total's items (not 其中: it may list some, or two breakdowns).
 LIST_MARKERS: tuple[str, ...] = ("主要包括", "具体包括", "包括")
+# Words that open a list of some of a total's parts, or of two breakdowns of it (其中：A a、B b): only a sum
+# that rounding explains says the list was all of the total.
+LIST_PARTIAL_MARKERS: tuple[str, ...] = ("其中",)
 # Words that make a clause after a list no item of it (a change, a share, another total).
 NOT_LIST_ITEM_WORDS: tuple[str, ...] = ("较", "比上年", "增加", "减少", "增长", "下降", "合计", "共计", "总计", "占")
 

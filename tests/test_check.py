@@ -543,3 +543,47 @@ ONE_DECIMAL = [("6.6", []), ("6.60", []), ("6.7", [("list_sum", "rounding", "0.1
 @pytest.mark.parametrize("total,expected", ONE_DECIMAL, ids=[t for t, _ in ONE_DECIMAL])
 def test_a_list_printed_to_one_decimal_is_decided_by_the_rounding_of_its_parts(total, expected):
     assert severities(listed_one_decimal(total)) == expected
+
+
+def procurement(total: str) -> str:
+    """A 其中 list whose items the reader takes for no fact (货物采购金额…): they are added all the same."""
+    return (DECISION + f"（二）政府采购支出情况\n本部门2024年度政府采购金额为{total}万元，其\n"
+            "中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元。\n")
+
+
+def projects(total: str) -> str:
+    """A full list (主要包括) of items named by no metric, one per wrapped line."""
+    return (DECISION + f"本部门2024年度项目支出{total}万元，主要包括：支持企业规模化发展870.00万元、\n"
+            "支持企业创新化发展70.00万元、支持企业协同化\n发展180.00万元、支持企业国际化发展50.00万元。\n")
+
+
+def spending_shares(office: str) -> str:
+    """A 其中 list with each item's share after it (…万元，占79.49%；…)."""
+    return (DECISION + f"本部门机关运行经费29.40万元，其中：办公费{office}万元，占79.49%；差旅\n"
+            "费6.03万元，占20.51%。\n")
+
+
+# (id, clean twin, planted, findings). A 其中 list may give only some parts, or two breakdowns: there
+# only a sum that rounding explains is a finding (the list was all of the total, printed rounded).
+LISTS = [
+    ("unread-items-其中-rounding", procurement("251.26"), procurement("251.25"), [("list_sum", "rounding")]),
+    ("unread-items-其中-more-than-rounding-is-no-partition", procurement("251.26"), procurement("261.26"), []),
+    ("unread-items-full-list", projects("1170.00"), projects("1180.00"), [("list_sum", "error")]),
+    ("shares-between-items", spending_shares("23.37"), spending_shares("23.38"), [("list_sum", "rounding")]),
+]
+
+
+@pytest.mark.parametrize("name,clean,planted,expected", LISTS, ids=[c[0] for c in LISTS])
+def test_a_list_adds_every_item_whether_read_as_a_fact_or_not(name, clean, planted, expected):
+    assert kinds(clean) == []
+    assert kinds(planted) == expected
+
+
+def test_an_unread_item_is_cited_by_its_paragraph_and_its_words():
+    disclosure_ = parse_disclosure("t.txt", projects("1180.00"))
+    found = audit_disclosure(disclosure_)[0]
+    paragraph = next(p.line for p in disclosure_.passages if "支持企业规模化发展" in p.text)
+    assert [(f.source.line, f.source.quote, str(f.value)) for f in found.facts[1:]] == [
+        (paragraph, "支持企业规模化发展870.00万元", "870.00"), (paragraph, "支持企业创新化发展70.00万元", "70.00"),
+        (paragraph, "支持企业协同化发展180.00万元", "180.00"), (paragraph, "支持企业国际化发展50.00万元", "50.00")]
+    assert found.expected == Decimal("1170.00") and found.difference == Decimal("10.00")
