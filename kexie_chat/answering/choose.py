@@ -22,6 +22,7 @@ from ..lexicon import (
     BASIS_VALUE,
     MAIN_COLUMNS as LEXICON_MAIN_COLUMNS,
     METRIC_UNITS,
+    TABLE_FUNDING,
     TABLE_PRIORITY,
 )
 from ..models import DEPARTMENT, Fact
@@ -121,6 +122,13 @@ def one_column(fact: Fact, other: Fact) -> bool:
     (合计 of one table, 本年收入合计 of another; never a 预算数 and a 决算数)."""
     return fact.basis == other.basis or side_of(fact) == side_of(other) and \
         all((f.basis or "").split("（")[0] in LEXICON_MAIN_COLUMNS for f in (fact, other))
+
+
+def same_funding(fact: Fact, other: Fact) -> bool:
+    """Whether two tables' figures count the same money: a row of the 收支总表 (all funds) and the
+    same row of the 财政拨款收支总表 (财政拨款 only) are two figures, not one printed twice."""
+    fundings = {TABLE_FUNDING.get(table_kind(f.table or "") or "") for f in (fact, other) if f.table != "正文"}
+    return len(fundings - {None}) < 2  # a table not recognized may count either
 
 
 def is_derived(fact: Fact) -> bool:

@@ -13,7 +13,7 @@ from ..render import wan
 from ..store import Store
 from ..text import fold
 from ..vocabulary import table_kind
-from .choose import choose, is_derived, item_key, one_column, same_item, side_of
+from .choose import choose, is_derived, item_key, one_column, same_funding, same_item, side_of
 from .context import Context
 
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
@@ -139,22 +139,23 @@ class Index:
                     or "空白" in (fact.basis or ""):
                 continue
             if fact.unit == primary.unit and fact.value not in seen and one_column(fact, primary) \
-                    and fact.code == primary.code:
+                    and fact.code == primary.code and same_funding(fact, primary):
                 seen.add(fact.value)
                 others.append(fact)
         return others[:3]
 
     def readings(self, org: str, doc: Document, primary: Fact, facts: list[Fact], query: Query,
-                 shown: list[Fact]) -> list[Fact]:
+                 shown: list[Fact], related: bool = True) -> list[Fact]:
         """The same name with another figure in another reading: a 功能分类 row and an 经济分类 row
         (住房公积金 2210201 and 30113), all funds and 财政拨款 (基本支出), a metric and a project named
         alike (科普活动), a 经济分类 name and its 功能分类 name with 支出 (养老保险缴费 / …缴费支出).
-        Each reading's likeliest figure, when it differs from the figures already shown."""
+        Each reading's likeliest figure, when it differs from the figures already shown.
+        related: also the readings of other names (False for a row named by its code)."""
         pool = list(facts)
-        for related in related_names(primary.metric):
-            if related in self.metrics.known:  # a query only for a name the index holds
-                pool += self.store.facts(org=org, metric=related, year=doc.year)
-        named = self.items.get(fold(primary.metric)[:1], ())
+        for name in related_names(primary.metric) if related else ():
+            if name in self.metrics.known:  # a query only for a name the index holds
+                pool += self.store.facts(org=org, metric=name, year=doc.year)
+        named = self.items.get(fold(primary.metric)[:1], ()) if related else ()
         for key, item, metric in named:
             if key == fold(primary.metric):
                 pool += [f for f in self.store.facts(org=org, metric=metric, year=doc.year) if same_item(f.item, item)]

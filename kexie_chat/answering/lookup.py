@@ -49,8 +49,10 @@ def lookup(request: Request) -> Reply:
         return no_metric(request, org, doc, query.item or metric)
     supporting = [] if primary.item or query.column else index.parts(org, doc, primary.metric, query, primary)
     others = index.others(facts, primary)
-    readings = [] if query.codes or query.item or query.column else \
-        index.readings(org, doc, primary, kinded, query, [primary, *others])
+    # A code decides the row, not which table's figure of it: the same row counted over other money
+    # (the 一般公共预算 table's 2060799 beside the 支出总表's) is still another reading.
+    readings = [] if query.item or query.column else \
+        index.readings(org, doc, primary, kinded, query, [primary, *others], related=not query.codes)
     other_scope = index.other_scope_doc(primary)
     statements = [*request.notes, said("figure", primary),
                   *([said("parts", *supporting)] if supporting else []),
