@@ -51,13 +51,13 @@ def lookup(request: Request) -> Reply:
     others = index.others(facts, primary)
     # A code decides the row, not which table's figure of it: the same row counted over other money
     # (the 一般公共预算 table's 2060799 beside the 支出总表's) is still another reading.
-    readings = [] if query.item or query.column else \
-        index.readings(org, doc, primary, kinded, query, [primary, *others], related=not query.codes)
+    readings = [] if query.item else index.readings(org, doc, primary, kinded, query, [primary, *others],
+                                                    related=not (query.codes or query.column))
     other_scope = index.other_scope_doc(primary)
     statements = [*request.notes, said("figure", primary),
                   *([said("parts", *supporting)] if supporting else []),
                   *([said("others", *others)] if others else []),
-                  *([said("readings", *readings)] if readings else []),
+                  *([said("readings", *readings, shown=primary)] if readings else []),
                   *([said("other_scope", doc=other_scope)] if other_scope else [])]
     return answered("lookup", *statements, facts=unique([primary, *readings, *supporting, *others]),
                     source=said("source", primary))

@@ -68,11 +68,12 @@ def typos_read(query: Query) -> str:
     return f"（{read}）" if read else ""
 
 
-def reading_label(fact: Fact) -> str:
-    """How a reading is told apart: its code's classification, its project, its table."""
+def reading_label(fact: Fact, by_table: bool = False) -> str:
+    """How a reading is told apart: its code's classification, its project, its table (by_table:
+    the figure shown has the same code, so only the table tells them apart)."""
     if fact.item:
         return f"项目“{fact.item}”"
-    if fact.code:
+    if fact.code and not by_table:
         kind = "经济分类" if fact.code.startswith("3") else "功能分类"
         return f"{fact.metric}（{kind}{fact.code}）"
     name = (fact.table or "").split("\t")[0].strip()
@@ -98,7 +99,10 @@ def _others(s: Said) -> str:
 
 
 def _readings(s: Said) -> str:
-    return "同一名称的其他口径：" + "；".join(f"{reading_label(r)} {figure(r)}（{line(r)}）" for r in s.facts) + "。"
+    shown = s.slots.get("shown")
+    return "同一名称的其他口径：" + "；".join(
+        f"{reading_label(r, by_table=shown is not None and r.code == shown.code)} {figure(r)}（{line(r)}）"
+        for r in s.facts) + "。"
 
 
 def _other_scope(s: Said) -> str:
