@@ -77,7 +77,7 @@ STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|预算安排")), 
                 ("决算", re.compile(r"决算")),
                 ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢")))
 # What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
-KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成")),
+KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成|(?:增减|增长|下降|减少|增加|变化|变动|上升|降低)率")),
          ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),
          ("count", re.compile(r"几辆|多少辆|几台|多少台|几部|几人|几个人|多少人|多少名|几名|几位|多少位|几个|多少个|"
                               r"几批|多少批|几次|多少次|几天|多少天|几场|多少场|人数|数量|面积|平米|平方米|几家|多少家")))

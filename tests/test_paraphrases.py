@@ -10,7 +10,7 @@ and the readings a document states beside a figure, asked as people ask them (�
 Columns named beside a row (2080505的事业收入, 科学技术支出里项目支出多少, …中…是多少, by the row's name, by
 another word for the column), blank cells too: the column_* kinds, all given back.
 
-Measured on 2026-11-28 (roundtrip, 21:45): 6640/6655 (99.8%); before the columns, 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
+Measured on 2026-11-28 (roundtrip, 21:50): 6657/6660 (99.95%); before the columns, 5213/5280 (98.7%). ALLOWED_FAILURES holds today's failures per
 kind, so that none can grow unnoticed; whoever fixes one lowers its count. What fails on the seeds:
 - metric_typo 2/161 (was 33/160: a long name written one character off around a shorter one written
   right is now read as the long one, match.MetricMatcher.longer_typos): a typo in a name's bracketed
@@ -18,8 +18,7 @@ kind, so that none can grow unnoticed; whoever fixes one lowers its count. What 
   heading ('西城2019年政府性基金预蒜财政拨款本年支出' not_found);
 - mixed 1/476: '张家囗科协公车2020年度是多少？' gives the vehicles (车辆 4辆): 公车 alone names the count, the
   seed is 公务用车购置及运行维护费 (the generator draws 公车 from its synonyms);
-- reading_change_rate 13/28: '西城2019年收入合计较上年增减率是多少' gives the change in 元 (-3125172.76),
-  not the rate the document states (-35.15%); '江汉2020年机关运行经费较上年增减率是多少' gives 5.81万元, not 46.2%.
+- reading_change_rate: 28/28 (was 15/28: 增减率, 增长率 ask the percent, intent.KINDS).
 On the five real Shanghai disclosures used while working (not in the repository; a scratch index):
 98.4% (5731/5826); metric_typo 84.7%, reading_change_rate 6/12, and three seeds fail in every kind
 ('普陀区委社会工作部2024年因公出国（境）费用' not_found: a metric named …费用).
@@ -33,7 +32,7 @@ import pytest
 from scripts.paraphrases import cases, rates, run
 from scripts.roundtrip import read_facts
 
-ALLOWED_FAILURES = {"metric_typo": 2, "reading_change_rate": 13, "mixed": 1}
+ALLOWED_FAILURES = {"metric_typo": 2, "mixed": 1}
 KINDS = {"base", "org_short_kexie", "org_other_name", "org_typo", "year_two_digits", "year_chinese",
          "year_full_width", "year_du", "spaces", "order_year_first", "order_metric_before_year",
          "order_metric_first", "ending_duoshao", "ending_shi_duoshao", "ending_money", "ending_count",
