@@ -29,6 +29,8 @@ DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
 # 预算收入), even where a name begins with it; 2022年预算数 names a figure's side.
 YEAR_DOC_RE = re.compile(r"(?<=\d年)(?:预算|决算)(?!数)|(?<=\d年度)(?:预算|决算)(?!数)")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
+# What may stand between a code and the column asked of its row (20607的人员经费, 206里项目支出).
+CELL_GLUE = ("", "的", "里", "中", "里的", "中的")
 # A year a listed thing's name starts with (2020年科普活动), which a question's year may be.
 LEADING_YEAR_RE = re.compile(r"^(?:19|20)\d{2}年度?")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
@@ -236,6 +238,8 @@ def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> 
         held = next((found for row in rows for found in [columns.of(row, labels)] if found), ())
         if held:
             return held, word
+        if any(folded[code.end:start] in CELL_GLUE for code in query.codes):
+            return tuple(sorted(labels)), word  # 20607的人员经费 where that row has none: that cell, not found
     return None
 
 

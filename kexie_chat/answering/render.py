@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..intent import Query
+from ..match import is_question_column
 from ..models import Answer, Fact
 from ..render import amount, basis_note, cite, figure, label, place, table, wan
 from ..text import format_amount
@@ -17,6 +18,7 @@ from .reply import Reply, Said
 if TYPE_CHECKING:
     from ..check import Finding
 
+BLANK_CELL = "表内空白"  # how the reader notes a cell the table leaves empty (表内空白，记为0)
 VERDICT_WORDS = {"true": "属实", "false": "不属实", "partly": "部分属实"}
 KIND_NAMES = {"money": "金额", "count": "数量", "percent": "百分比"}
 ROWS_SHOWN = 30  # rows of a comparison the text shows; Answer.facts keeps every org
@@ -87,7 +89,25 @@ def _figure(s: Said) -> str:
     fact = s.facts[0]
     code = f"（{fact.code}）" if fact.code else ""
     item = f"“{fact.item}”" if fact.item else ""
-    return f"{label(fact)}：{item}{fact.metric}{code} {figure(fact)}{basis_note(fact)}。"
+    column, note = _cell(fact)
+    return f"{label(fact)}：{item}{fact.metric}{code}{column} {_cell_figure(fact)}{note}。"
+
+
+def _cell(fact: Fact) -> tuple[str, str]:
+    """The column a figure is in when it is not the row's own ("的事业收入"), and the note left of its
+    basis: 科学技术支出（206）的事业收入 0元（表内空白，记为0）, not …（事业收入（表内空白，记为0））."""
+    basis = fact.basis or ""
+    column, _, note = basis.partition("（")
+    if fact.item or not is_question_column(column):
+        return "", basis_note(fact)
+    return f"的{column}", f"（{note.removesuffix('）')}）" if note else ""
+
+
+def _cell_figure(fact: Fact) -> str:
+    """A blank cell is 0 as the table leaves it, said plainly (no 万元 conversion of a 0元)."""
+    if BLANK_CELL in (fact.basis or "") and fact.value is not None and not fact.value:
+        return f"0{fact.unit}"
+    return figure(fact)
 
 
 def _parts(s: Said) -> str:
@@ -95,7 +115,14 @@ def _parts(s: Said) -> str:
 
 
 def _others(s: Said) -> str:
-    return "注意：文件另一处写作" + "；".join(f"{figure(o)}（{line(o)}）" for o in s.facts) + "。"
+    return "注意：文件另一处写作" + "；".join(f"{figure(o)}（{_table_and_line(o)}）" for o in s.facts) + "。"
+
+
+def _table_and_line(fact: Fact) -> str:
+    """Where another printing is: its table, when a table (206's 基本支出 of all funds in 表3, of
+    一般公共预算财政拨款 in 表5 are two figures, told apart by their tables), and its line."""
+    table = (fact.table or "").split("\t")[0].strip()
+    return f"{table[:24]}，{line(fact)}" if table and table != "正文" else line(fact)
 
 
 def _readings(s: Said) -> str:
