@@ -40,7 +40,10 @@ def tables_note(document: Document) -> str:
 
 
 def cite(fact: Fact) -> str:
-    quote = fact.source.quote if len(fact.source.quote) <= 60 else fact.source.quote[:58] + "…"
+    """'2022-秦皇岛市科协-部门预算.txt 第468行「1 合计 2.14 2.14」': a table row's cells (tab-separated
+    in the index) shown one space apart, as they read."""
+    quote = " ".join(fact.source.quote.split())
+    quote = quote if len(quote) <= 60 else quote[:58] + "…"
     return f"{fact.source.doc} 第{fact.source.line}行「{quote}」"
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..intent import Query
 from ..match import is_question_column
 from ..models import Answer, Fact
+from ..orgs import bare_place, body_forms, is_kexie, short_place, split_org
 from ..render import amount, basis_note, cite, figure, label, place, table, wan
 from ..text import format_amount
 from .reply import Reply, Said
@@ -52,6 +53,18 @@ def words(said: Said) -> str:
 
 def short(org: str) -> str:
     return org.removesuffix("科学技术协会")
+
+
+def table_names(orgs: Sequence[str]) -> dict[str, str]:
+    """The shortest name of each org of a table (武汉市江汉区科学技术协会 -> 江汉; 普陀区商务委员会 ->
+    普陀商务委), so that a comparison fits 80 columns; the longer name where two rows would share one."""
+    def shortest(org: str) -> str:
+        name = split_org(org)
+        place = bare_place(short_place(name.place)) if name.place else ""
+        return place if place and is_kexie(org) else place + body_forms(name.body)[-1]
+    names = {org: shortest(org) for org in orgs}
+    shared = {name for name in names.values() if list(names.values()).count(name) > 1}
+    return {org: short(org) if name in shared else name for org, name in names.items()}
 
 
 def wan_figure(fact: Fact) -> str:
@@ -286,8 +299,9 @@ def _pair(s: Said) -> str:
 
 def _across_table(s: Said) -> str:
     head = "从高到低" if s.operation == "rank" else "对比"
+    names = table_names([f.org for f in s.facts[:ROWS_SHOWN]])
     rows = [["单位", "年度", "类别", s.metric, "来源"]]
-    rows += [[short(f.org), f"{f.year}年", side, wan_figure(f), f"{f.source.doc}:{f.source.line}"]
+    rows += [[names[f.org], f"{f.year}年", side, wan_figure(f), f"{names[f.org]}·{f.source.line}行"]
              for f, side in zip(s.facts[:ROWS_SHOWN], s.sides)]
     hidden = len(s.facts) - ROWS_SHOWN
     more = f"\n（共 {len(s.facts)} 个单位，以上是前 {ROWS_SHOWN} 个；其余 {hidden} 个见 --json 或应用的数据表。）" \
