@@ -136,7 +136,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     """items: the things tables list by name (projects, purchases), see ItemVocabulary."""
     folded = fold(text)[:MAX_QUESTION]
     query = Query(text=text, folded=folded)
-    query.orgs = orgs.find(folded)
+    query.orgs = _named_apart(orgs.find(folded), folded, metrics)
     years = find_years(folded)
     # 比2019年增加: the year compared with, not the year asked about (it stays in `years`, a claim's number is no year).
     query.years = [year for year, start, _ in years if not BASE_YEAR_RE.search(folded[max(0, start - 2):start])]
@@ -203,6 +203,18 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.wants_actual = bool(ACTUAL_WORDS.search(folded)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query
+
+
+def _named_apart(found: list[Found], folded: str, metrics: MetricMatcher) -> list[Found]:
+    """The orgs named, less a mention of an org named elsewhere in the question that lies inside a
+    figure's name (政府办 of 政府办公厅(室)及相关机构事务, asked of 普陀区人民政府办公室)."""
+    if len(found) < 2 or len({f.value for f in found}) == len(found):
+        return found
+    names = metrics.find(folded, set())
+    inside = [f for f in found if any(n.start <= f.start and f.end <= n.end and n.end - n.start > f.end - f.start
+                                      for n in names)]
+    kept = [f for f in found if f not in inside]
+    return kept if {f.value for f in kept} == {f.value for f in found} else found
 
 
 def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[str]) -> tuple[str, Found] | None:

@@ -45,6 +45,14 @@ def synonym_table(side: str = "both") -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def economic_codes_of(metric: str) -> tuple[str, ...]:
+    """The 经济分类 codes whose standard name the lexicon reads as this metric under another name
+    (30212 因公出国（境）费用 is 因公出国（境）费, 31013 公务用车购置 is 公务用车购置费)."""
+    table = synonym_table("question")
+    return tuple(code for code, name in ECONOMIC_CODES.items() if name != metric and table.get(fold(name)) == metric)
+
+
+@lru_cache(maxsize=None)
 def colloquial_table() -> dict[str, str]:
     """Folded colloquial name -> canonical metric (questions only; never overrides a formal name)."""
     return {fold(word): canonical for canonical, words in COLLOQUIAL_NAMES.items() for word in words}

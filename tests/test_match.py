@@ -151,3 +151,26 @@ def test_tables_not_as_expected_leave_it_to_pypinyin(monkeypatch):
     finally:
         match._pinyin_tables_readable.cache_clear()
         match._entry.cache_clear()
+
+
+def test_an_org_named_again_inside_a_figure_name_is_part_of_the_name():
+    """政府办 inside 政府办公厅(室)及相关机构事务, in a question that names 普陀区人民政府办公室 already."""
+    from kexie_chat.intent import parse_question
+    from kexie_chat.match import MetricMatcher
+
+    orgs = OrgMatcher({"上海市普陀区人民政府办公室": ["普陀区人民政府办公室", "政府办"]})
+    metrics = MetricMatcher(["政府办公厅(室)及相关机构事务", "其他政府办公厅(室)及相关机构事务支出"], {})
+    query = parse_question("普陀区人民政府办公室2025年其他政府办公厅(室)及相关机构事务支出", orgs, metrics)
+    assert [f.value for f in query.orgs] == ["上海市普陀区人民政府办公室"]
+    assert [f.value for f in query.metrics] == ["其他政府办公厅(室)及相关机构事务支出"]
+    alone = parse_question("政府办2025年办公费", orgs, MetricMatcher(["办公费"], {}))
+    assert [f.value for f in alone.orgs] == ["上海市普陀区人民政府办公室"]  # named once: it stays the org
+
+
+@pytest.mark.parametrize("metric,codes", [
+    ("因公出国（境）费", ("30212",)), ("公务用车购置费", ("31013",)), ("公务接待费", ()), ("差旅费", ()),
+])
+def test_a_metric_reaches_the_economic_rows_the_lexicon_names_it_by(metric, codes):
+    from kexie_chat.vocabulary import economic_codes_of
+
+    assert economic_codes_of(metric) == codes

@@ -12,7 +12,7 @@ from ..models import DEPARTMENT, UNIT, Document, Fact
 from ..render import wan
 from ..store import Store
 from ..text import fold
-from ..vocabulary import table_kind
+from ..vocabulary import economic_codes_of, table_kind
 from .choose import choose, is_derived, item_key, one_column, same_funding, same_item, side_of
 from .context import Context
 
@@ -95,6 +95,8 @@ class Index:
         code = code_asked(metric, query)
         facts = self.store.facts(org=org, code=code, year=doc.year) if code else \
             self.store.facts(org=org, metric=metric, year=doc.year)
+        if not facts and not code:  # a document that tells it only as its 经济分类 row (30212 因公出国（境）费用)
+            facts = [f for c in economic_codes_of(metric) for f in self.store.facts(org=org, code=c, year=doc.year)]
         return self.meant_facts(facts, metric, query)
 
     def facts_across(self, docs: dict[str, Document], metric: str, query: Query) -> dict[str, list[Fact]]:
