@@ -44,6 +44,9 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("definition", r"什么是|是什么意思|什么意思|啥意思|的定义|定义是|指什么|指的是什么|指的是啥|是指什么|含义|什么叫|"
                    r"名词解释|^解释|怎么理解|如何理解"),
     ("contact", r"电话|联系方式|联系人|怎么联系"),
+    ("sum", r"加起来|加在一起|合起来|合在一起|之和|总和|相加|一共|总共|共计|合计|□加上?□"),
+    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)|"
+                         r"比(?:年初|全年|调整)?预算数?.{0,3}(?:多|少|超|节约|节省|结余)"),
     ("rank", r"最高|最低|最多|最少|排名|排序|排个序|排一下|排行|从高到低|从低到高|从大到小|从小到大|前三|前五|前几|"
              r"哪个单位|哪家"),
     ("compare", r"比较|对比|相比|比一比|[和与跟同].{1,12}比|哪个(?:多|高|少|低|大|小)|谁.{0,3}□*(?:多|高|少|低|大|小|更)|"
@@ -53,7 +56,6 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("share", r"占比|比例|比重|占.{0,12}(?:多少|几|百分|比)|百分之几|占多大"),
     ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅|"
                r"(?:增加|减少|增长|下降|上升|多|少)了?(?:多少|百分之几|几)"),
-    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)"),
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
 CHANGE_WORDS = (r"比上年|比去年|较上年|上一年|同比|[比较]\d{4}年|[比较]上年度|"
@@ -288,6 +290,8 @@ def _intent(folded: str, query: Query) -> str:
     for name, pattern in _RULES:
         if name in NAMED_INTENTS and named & NAMED_INTENTS[name]:
             return name
+        if name == "sum" and len(named) < 2:
+            continue  # 一共多少 of one figure is that figure; a sum needs two named
         if pattern.search(folded):
             if name in ("compare", "share") and len(query.orgs) < 2 and re.search(CHANGE_WORDS, folded):
                 return "change"  # 比上年多多少: a change from the year before, not a comparison of orgs

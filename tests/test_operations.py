@@ -68,3 +68,45 @@ def test_change(assistant, question, value, unit):
 def test_the_year_compared_with_is_not_the_year_asked(assistant):
     answer = assistant.ask("江汉科协机关运行经费比2019年增加5.81万元，属实吗")
     assert answer.verdict == "true" and answer.facts[0].year == 2020
+
+
+# --- sums of named figures, and actual against budget -----------------------------------------
+
+SEED_ORGS = [("包头", 2020), ("张家口", 2020), ("秦皇岛", 2022), ("江汉", 2020), ("西城", 2019)]
+PAIRS = [("人员经费", "公用经费", "基本支出"), ("基本支出", "项目支出", "支出合计")]
+SAYINGS = ["{a}和{b}加起来多少", "{a}和{b}一共多少", "{a}加{b}是多少", "{a}与{b}之和"]
+
+
+def _wan(fact):
+    return fact.value / 10000 if fact.unit == "元" else fact.value
+
+
+@pytest.mark.parametrize("org,year", SEED_ORGS)
+@pytest.mark.parametrize("a,b,whole", PAIRS)
+@pytest.mark.parametrize("saying", SAYINGS)
+def test_a_sum_adds_the_figures_a_lookup_gives(assistant, org, year, a, b, whole, saying):
+    """The sum of two named figures: the figures asked one by one, added (计算得出), and the total
+    the document states for just those parts beside it."""
+    alone = [assistant.ask(f"{org}{year}年{name}") for name in (a, b)]
+    if any(answer.status != "answered" for answer in alone):
+        pytest.skip(f"{org} states no {a} or {b}")
+    answer = assistant.ask(f"{org}{year}年" + saying.format(a=a, b=b))
+    assert answer.intent == "sum" and answer.status == "answered", answer.text
+    total, first, second = answer.facts[:3]
+    assert (first.value, second.value) == (alone[0].facts[0].value, alone[1].facts[0].value)
+    assert total.basis.startswith("计算得出") and total.value == _wan(first) + _wan(second)
+    stated = [f for f in answer.facts[3:] if f.metric == whole]
+    if stated:
+        assert ("与之相符" in answer.text) == (_wan(stated[0]) == total.value), answer.text
+
+
+@pytest.mark.parametrize("question", ["包头2020年三公经费比预算少了多少", "包头三公经费实际比年初预算少花了多少",
+                                      "包头三公经费决算比预算节约了多少"])
+def test_actual_against_budget_says_the_difference(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.intent == "budget_vs_actual"
+    actual, budget = answer.facts[:2]
+    assert (float(actual.value), float(budget.value)) == (2.1, 3.65)
+    difference = answer.facts[-1]
+    assert difference.basis.startswith("计算得出") and float(difference.value) == pytest.approx(-1.55)
+    assert "决算比预算少 1.55万元" in answer.text

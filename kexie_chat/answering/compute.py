@@ -1,5 +1,6 @@
-"""Figures of one org worked out from two: share (A 占 B), execution rate, change from the year
-before, budget against actual. A figure the document states comes first; a computed one says so."""
+"""Figures of one org worked out from others: share (A 占 B), execution rate, change from the year
+before, budget against actual, the sum of named figures. A figure the document states comes first;
+a computed one says so."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,7 +10,7 @@ from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RAT
 from ..models import Document, Fact
 from .choose import choose, side_of
 from .figures import agree, computed, unique
-from .lookup import lookup
+from .lookup import lookup, subject_missing
 from .notfound import no_metric, short
 from .reply import Reply, answered, not_found, said
 from .request import Request
@@ -119,7 +120,31 @@ def budget_vs_actual(request: Request) -> Reply:
     execution = next((f for f in facts if f.basis == BASIS_EXECUTION), None)
     if not budget and not actual:
         return lookup(request)
+    difference = computed(actual, budget, "difference", "决算数−预算数") if actual and budget else None
     return answered("budget_vs_actual", *request.notes,
                     said("budget_vs_actual", metric=metric, budget=budget, actual=actual, execution=execution,
-                         budget_doc=doc.doc_kind == "预算"),
-                    facts=[f for f in (actual, budget, execution) if f], source=said("source", actual or budget))
+                         difference=difference, budget_doc=doc.doc_kind == "预算"),
+                    facts=[f for f in (actual, budget, execution, difference) if f],
+                    source=said("source", actual or budget))
+
+
+def total(request: Request) -> Reply:
+    """A和B加起来: the named figures of one org and their sum (计算得出), beside the total the document
+    states for just those parts when it has one (人员经费 + 公用经费: 基本支出)."""
+    missing = subject_missing(request.asking(side=None))
+    if missing is not None:
+        return missing
+    query, index, org, doc = request.query, request.index, request.org, request.doc
+    named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
+    chosen = [choose([f for f in index.facts(org, doc, m, query) if f.is_money], doc.doc_kind, query) for m in named]
+    absent = [m for m, fact in zip(named, chosen) if fact is None]
+    if absent:
+        return no_metric(request, org, doc, absent[0])
+    summed = chosen[0]
+    for part in chosen[1:]:
+        summed = computed(summed, part, "sum", "＋".join(named))
+    whole = next((w for w, parts in METRIC_PARTS.items() if set(parts) == set(named)), None)
+    stated = choose([f for f in index.facts(org, doc, whole, query) if f.is_money], doc.doc_kind, query) \
+        if whole else None
+    return answered("sum", *request.notes, said("sum", *chosen, total=summed, stated=stated),
+                    facts=[summed, *chosen, *([stated] if stated else [])], source=said("source", chosen[0]))

@@ -25,6 +25,8 @@ def computed(first: Fact, second: Fact, operation: str, how: str) -> Fact | None
         if not b:
             return None
         value, unit = (a / b).quantize(Decimal("0.01")), "倍"
+    elif operation == "sum":
+        value, unit = (a + b).normalize(), "万元" if first.is_money else first.unit
     else:  # difference
         value, unit = (a - b).normalize(), "万元" if first.is_money else first.unit
     return Fact.model_construct(org=first.org, year=first.year, doc_kind=first.doc_kind, metric=first.metric,

@@ -322,6 +322,19 @@ def _two_metrics(s: Said) -> str:
 # --- computed from two figures --------------------------------------------------------------------
 
 
+def _sum(s: Said) -> str:
+    total, stated = s.total, s.stated
+    told = "，".join(f"{f.metric} {figure(f)}（{line(f)}）" for f in s.facts)
+    units = {f.unit for f in s.facts}
+    in_unit = f"{format_amount(sum(f.value for f in s.facts))}{units.pop()}（{format_amount(total.value)}万元）" \
+        if len(units) == 1 and "万元" not in units else f"{format_amount(total.value)}万元"
+    text = f"{label(s.facts[0])}：{told}，加起来 {in_unit}（计算得出）。"
+    if stated is not None:
+        same = format_amount(wan(stated)) == format_amount(total.value)
+        text += f"文件所述{stated.metric} {figure(stated)}（{line(stated)}），{'与之相符' if same else '与相加的结果不同'}。"
+    return text
+
+
 def _stated_share(s: Said) -> str:
     return f"{label(s.facts[0])}：{s.metric}占比 {figure(s.facts[0])}（文件所述）。"
 
@@ -383,6 +396,9 @@ def _budget_vs_actual(s: Said) -> str:
         told.append(f"决算数（实际支出）{figure(actual)}（{line(actual)}）")
     if execution:
         told.append(f"完成预算的 {figure(execution)}")
+    if s.difference is not None:
+        more = "多" if s.difference.value >= 0 else "少"
+        told.append(f"决算比预算{more} {format_amount(abs(s.difference.value))}万元（计算得出）")
     if s.budget_doc and not actual:
         told.append("这是预算文件，没有实际支出数")
     first = actual or budget
@@ -539,7 +555,7 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "stated_share": _stated_share, "computed_share": _computed_share, "shares_disagree": _shares_disagree,
     "no_rate": _no_rate, "stated_rate": _stated_rate, "computed_rate": _computed_rate,
     "rates_disagree": _rates_disagree, "stated_change": _stated_change, "computed_change": _computed_change,
-    "budget_vs_actual": _budget_vs_actual, "breakdown": _breakdown, "what_to_verify": _what_to_verify,
+    "budget_vs_actual": _budget_vs_actual, "sum": _sum, "breakdown": _breakdown, "what_to_verify": _what_to_verify,
     "nothing_to_verify": _nothing_to_verify, "verdict": _verdict, "judgements": _judgements,
     "as_answered": _as_answered, "claim_amount": _claim_amount, "claim_exists": _claim_exists,
     "claim_not_written": _claim_not_written, "claim_change": _claim_change, "claim_overspent": _claim_overspent,
