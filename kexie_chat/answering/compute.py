@@ -143,6 +143,7 @@ def total(request: Request) -> Reply:
     summed = chosen[0]
     for part in chosen[1:]:
         summed = computed(summed, part, "sum", "＋".join(named))
+    summed = summed.model_copy(update={"metric": "＋".join(named), "code": None})  # the figure of no one row
     whole = next((w for w, parts in METRIC_PARTS.items() if set(parts) == set(named)), None)
     stated = choose([f for f in index.facts(org, doc, whole, query) if f.is_money], doc.doc_kind, query) \
         if whole else None

@@ -396,8 +396,10 @@ def _budget_vs_actual(s: Said) -> str:
         told.append(f"决算数（实际支出）{figure(actual)}（{line(actual)}）")
     if execution:
         told.append(f"完成预算的 {figure(execution)}")
-    if s.difference is not None:
-        more = "多" if s.difference.value >= 0 else "少"
+    if s.difference is not None and not s.difference.value:
+        told.append("决算与预算相同")
+    elif s.difference is not None:
+        more = "多" if s.difference.value > 0 else "少"
         told.append(f"决算比预算{more} {format_amount(abs(s.difference.value))}万元（计算得出）")
     if s.budget_doc and not actual:
         told.append("这是预算文件，没有实际支出数")
