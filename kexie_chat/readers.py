@@ -124,7 +124,7 @@ def _detected_encoding(data: bytes) -> str:
     best = from_bytes(data).best()
     guess = best.encoding if best else None
     if guess and guess.replace("_", "").lower() in GB_FAMILY:
-        return "gb18030"
+        guess = "gb18030"  # still weighed against UTF-16: on a few bytes the guess may be GBK for UTF-16
     readings = dict.fromkeys(encoding for encoding in (guess, *FALLBACK_ENCODINGS) if encoding)
     scores = {encoding: _chinese_score(data, encoding) for encoding in readings}
     usable = {encoding: score for encoding, score in scores.items() if score is not None}

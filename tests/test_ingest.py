@@ -59,6 +59,13 @@ def test_a_short_gbk_text_is_not_taken_for_another_encoding(text):
     assert decode_text(text.encode("gbk")) == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le"])
+@pytest.mark.parametrize("text", ["科普文章刊", "公务接待费", "三公经费2.14万元"])
+def test_a_short_utf16_text_without_a_mark_is_not_taken_for_gbk(text, encoding):
+    """charset-normalizer may guess GBK for a few UTF-16 bytes; the readings are weighed all the same."""
+    assert decode_text(text.encode(encoding)) == text
+
+
 SEED_LINES = [line for path in sorted(CORPUS.glob("*.txt"))
               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
