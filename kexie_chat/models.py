@@ -94,6 +94,15 @@ class Document(BaseModel):
     tables_read: str = ""
 
 
+class Headline(BaseModel):
+    """The figure an answer leads with, as the app shows it above the text: a comparison's is the
+    difference, a ranking's the first, a claim's the verdict."""
+
+    model_config = ConfigDict(defer_build=True)
+    figure: str  # '2.14万元', '1.29万元', '属实'
+    about: str  # '秦皇岛市科学技术协会 · 2022年 · 部门预算', '武汉市江汉区比包头市多 · 机关运行经费（计算得出）'
+
+
 class Answer(BaseModel):
     model_config = ConfigDict(defer_build=True)
     question: str
@@ -104,6 +113,7 @@ class Answer(BaseModel):
     passages: list[Passage] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)
     verdict: Verdict | None = None
+    headline: Headline | None = None  # extension: None when nothing was answered
 
 
 class NotADisclosure(ValueError):

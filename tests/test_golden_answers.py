@@ -78,7 +78,9 @@ CASES: dict[str, tuple[str, ...]] = {
 
 def rendered(answer) -> str:
     """Everything of an answer a person or a script sees, in a stable, reviewable form."""
+    head = answer.headline
     lines = [f"status: {answer.status}  intent: {answer.intent}  verdict: {answer.verdict}",
+             f"headline: {head.figure} | {head.about}" if head else "headline: None",
              "--- text", answer.text, "--- facts"]
     lines += [f"{f.org}|{f.year}|{f.doc_kind}|{f.metric}|{f.code}|{f.item}|{f.value} {f.unit}|{f.basis}|"
               f"{f.source.doc}:{f.source.line}" for f in answer.facts]

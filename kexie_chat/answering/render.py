@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from ..intent import Query
 from ..match import is_question_column
-from ..models import Answer, Fact
+from ..lexicon import BASIS_CHANGE
+from ..models import Answer, Fact, Headline
 from ..orgs import bare_place, body_forms, is_kexie, short_place, split_org
 from ..render import amount, basis_note, cite, figure, label, place, table, wan
 from ..text import format_amount
+from .figures import BASIS_COMPUTED
 from .reply import Reply, Said
 
 if TYPE_CHECKING:
@@ -41,7 +43,46 @@ def render(question: str, reply: Reply, query: Query | None = None, findings: Se
         text = body.rstrip() + f"（{note}）"
     return Answer(question=question, status=reply.status, intent=reply.operation, text=text,
                   facts=list(reply.facts), passages=list(reply.passages), suggestions=list(reply.suggestions),
-                  verdict=reply.verdict)
+                  verdict=reply.verdict, headline=headline_of(reply))
+
+
+def headline_of(reply: Reply) -> Headline | None:
+    """The figure an answer leads with: a comparison's difference, a ranking's first, a claim's verdict,
+    else the first fact (with its org, year and kind of document)."""
+    if reply.status != "answered" or not reply.facts:
+        return None
+    lead = next((s for s in reply.said if s.kind in ("pair", "two_metrics", "rank_top")), None)
+    if reply.verdict is not None:
+        return Headline(figure=VERDICT_WORDS[reply.verdict], about=f"{_lead(reply.facts[0])} · {_about(reply.facts[0])}")
+    if lead is not None and lead.kind == "rank_top":
+        top = lead.facts[0]
+        return Headline(figure=figure(top), about=f"{lead.metric}{'最低' if lead.ascending else '最高'} · {_about(top)}")
+    if lead is not None:
+        first, second = lead.facts[:2]
+        a, b = (wan(first), wan(second)) if first.is_money and second.is_money else (first.value, second.value)
+        unit = "万元" if first.is_money else first.unit
+        names = (short(first.org), short(second.org)) if lead.kind == "pair" else (first.metric, second.metric)
+        what = lead.metric if lead.kind == "pair" else _about(first)
+        if a == b:
+            return Headline(figure=wan_figure(first), about=f"{names[0]}与{names[1]}相同 · {what}")
+        return Headline(figure=f"{format_amount(abs(a - b))}{unit}",
+                        about=f"{names[0]}比{names[1]}{'多' if a > b else '少'} · {what}（计算得出）")
+    fact = reply.facts[0]
+    return Headline(figure=_lead(fact), about=_about(fact))
+
+
+def _lead(fact: Fact) -> str:
+    """A figure as a headline says it: a change from the year before with its direction (减少 0.33万元)."""
+    if fact.value is not None and fact.value < 0 and (fact.basis or "").startswith((BASIS_CHANGE, BASIS_COMPUTED)):
+        return f"减少 {figure(fact.model_copy(update={'value': -fact.value}))}"
+    if fact.value is not None and (fact.basis or "").startswith(BASIS_CHANGE) and fact.value > 0:
+        return f"增加 {figure(fact)}"
+    return figure(fact)
+
+
+def _about(fact: Fact) -> str:
+    """'秦皇岛市科学技术协会 · 2022年 · 部门预算'."""
+    return f"{fact.org} · {fact.year}年 · {label(fact)[len(fact.org) + 5:]}"
 
 
 def words(said: Said) -> str:

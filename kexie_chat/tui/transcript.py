@@ -15,7 +15,6 @@ from textual.widgets import OptionList, Static
 from wcwidth import wcswidth
 
 from ..models import Answer
-from ..render import figure, label
 from .chart import Bar, bar_chart, bars
 
 MARKED = re.compile(r"【([^】]*)】")  # full-text hits arrive marked as 【word】
@@ -78,12 +77,12 @@ class AnswerText(Static):
 
 
 def headline(answer: Answer) -> Content | None:
-    """' 2.14万元   秦皇岛市科学技术协会 · 2022年 · 部门预算' (the source follows in the text)."""
-    if answer.status != "answered" or not answer.facts:
+    """' 2.14万元   秦皇岛市科学技术协会 · 2022年 · 部门预算': the answer's own headline (a comparison's
+    is the difference, not one org's figure); the source follows in the text."""
+    if answer.headline is None:
         return None
-    fact = answer.facts[0]
-    return Content.assemble((f" {figure(fact)} ", "bold $foreground on $accent-muted"), "  ",
-                            (f"{fact.org} · {fact.year}年 · {label(fact)[len(fact.org) + 5:]}", "bold"))
+    return Content.assemble((f" {answer.headline.figure} ", "bold $foreground on $accent-muted"), "  ",
+                            (answer.headline.about, "bold"))
 
 
 class BarChart(Static):
