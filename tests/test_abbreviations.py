@@ -84,3 +84,5 @@ def test_a_question_about_an_unknown_body_is_not_found(assistant, question, body
     """In the seeds' index (five 科协): the body is said to be missing, and no 科协's figure is given."""
     answer = assistant.ask(question)
     assert answer.status == "not_found" and body in answer.text and answer.facts == []
+    listed = answer.text.split("现有单位：")[1].split("。")[0].split("、")
+    assert len(listed) == len(set(listed)) == len({d.org for d in assistant.store.documents()})

@@ -21,8 +21,9 @@ def examples(documents: list[Document]) -> list[str]:
 
 def unknown_org(request: Request) -> Reply:
     query, documents = request.query, request.index.documents
-    return not_found(query.intent, said("unknown_place", place=query.unknown_place, orgs=[d.org for d in documents]),
-                     suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in documents[:5]])
+    latest = {d.org: d for d in sorted(documents, key=lambda d: d.year)}  # an org once, by its latest year
+    return not_found(query.intent, said("unknown_place", place=query.unknown_place, orgs=list(latest)),
+                     suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in list(latest.values())[:5]])
 
 
 def which_org(request: Request, shared: Found) -> Reply:

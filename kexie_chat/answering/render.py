@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 BLANK_CELL = "表内空白"  # how the reader notes a cell the table leaves empty (表内空白，记为0)
 VERDICT_WORDS = {"true": "属实", "false": "不属实", "partly": "部分属实"}
 KIND_NAMES = {"money": "金额", "count": "数量", "percent": "百分比"}
+ORGS_SHOWN = 12  # orgs named when the one asked about is not in the collection
 ROWS_SHOWN = 30  # rows of a comparison the text shows; Answer.facts keeps every org
 
 
@@ -215,7 +216,8 @@ def _not_understood(s: Said) -> str:
 
 
 def _unknown_place(s: Said) -> str:
-    return f"语料中没有“{s.place}”的公开文件。现有单位：{'、'.join(s.orgs)}。"
+    shown = "、".join(s.orgs[:ORGS_SHOWN]) + (f"等 {len(s.orgs)} 个" if len(s.orgs) > ORGS_SHOWN else "")
+    return f"语料中没有“{s.place}”的公开文件。现有单位：{shown}。"
 
 
 def _shared_name(s: Said) -> str:

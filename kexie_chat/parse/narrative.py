@@ -211,7 +211,7 @@ def _carried(text: str, start: int, facts: list[NarrativeFact]) -> Mention | Non
     """"…5089009.53元。比2018年8105276.85元减少…": a sentence that goes on about the last figure."""
     if not facts or not COMPARED_START_RE.match(text, start):
         return None
-    return Mention(facts[-1].metric, start, start, "")
+    return Mention(facts[-1].metric, start, start, "", facts[-1].code)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -250,6 +250,10 @@ def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=F
     facts = _none_statements(paragraph, mentions, doc_kind)
     facts += _reversed_counts(paragraph, mentions, numbers)
     facts += _forward(paragraph, mentions, numbers, doc_kind, topic, start, carried)
+    flat = FLAT_AFTER_RE.match(text, start) if carried and topic and not any(n.group(2) for n in numbers) else None
+    if flat:  # "…1.00万元。与2024年预算持平": the sentence goes on about the last figure
+        facts.append(NarrativeFact(topic.metric, Decimal(0), _unit_for(topic.metric, "万元"), BASIS_CHANGE,
+                                   paragraph.lines_between(start, flat.end()), flat.group(1), code=topic.code))
     figures = [n for n in numbers if not _is_ordinal(text, n, start)]
     heading = mentions[0] if len(mentions) == 1 and not figures and end - start - len(mentions[0].words) <= 6 else None
     return facts, heading
