@@ -21,7 +21,10 @@ def examples(documents: list[Document]) -> list[str]:
 
 def unknown_org(request: Request) -> Reply:
     query, documents = request.query, request.index.documents
-    latest = {d.org: d for d in sorted(documents, key=lambda d: d.year)}  # an org once, by its latest year
+    latest: dict[str, Document] = {}  # each org once, in the collection's order, by its latest document
+    for document in documents:
+        if document.org not in latest or document.year > latest[document.org].year:
+            latest[document.org] = document
     return not_found(query.intent, said("unknown_place", place=query.unknown_place, orgs=list(latest)),
                      suggestions=[f"{d.org}{d.year}年{query.metric or '三公经费'}" for d in list(latest.values())[:5]])
 
