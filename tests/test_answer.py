@@ -222,3 +222,16 @@ def test_every_ranking_table_fits_80_columns(assistant):
             rows = [line for line in answer.text.splitlines() if line.endswith("行") or line.startswith("单位")]
             assert rows and max(wcswidth(line) for line in rows) <= 80, answer.text
     assert ranked >= 100
+
+
+@pytest.mark.parametrize("question", ["核实：包头", "比较张家口和秦皇岛", "   ", "hello"])
+def test_the_examples_an_answer_gives_are_of_the_index_and_work(assistant, question):
+    """An example in a reply (例如…) and its suggestions name orgs the index holds, with their own
+    figures: asked, each suggestion is answered (a claim one as true)."""
+    answer = assistant.ask(question)
+    assert answer.suggestions
+    for suggestion in answer.suggestions:
+        asked = assistant.ask(suggestion)
+        assert asked.status == "answered" and asked.verdict in (None, "true"), (suggestion, asked.text)
+    example = answer.text.partition("例如：")[2]
+    assert any(short in example for short in ("包头", "西城", "张家口", "江汉", "秦皇岛"))

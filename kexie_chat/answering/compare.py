@@ -5,7 +5,7 @@ from .across import across
 from .choose import choose
 from .figures import computed
 from .lookup import subject_missing
-from .notfound import no_metric
+from .notfound import example_orgs, no_metric
 from .reply import Reply, answered, clarify, said
 from .request import Request
 
@@ -24,8 +24,9 @@ def compare(request: Request) -> Reply:
     if not query.orgs and len(orgs) < 2:  # 比较一下 after 秦皇岛…, 包头呢: the orgs the conversation was about
         orgs = list(dict.fromkeys([*orgs, *reversed(context.asked)]))[:2]
     if not metric:
-        return clarify("compare", said("which_metric", operation="compare"),
-                       suggestions=[f"比较张家口和秦皇岛的{m}" for m in ("三公经费", "基本支出", "人员经费")])
+        pair = "和".join(example_orgs(request.index.documents))
+        return clarify("compare", said("which_metric", operation="compare", orgs=pair),
+                       suggestions=[f"比较{pair}的{m}" for m in ("三公经费", "基本支出", "人员经费")])
     return across(request, metric, "compare", orgs if len(orgs) >= 2 else None)
 
 

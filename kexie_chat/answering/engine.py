@@ -32,8 +32,9 @@ class Engine:
         an answer leading with a figure of a finding says so."""
         text = clean(question)
         if not text:
-            return render(question, Reply("error", "error", (said("empty_question"),),
-                                          suggestions=tuple(examples(self.documents))))
+            shown = examples(self.documents)
+            return render(question, Reply("error", "error", (said("empty_question", example=shown[0] if shown else None),),
+                                          suggestions=tuple(shown)))
         query = parse_question(text, self.orgs, self.metrics, self.items)
         if context is not None:
             query = follow_up(query, context)

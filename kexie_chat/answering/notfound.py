@@ -19,6 +19,12 @@ def examples(documents: list[Document]) -> list[str]:
     return [f"{short(d.org)}{d.year}年三公经费" for d in documents[:5]]
 
 
+def example_orgs(documents: list[Document]) -> list[str]:
+    """Two names of orgs of the index (one when it has one) for the examples an answer gives: never
+    an org it does not hold."""
+    return list(dict.fromkeys(short(d.org) for d in documents))[:2]
+
+
 def unknown_org(request: Request) -> Reply:
     query, documents = request.query, request.index.documents
     latest: dict[str, Document] = {}  # each org once, in the collection's order, by its latest document
@@ -38,7 +44,9 @@ def which_org(request: Request, shared: Found) -> Reply:
 
 
 def not_understood(request: Request) -> Reply:
-    return not_found("search", said("not_understood"), suggestions=examples(request.index.documents))
+    documents = request.index.documents
+    return not_found("search", said("not_understood", example=examples(documents)[0] if documents else None),
+                     suggestions=examples(documents))
 
 
 def no_year(request: Request) -> Reply:

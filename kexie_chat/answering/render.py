@@ -208,11 +208,11 @@ def _source_line(s: Said) -> str:
 
 
 def _empty_question(s: Said) -> str:
-    return "请输入一个问题，例如：秦皇岛2022年三公经费是多少？"
+    return "请输入一个问题" + (f"，例如：{s.example}是多少？" if s.example else "。")
 
 
 def _not_understood(s: Said) -> str:
-    return "没有读懂这个问题。请用中文提问，例如：包头2020年基本支出。"
+    return "没有读懂这个问题。请用中文提问" + (f"，例如：{s.example}。" if s.example else "。")
 
 
 def _unknown_place(s: Said) -> str:
@@ -317,7 +317,7 @@ def _phones(s: Said) -> str:
 def _which_metric(s: Said) -> str:
     if s.operation == "rank":
         return "要按哪一项排序？例如：三公经费最高的是哪个单位。"
-    return "要比较哪一项？例如：比较张家口和秦皇岛的三公经费。"
+    return f"要比较哪一项？例如：比较{s.orgs}的三公经费。"
 
 
 def _rank_top(s: Said) -> str:
@@ -475,7 +475,7 @@ def _unequal_sum(total: Fact | None, parts: tuple[Fact, ...]) -> str:
 
 
 def _what_to_verify(s: Said) -> str:
-    return "要核实哪个数？请说出单位、年度、项目和数额，例如：核实：张家口市科协2020年三公经费是5.19万元。"
+    return "要核实哪个数？请说出单位、年度、项目和数额" + (f"，例如：核实：{s.example}。" if s.example else "。")
 
 
 def _nothing_to_verify(s: Said) -> str:

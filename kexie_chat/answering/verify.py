@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RATE
 from ..models import Document, Fact
-from ..render import wan
+from ..render import amount, wan
 from ..text import to_wan
 from .choose import choose, of_kind, side_of
 from .compare import compare
 from .figures import BASIS_SENTENCE, claim_kind, is_computed, rounds_to, unique
 from .lookup import lookup, subject_missing
+from .notfound import short
 from .reply import Reply, Said, answered, clarify, said
 from .request import Request
 from .search import search
@@ -33,8 +34,9 @@ def verify(request: Request) -> Reply:
     told = search(request.asking(kind=asked_kind), units=(first.unit,)) if asked_kind in ("count", "percent") else None
     told = told if told and told.status == "answered" and told.facts else None
     if not request.metric and not told:
-        return clarify("verify", said("what_to_verify"),
-                       suggestions=["张家口市科协2020年三公经费是5.19万元吗", "核实：江汉区科协2020年基本支出217.74万元"])
+        claims = example_claims(request)
+        return clarify("verify", said("what_to_verify", example=claims[0] if claims else None),
+                       suggestions=[f"{claim}吗" for claim in claims])
     # The claim's side is judged below (a 预算数 told as spending is not true), not filtered out.
     looked = lookup(request.asking(side=None, kind=asked_kind)) if request.metric else told
     if told and not any(of_kind(f, asked_kind) for f in looked.facts):
@@ -53,6 +55,17 @@ def verify(request: Request) -> Reply:
     facts = unique([f for _, _, shown in judged for f in shown] + list(looked.facts))
     return answered("verify", said("verdict", verdict=verdict, alone=False), reasons, *looked.said, facts=facts,
                     source=looked.source, verdict=verdict)
+
+
+def example_claims(request: Request) -> list[str]:
+    """Claims the index bears out, to show how one is asked: the 三公经费 and 基本支出 of its first documents."""
+    claims, index = [], request.index
+    for doc, metric in zip(index.documents[:2], ("三公经费", "基本支出")):
+        fact = choose([f for f in index.store.facts(org=doc.org, metric=metric, year=doc.year) if f.is_money],
+                      doc.doc_kind)
+        if fact is not None:
+            claims.append(f"{short(doc.org)}{doc.year}年{metric}是{amount(fact.value, fact.unit)}")
+    return claims
 
 
 def verify_pair(request: Request, kind: str) -> Reply:
