@@ -119,9 +119,19 @@ def of_kind(fact: Fact, kind: str | None) -> bool:
 
 def one_column(fact: Fact, other: Fact) -> bool:
     """Whether two figures are in one column: the same label, or each the row's own figure on one side
-    (合计 of one table, 本年收入合计 of another; never a 预算数 and a 决算数)."""
-    return fact.basis == other.basis or side_of(fact) == side_of(other) and \
+    (合计 of one table, 本年收入合计 of another; never a 预算数 and a 决算数, nor the 年初 and the 全年
+    or 调整 budget)."""
+    if fact.basis == other.basis:
+        return True
+    qualifiers = {(f.basis or "").partition("（")[2] for f in (fact, other)}
+    if any(word in q for q in qualifiers for word in OTHER_BUDGETS):
+        return False
+    return side_of(fact) == side_of(other) and \
         all((f.basis or "").split("（")[0] in LEXICON_MAIN_COLUMNS for f in (fact, other))
+
+
+# Budgets other than the year-start one (年初预算): a figure of theirs is another figure, not another printing.
+OTHER_BUDGETS = ("全年", "调整")
 
 
 def same_funding(fact: Fact, other: Fact) -> bool:

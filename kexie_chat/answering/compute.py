@@ -82,10 +82,11 @@ def change(request: Request) -> Reply:
     org, metric = request.org, request.metric
     if not org or not metric:
         return lookup(request)
-    docs = index.docs(org)
-    doc = next((d for d in docs if d.year in query.years), None) or max(docs, key=lambda d: d.year)
+    docs = index.docs(org)  # the request's document: its year and its scope (部门预算 before 单位预算)
+    doc = request.doc or next((d for d in docs if d.year in query.years), None) or max(docs, key=lambda d: d.year)
     facts = index.facts(org, doc, metric, query)
     changes = [f for f in facts if (f.basis or "").startswith((BASIS_CHANGE, BASIS_CHANGE_RATE))]
+    changes = [f for f in changes if f.source.doc == doc.doc] or changes  # the 部门预算's own before a 单位预算's
     if changes:
         amount = next((f for f in changes if f.basis == BASIS_CHANGE), changes[0])
         rate_of = next((f for f in changes if f.basis == BASIS_CHANGE_RATE and f.source.line == amount.source.line),

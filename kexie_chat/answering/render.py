@@ -415,8 +415,11 @@ def _rates_disagree(s: Said) -> str:
 
 def _stated_change(s: Said) -> str:
     amount, rate, level = s.amount, s.rate, s.level
-    told = f"{label(amount)}：{s.metric}较上年{'增加' if amount.value >= 0 else '减少'} {abs(amount.value)}{amount.unit}"
-    told += f"（{abs(rate.value)}%）" if rate and rate is not amount else ""
+    if not amount.value:
+        told = f"{label(amount)}：{s.metric}与上年持平"
+    else:
+        told = f"{label(amount)}：{s.metric}较上年{'增加' if amount.value > 0 else '减少'} {abs(amount.value)}{amount.unit}"
+        told += f"（{abs(rate.value)}%）" if rate and rate is not amount else ""
     told += f"，本年为 {figure(level)}" if level else ""
     return told + "（文件所述）。"
 
@@ -523,9 +526,12 @@ CHANGE_WORDS = {"up": "增加", "down": "减少", "flat": "持平"}
 
 def _claim_change(s: Said) -> str:
     amount, rate, told = s.amount, s.rate, s.amount or s.rate
-    said = f"{s.metric}比上年{CHANGE_WORDS[s.actual]}"
-    said += f" {format_amount(abs(amount.value))}{amount.unit}" if amount else ""
-    said += f"（{format_amount(abs(rate.value))}%）" if rate else ""
+    if amount is not None and not amount.value:
+        said = f"{s.metric}与上年持平"
+    else:
+        said = f"{s.metric}比上年{CHANGE_WORDS[s.actual]}"
+        said += f" {format_amount(abs(amount.value))}{amount.unit}" if amount else ""
+        said += f"（{format_amount(abs(rate.value))}%）" if rate else ""
     said += f"（{line(told)}）"
     return said + {None: "", "direction": f"，不是{CHANGE_WORDS.get(s.claimed_direction, '')}",
                    "no_such_change": "，文件没有写所说的那种增减数",
