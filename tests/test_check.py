@@ -587,3 +587,38 @@ def test_an_unread_item_is_cited_by_its_paragraph_and_its_words():
         (paragraph, "支持企业规模化发展870.00万元", "870.00"), (paragraph, "支持企业创新化发展70.00万元", "70.00"),
         (paragraph, "支持企业协同化发展180.00万元", "180.00"), (paragraph, "支持企业国际化发展50.00万元", "50.00")]
     assert found.expected == Decimal("1170.00") and found.difference == Decimal("10.00")
+
+
+def item_budget(first: str, second: str | None, total: str = "10.00", everything: dict | None = None) -> str:
+    """A 预算 whose 编制说明 gives the 财政拨款 total and then each 项 of it, before its two spending tables."""
+    items = [f"1. “科学技术支出（类）科学技术管理事务（款）科学技术管理事务01（项）”科目{first}万元，主要用于基本支出。\n"]
+    if second is not None:
+        items.append(f"2. “科学技术支出（类）科学技术管理事务（款）科学技术管理事务02（项）”科目{second}万元，主要用于项目支出。\n")
+    return (HEAD + "2025年部门预算编制说明\n" + f"2025年，本部门财政拨款支出预算{total}万元。\n财政拨款支出主要内容如下：\n"
+            + "".join(items) + coded_table("2025年部门支出预算总表", everything or {"01": "4.00", "02": "6.00"})
+            + coded_table("2025年部门一般公共预算支出功能分类预算表", {"01": "4.00", "02": "6.00"}))
+
+
+# (id, clean twin, planted, findings): a 项 the narrative states against its table row, and the items
+# the narrative lists after a total against that total when they are every 项 a table lists.
+NARRATIVE_ITEMS = [
+    ("item-against-its-row", item_budget("4.00", "6.00"), item_budget("4.50", "6.00"),
+     [("same_figure", "error"), ("list_sum", "error")]),
+    ("item-one-cent-off", item_budget("4.00", "6.00"), item_budget("4.00", "6.01"),
+     [("same_figure", "rounding"), ("list_sum", "rounding")]),
+    ("total-against-its-items", item_budget("4.00", "6.00"), item_budget("4.00", "6.00", "10.50"),
+     [("same_figure", "error"), ("list_sum", "error")]),
+]
+
+
+@pytest.mark.parametrize("name,clean,planted,expected", NARRATIVE_ITEMS, ids=[c[0] for c in NARRATIVE_ITEMS])
+def test_the_narrative_items_against_their_rows_and_their_total(name, clean, planted, expected):
+    assert kinds(clean) == []
+    assert kinds(planted) == expected
+
+
+def test_an_item_one_table_bears_out_or_a_list_of_some_items_is_no_finding():
+    """The 支出 table (all funds) may hold other money than the 一般公共预算 item; one item listed
+    after the total is not all of it."""
+    assert kinds(item_budget("4.00", "6.00", everything={"01": "5.00", "02": "6.00"})) == []
+    assert kinds(item_budget("4.00", None)) == []

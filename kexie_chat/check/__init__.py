@@ -13,6 +13,7 @@ from ..findings import SEVERITY_LABELS, Finding
 from .codes import code_names, same_code
 from .headings import heading_years, org_names
 from .lists import list_sums
+from .narrative_codes import narrative_code_sums, narrative_codes
 from .rates import rates
 from .same_figure import same_figure
 from .statements import statements as read_statements
@@ -20,7 +21,7 @@ from .sums import economic_sums, function_sums, identities, procurement, row_sum
 
 # The rules, tried in this order (a finding's position in the golden files follows it).
 RULES = (function_sums, economic_sums, row_sums, identities, procurement, same_figure, same_code, list_sums, rates,
-         heading_years, code_names, org_names)
+         heading_years, code_names, org_names, narrative_codes, narrative_code_sums)
 # The index's findings table, for people: kinds and severities in Chinese, the figures as columns
 # (the whole finding, as JSON, goes to the engine's own table beside it).
 FINDING_COLUMNS = {"id": int, "org": str, "year": int, "doc_kind": str, "doc": str, "kind": str, "severity": str,

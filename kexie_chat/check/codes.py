@@ -42,10 +42,10 @@ def same_code(disclosure, statements) -> list:
 def _code_groups(statements) -> dict[tuple, dict[str, list[Statement]]]:
     """(scope, reading, funding, code, column meaning) -> table -> its statements of that code."""
     funding_of = _sole_funding(statements)
-    classes = _class_codes(statements)
+    classes = class_codes(statements)
     groups: dict[tuple, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     for s in statements:
-        meaning = _column_meaning(s)
+        meaning = column_meaning(s)
         code = s.fact.code or (classes.get(fold(s.fact.metric)) if s.kind in CLASS_NAME_KINDS else None)
         if (s.kind in CODE_SPENDING_KINDS or s.kind in CLASS_NAME_KINDS) and code and code.startswith("2") \
                 and meaning and s.row == s.fact.metric and not s.blank:
@@ -54,7 +54,7 @@ def _code_groups(statements) -> dict[tuple, dict[str, list[Statement]]]:
     return groups
 
 
-def _class_codes(statements) -> dict[str, str]:
+def class_codes(statements) -> dict[str, str]:
     """A 功能分类 class's name (folded) -> the one code the document's coded tables give it."""
     codes: dict[str, set[str]] = defaultdict(set)
     for s in statements:
@@ -70,7 +70,7 @@ def _sole_funding(statements) -> dict[tuple, str]:
     totals: dict[tuple, set[Decimal]] = defaultdict(set)
     for s in statements:
         if s.kind in CODE_SPENDING_KINDS and not s.fact.code and s.row == TOTAL_ROW_METRIC.get(s.kind or "") \
-                and _column_meaning(s) == "合计" and not s.blank:
+                and column_meaning(s) == "合计" and not s.blank:
             totals[(s.fact.scope, s.reading, s.funding)].add(in_unit(s, "元"))
     sole = {}
     for (scope, reading, funding), values in totals.items():
@@ -80,7 +80,7 @@ def _sole_funding(statements) -> dict[tuple, str]:
     return sole
 
 
-def _column_meaning(statement: Statement) -> str | None:
+def column_meaning(statement: Statement) -> str | None:
     """What a column of a spending table holds: all of the row (合计, or one funding's column
     of a 财政拨款 table), or its 基本支出 or 项目支出 part."""
     column = statement.column
