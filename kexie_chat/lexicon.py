@@ -483,6 +483,8 @@ CLASS_NAME_KINDS: tuple[str, ...] = ("收支总表", "财政拨款收支")
 # Narrative totals that are followed by their 功能分类 classes or items (…财政拨款支出2940.05万元，主要用于
 # 以下方面：一般公共服务支出（类）2106.66万元…; 年初预算为…其中：1、…（项）年初预算为…).
 CODE_LIST_TOTALS: tuple[str, ...] = ("财政拨款支出", "支出合计")
+# The budget a stated execution rate names (完成年初预算的95.89%): it is computed against that one.
+RATE_BUDGET_WORDS: dict[str, str] = {"年初预算": BASIS_BUDGET, "全年预算": BASIS_FULL_YEAR}
 # Words that open a narrative list of all of a total's items (not 其中: it may list some, or two breakdowns).
 LIST_MARKERS: tuple[str, ...] = ("主要包括", "具体包括", "包括")
 # Words that open a list of some of a total's parts, or of two breakdowns of it (其中：A a、B b): only a sum

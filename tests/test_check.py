@@ -622,3 +622,28 @@ def test_an_item_one_table_bears_out_or_a_list_of_some_items_is_no_finding():
     after the total is not all of it."""
     assert kinds(item_budget("4.00", "6.00", everything={"01": "5.00", "02": "6.00"})) == []
     assert kinds(item_budget("4.00", None)) == []
+
+
+def two_budgets(named: str, rate: str, first: str = "0") -> str:
+    """A 决算 stating both budgets, and a rate whose words name one of them."""
+    return (DECISION + f"一般公共预算财政拨款支出年初预算为{first}万元，全年预算为\n321.02万元，支出决算为307.82万元，"
+            f"完成{named}预算的{rate}%。\n")
+
+
+# (id, clean twin, planted, findings): 307.82 / 321.02 = 95.89%, 307.82 / 300.00 = 102.61%.
+NAMED_BUDGETS = [
+    ("rate-of-the-budget-it-names-is-nothing", two_budgets("全年", "95.89"), two_budgets("年初", "95.89"),
+     [("rate", "warning")]),
+    ("rate-of-another-budget-than-it-names", two_budgets("年初", "102.61", "300.00"),
+     two_budgets("年初", "95.89", "300.00"), [("rate", "error")]),
+]
+
+
+@pytest.mark.parametrize("name,clean,planted,expected", NAMED_BUDGETS, ids=[c[0] for c in NAMED_BUDGETS])
+def test_an_execution_rate_is_of_the_budget_its_words_name(name, clean, planted, expected):
+    assert kinds(clean) == []
+    assert kinds(planted) == expected
+
+
+def test_a_rate_that_names_no_budget_may_be_of_either():
+    assert kinds(two_budgets("", "95.89", "300.00")) == kinds(two_budgets("", "102.61", "300.00")) == []

@@ -13,10 +13,20 @@ from decimal import Decimal
 
 from ..findings import Severity
 from ..render import amount
-from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_EXECUTION, BASIS_SHARE
+from ..lexicon import (
+    BASIS_ACTUAL,
+    BASIS_BUDGET,
+    BASIS_CHANGE,
+    BASIS_CHANGE_RATE,
+    BASIS_EXECUTION,
+    BASIS_SHARE,
+    RATE_BUDGET_WORDS,
+)
 from ..models import Fact
+from ..text import fold
 from .arithmetic import TO_YUAN, half, printed_digit, yuan
 from .report import finding
+from .statements import CLAUSE_END_RE
 
 
 @dataclass(frozen=True)
@@ -45,9 +55,45 @@ def rates(disclosure, statements=None) -> list:
             money = [f for f in paragraph[:n] if f.unit in TO_YUAN and f.value is not None and f.scope == rate.scope]
             before = [f for f in money if (f.metric, f.code) == (rate.metric, rate.code)]
             reading = next(b for b in RATE_READINGS if basis.startswith(b))
+            if reading == BASIS_EXECUTION:
+                findings.append(_execution_finding(disclosure, rate, before))
+                continue
             ratios = _share_ratios(before, money) if reading == BASIS_SHARE else RATE_READINGS[reading](before)
             findings.append(_rate_finding(disclosure, rate, ratios))
     return [f for f in findings if f]
+
+
+def _execution_finding(disclosure, rate: Fact, before: list[Fact]):
+    """An execution rate against the budget its words name (完成年初预算的…), when the paragraph
+    states that one; a rate of another budget than the one named (年初预算 0万元, and the rate is
+    决算 over 全年预算) is a finding of its own."""
+    named = _named_budget(rate)
+    own = [f for f in before if not _is_budget(f) or f.basis == named]
+    if named is None or len(own) == len(before) or not any(_is_budget(f) for f in own):
+        return _rate_finding(disclosure, rate, _execution_ratios(before))
+    ratios = _execution_ratios(own)
+    if ratios:
+        return _rate_finding(disclosure, rate, ratios)
+    borne = [r for r in _execution_ratios(before) if _rate_severity(rate, r) is None]
+    if not borne:
+        return _rate_finding(disclosure, rate, _execution_ratios(before))
+    budget = next(f for f in own if _is_budget(f))
+    word = next(w for w, basis in RATE_BUDGET_WORDS.items() if basis == named)
+    text = (f"正文第{rate.source.line}行{rate.metric}完成{word}的{rate.text or rate.value}%，而{word}为{_figure(budget)}；"
+            f"这一比例是按{borne[0].words}算得。")
+    return finding("rate", "warning", disclosure, [rate, *borne[0].facts, budget], text)
+
+
+def _is_budget(fact: Fact) -> bool:
+    return (fact.basis or "").startswith(BASIS_BUDGET)
+
+
+def _named_budget(rate: Fact) -> str | None:
+    """The basis of the budget the words just before a rate name (完成年初预算的 -> 预算数), or None."""
+    quote = fold(rate.source.quote)
+    at = quote.rfind(fold(rate.text or ""))
+    clause = CLAUSE_END_RE.split(quote[:at] if at > 0 else "")[-1]
+    return next((basis for word, basis in RATE_BUDGET_WORDS.items() if word in clause), None)
 
 
 def paragraphs(disclosure) -> list[list[Fact]]:
