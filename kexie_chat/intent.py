@@ -29,6 +29,8 @@ DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
 # 预算收入), even where a name begins with it; 2022年预算数 names a figure's side.
 YEAR_DOC_RE = re.compile(r"(?<=\d年)(?:预算|决算)(?!数)|(?<=\d年度)(?:预算|决算)(?!数)")
 WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
+# Operations that read one cell of a row for each org (a share or a change of a cell is not read yet).
+COLUMN_INTENTS = ("lookup", "verify", "compare", "rank")
 # What may stand between a code and the column asked of its row (20607的人员经费, 206里项目支出).
 CELL_GLUE = ("", "的", "里", "中", "里的", "中的")
 # A year a listed thing's name starts with (2020年科普活动), which a question's year may be.
@@ -181,7 +183,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = [f for f in query.metrics if not _within(f, column[1])]
     masked = _masked(folded, query)
     query.intent = _intent(masked, query)
-    if query.column and query.intent != "lookup":  # a column is read for a figure looked up, not compared
+    if query.column and query.intent not in COLUMN_INTENTS:
         query.column, query.column_word, query.metrics = (), None, named
         masked = _masked(folded, query)
         query.intent = _intent(masked, query)
@@ -248,7 +250,10 @@ def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> 
         word = Found(folded[start:end], start, end, "column")
         if any(f.start < end and start < f.end and not _within(f, word) for f in query.metrics):
             continue  # 合计 of 支出合计: a word inside a longer name
-        rows = [code.how for code in query.codes] or [f.value for f in query.metrics if not _within(f, word)]
+        # the row is named right before its column (206的事业收入, 科学技术支出里项目支出), never across
+        # 和/与/比 (基本支出和项目支出 are two figures)
+        rows = [f.how if f.how.isdigit() else f.value for f in (*query.codes, *query.metrics)
+                if not _within(f, word) and folded[f.end:start] in CELL_GLUE]
         held = next((found for row in rows for found in [columns.of(row, labels)] if found), ())
         if held:
             return held, word

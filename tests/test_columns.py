@@ -99,3 +99,26 @@ def test_a_column_a_code_row_lacks_here_is_not_found_never_the_row(assistant):
     answer = assistant.ask("西城2019年20607的人员经费")
     assert answer.status == "not_found" and not answer.facts
     assert "科学技术普及的人员经费" in answer.text
+
+
+def test_a_claim_about_a_cell_is_judged_against_that_cell(assistant):
+    """206的事业收入是0吗: the blank 事业收入 cell (0), never the row's 合计 (5571431.16元)."""
+    assert assistant.ask("西城2019年206的事业收入是0吗").verdict == "true"
+    wrong = assistant.ask("西城2019年206的事业收入是100元吗")
+    assert wrong.verdict == "false" and wrong.facts[0].basis.startswith("事业收入")
+
+
+def test_a_cell_is_compared_and_ranked_across_orgs(assistant):
+    answer = assistant.ask("秦皇岛和江汉科学技术支出的项目支出")
+    assert answer.intent == "compare" and "科学技术支出的项目支出" in answer.text
+    assert {(f.org[:3], f.value) for f in answer.facts[:2]} == {("秦皇岛", Decimal("55.00")), ("武汉市", Decimal("278.99"))}
+    assert all(f.basis.startswith("项目支出") for f in answer.facts[:2])
+
+
+def test_two_names_joined_are_two_figures_not_a_cell(assistant):
+    """基本支出和项目支出: no row 基本支出 with a 项目支出 column is read across 和."""
+    from kexie_chat.intent import parse_question
+
+    engine = assistant.engine
+    parsed = parse_question("西城2019年科学技术支出和项目支出", engine.orgs, engine.metrics, engine.items)
+    assert parsed.column == () and [m.value for m in parsed.metrics] == ["科学技术支出", "项目支出"]

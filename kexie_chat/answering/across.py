@@ -28,6 +28,7 @@ def across(request: Request, metric: str, intent: str, orgs: list[str] | None = 
         fact = choose([f for f in found.get(org, []) if of_kind(f, query.kind)], docs[org].doc_kind, query)
         if fact is not None and fact.value is not None:
             facts.append(fact)
+    metric = f"{metric}的{query.column_word.value}" if query.column_word else metric  # the cell compared
     if not facts:
         return not_found(intent, said("nothing_across", metric=metric), suggestions=examples(index.documents))
     ascending = bool(re.search(ASCENDING_WORDS, query.folded))
