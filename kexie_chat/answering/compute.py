@@ -35,7 +35,7 @@ def share(request: Request) -> Reply:
                   doc.doc_kind, query) if base_metric else None
     share_of = computed(part, base, "share", f"{metric}÷{base_metric}") if part and base else None
     if stated is None and share_of is None:
-        return no_metric(request, org, doc, f"{metric}占{base_metric or ''}比例")
+        return no_metric(request, org, doc, metric, asked="share", of=base_metric)
     statements = list(request.notes)
     if stated is not None:
         statements.append(said("stated_share", stated, metric=metric))
@@ -104,7 +104,7 @@ def computed_change(request: Request, org: str, doc: Document, metric: str, fact
     level = choose(facts, doc.doc_kind, free)
     previous = choose([f for f in facts if f.basis == BASIS_PREVIOUS], doc.doc_kind, free, allow=(BASIS_PREVIOUS,))
     if level is None or previous is None or not level.is_money or not previous.is_money:
-        return no_metric(request, org, doc, f"{metric}的增减变化")
+        return no_metric(request, org, doc, metric, asked="change")
     difference = computed(level, previous, "difference", "本年−上年")
     rate_of = computed(difference, previous, "share", "增减÷上年") if previous.value else None
     lead = [rate_of, difference] if request.query.kind == "percent" and rate_of else [difference, rate_of]

@@ -46,8 +46,9 @@ def lookup(request: Request) -> Reply:
     if primary is None and kinded and query.side:
         return no_side(request, doc, metric)
     if primary is None:  # a column asked of a row that has none in this document names both (20607的人员经费)
-        asked = f"{metric}的{query.column_word.value}" if query.column_word else metric
-        return no_metric(request, org, doc, query.item or asked)
+        if query.item or not query.column_word:
+            return no_metric(request, org, doc, query.item or metric)
+        return no_metric(request, org, doc, metric, asked="column", of=query.column_word.value)
     supporting = [] if primary.item or query.column else index.parts(org, doc, primary.metric, query, primary)
     others = index.others(facts, primary)
     # A code decides the row, not which table's figure of it: the same row counted over other money

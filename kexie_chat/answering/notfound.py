@@ -56,13 +56,16 @@ def no_year(request: Request) -> Reply:
                      suggestions=[f"{short(org)}{d.year}年{query.metric or ''}" for d in docs])
 
 
-def no_metric(request: Request, org: str, doc: Document, metric: str) -> Reply:
+def no_metric(request: Request, org: str, doc: Document, metric: str, asked: str = "figure",
+              of: str | None = None) -> Reply:
+    """What the document does not have: the metric's figure, or what was asked of it (asked: its share
+    of `of`, its change from the year before, its column `of`)."""
     query, store = request.query, request.index.store
-    if query.previous and metric in store.metrics(org=org, year=doc.year):
+    if query.previous and asked == "figure" and metric in store.metrics(org=org, year=doc.year):
         return not_found(query.intent, said("no_previous", doc=doc, metric=metric),
                          suggestions=[f"{short(org)}{doc.year}年{metric}"])
     have = sorted(m for m in store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
-    return not_found(query.intent, said("no_metric", doc=doc, metric=metric, have=have),
+    return not_found(query.intent, said("no_metric", doc=doc, metric=metric, asked=asked, of=of, have=have),
                      suggestions=[f"{short(org)}{doc.year}年{m}" for m in have[:5]])
 
 

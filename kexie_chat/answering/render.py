@@ -239,8 +239,13 @@ def _no_previous(s: Said) -> str:
     return f"{_doc_name(s)}没有写“{s.metric}”的上年数，只有本年的。"
 
 
+ASKED_OF = {"figure": "{metric}", "share": "{metric}占{of}比例", "change": "{metric}的增减变化",
+            "column": "{metric}的{of}"}
+
+
 def _no_metric(s: Said) -> str:
-    return f"{_doc_name(s)}中没有找到“{s.metric}”。这份文件有：" + "、".join(s.have) + "。"
+    asked = ASKED_OF[s.asked].format(metric=s.metric, of=s.of or "")
+    return f"{_doc_name(s)}中没有找到“{asked}”。这份文件有：" + "、".join(s.have) + "。"
 
 
 def _no_kind(s: Said) -> str:
