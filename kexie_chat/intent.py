@@ -17,6 +17,10 @@ from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
+# Words asking for each of the figures named (人员经费和公用经费分别是多少).
+EACH_RE = re.compile(r"分别|各是|各为|各自|各多少")
+# Words of a colloquial name for a total that say how much in all, not which figure (一共花了, 总共安排了).
+TOTAL_PHRASE_RE = re.compile(r"一共|总共|共花|全年")
 # Words after a figure that make it the whole a share is of (基本支出中…, 三公经费里…, 支出当中…).
 WHOLE_AFTER_RE = re.compile(r"的?(?:之中|当中|里面|里头|中|里|内)")
 COUNTED_RE = re.compile(r"数|辆|量")
@@ -159,7 +163,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     named_doc |= {i for m in YEAR_DOC_RE.finditer(folded) for i in range(m.start(), m.end())}
     found = (metrics.find(folded, skip | named_doc) or found) if named_doc else found
     found = metrics.longer_typos(folded, found, skip)
-    query.metrics = sorted(found + ([item[1]] if item else []), key=lambda f: f.start)
+    query.metrics = _without_total_phrases(folded, sorted(found + ([item[1]] if item else []), key=lambda f: f.start))
     if not query.metrics and not query.codes:
         query.metrics = metrics.find_typos(folded, skip)
     if not query.metrics and not query.codes and not query.item and (query.orgs or query.years):
@@ -262,6 +266,15 @@ def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> 
     return None
 
 
+def _without_total_phrases(folded: str, named: list[Found]) -> list[Found]:
+    """一共花了 names the total spent only when nothing else is named: 三公经费一共花了多少 asks for
+    三公经费, not for 三公经费 and 支出合计."""
+    phrases = [f for f in named if TOTAL_PHRASE_RE.search(folded[f.start:f.end])]
+    if not phrases or len(phrases) == len(named):
+        return named
+    return [f for f in named if f not in phrases]
+
+
 def _part_then_whole(folded: str, named: list[Found]) -> list[Found]:
     """The two figures of a share as (part, whole), whatever order the question names them in:
     the whole is the one said to contain the other (基本支出中人员经费占多少, 三公经费里公务接待费的比例)
@@ -300,9 +313,15 @@ def _intent(folded: str, query: Query) -> str:
         if pattern.search(folded):
             if name in ("compare", "share") and len(query.orgs) < 2 and re.search(CHANGE_WORDS, folded):
                 return "change"  # 比上年多多少: a change from the year before, not a comparison of orgs
+            if name == "rank" and len({f.value for f in query.orgs}) == 2:
+                return "compare"  # 包头、张家口哪家高: the two named, not every org
+            if name == "breakdown" and len(named) >= 2 and EACH_RE.search(folded):
+                return "each"
             return name
     if (query.metrics or query.codes) and len({f.value for f in query.orgs}) >= 2:
         return "compare"  # 秦皇岛和张家口的三公经费: two orgs named are two figures side by side
+    if len(named) >= 2 and not query.item and not query.codes:
+        return "each"  # 人员经费和公用经费（分别是多少）: every figure named, each with its line
     if query.metrics or query.codes:
         return "lookup"
     if query.orgs and not re.sub(FILLER_RE, "", query.words_left()):

@@ -110,3 +110,28 @@ def test_actual_against_budget_says_the_difference(assistant, question):
     difference = answer.facts[-1]
     assert difference.basis.startswith("计算得出") and float(difference.value) == pytest.approx(-1.55)
     assert "决算比预算少 1.55万元" in answer.text
+
+
+# (question, intent, [(metric, value)] of the first facts): several figures named at once, each given
+EACH = [
+    ("秦皇岛二〇二二年部门预算人员经费和公用经费分别是多少", "each", [("人员经费", 541.68), ("公用经费", 61.14)]),
+    ("包头2020年人员经费和公用经费", "each", [("人员经费", 414.52), ("公用经费", 17.09)]),
+    ("张家口2020年基本支出、项目支出各是多少", "each", [("基本支出", 634.87), ("项目支出", 459.5)]),
+    # 一共花了 names the total only when nothing else is named
+    ("秦皇岛科协2022年的三公经费一共花了多少", "lookup", [("三公经费", 2.14)]),
+    ("秦皇岛2022年一共花了多少", "lookup", [("支出合计", 657.82)]),
+    # two orgs named: those two compared, not a ranking of every org
+    ("包头、张家口三公经费哪家高", "compare", [("三公经费", 5.19), ("三公经费", 2.1)]),
+]
+
+
+@pytest.mark.parametrize("question,intent,expected", EACH, ids=[c[0] for c in EACH])
+def test_every_figure_named_is_given(assistant, question, intent, expected):
+    answer = assistant.ask(question)
+    assert answer.status == "answered" and answer.intent == intent, answer.text
+    assert [(f.metric, float(f.value)) for f in answer.facts[:len(expected)]] == expected
+
+
+def test_an_amount_in_a_claim_is_no_year(assistant):
+    answer = assistant.ask("包头市科协2020年公务接待费有没有超过2000元")
+    assert answer.verdict == "false" and "并未超过 2000元" in answer.text

@@ -19,3 +19,4 @@ def test_a_text_is_cut_as_with_the_whole_dictionary(db):
     assert len(passages) > 2000
     for text in texts:
         assert list(_search_cut(text)) == list(_search_cut(text, whole)), text
+

@@ -129,6 +129,23 @@ def budget_vs_actual(request: Request) -> Reply:
                     source=said("source", actual or budget))
 
 
+def each(request: Request) -> Reply:
+    """Several figures named at once (人员经费和公用经费分别是多少): each as a lookup gives it, with its
+    line; a figure the document does not state is said to be missing, never left out silently."""
+    missing = subject_missing(request.asking(side=None))
+    if missing is not None:
+        return missing
+    query, index, org, doc = request.query, request.index, request.org, request.doc
+    named = list(dict.fromkeys(f.value for f in sorted(query.metrics, key=lambda f: f.start)))
+    chosen = {m: choose(index.facts(org, doc, m, query), doc.doc_kind, query) for m in named}
+    found = [fact for fact in chosen.values() if fact is not None]
+    if not found:
+        return no_metric(request, org, doc, named[0])
+    return answered("each", *request.notes,
+                    said("each", *found, absent=[m for m, fact in chosen.items() if fact is None]),
+                    facts=found, source=said("source", found[0]))
+
+
 def total(request: Request) -> Reply:
     """A和B加起来: the named figures of one org and their sum (计算得出), beside the total the document
     states for just those parts when it has one (人员经费 + 公用经费: 基本支出)."""

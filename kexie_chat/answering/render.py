@@ -370,6 +370,12 @@ def _two_metrics(s: Said) -> str:
 # --- computed from two figures --------------------------------------------------------------------
 
 
+def _each(s: Said) -> str:
+    told = "，".join(f"{f.metric} {figure(f)}{basis_note(f)}（{line(f)}）" for f in s.facts)
+    absent = f"文件没有写{'、'.join(s.absent)}。" if s.absent else ""
+    return f"{label(s.facts[0])}：{told}。{absent}"
+
+
 def _sum(s: Said) -> str:
     total, stated = s.total, s.stated
     told = "，".join(f"{f.metric} {figure(f)}（{line(f)}）" for f in s.facts)
@@ -611,7 +617,7 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "stated_share": _stated_share, "computed_share": _computed_share, "shares_disagree": _shares_disagree,
     "no_rate": _no_rate, "stated_rate": _stated_rate, "computed_rate": _computed_rate,
     "rates_disagree": _rates_disagree, "stated_change": _stated_change, "computed_change": _computed_change,
-    "budget_vs_actual": _budget_vs_actual, "sum": _sum, "breakdown": _breakdown, "what_to_verify": _what_to_verify,
+    "budget_vs_actual": _budget_vs_actual, "sum": _sum, "each": _each, "breakdown": _breakdown, "what_to_verify": _what_to_verify,
     "nothing_to_verify": _nothing_to_verify, "verdict": _verdict, "judgements": _judgements,
     "as_answered": _as_answered, "claim_amount": _claim_amount, "claim_exists": _claim_exists,
     "claim_not_written": _claim_not_written, "claim_change": _claim_change, "claim_overspent": _claim_overspent,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from .breakdown import breakdown
 from .compare import compare, rank
-from .compute import budget_vs_actual, change, rate, share, total
+from .compute import budget_vs_actual, change, each, rate, share, total
 from .lookup import lookup, subject_missing
 from .notfound import not_understood, unknown_org, which_org
 from .reply import Reply
@@ -23,7 +23,7 @@ def org_only(request: Request) -> Reply:
 # The operation a question asks for -> the handler that answers it.
 HANDLERS: dict[str, Callable[[Request], Reply]] = {
     "lookup": lookup, "compare": compare, "rank": rank, "share": share, "rate": rate, "change": change,
-    "budget_vs_actual": budget_vs_actual, "sum": total, "breakdown": breakdown, "verify": verify, "org_only": org_only,
+    "budget_vs_actual": budget_vs_actual, "sum": total, "each": each, "breakdown": breakdown, "verify": verify, "org_only": org_only,
     "catalog": catalog, "definition": definition, "contact": contact, "search": search,
 }
 # Operations about one org's figure: without its org, metric or document they are answered as a
