@@ -44,6 +44,7 @@ CASES: dict[str, tuple[str, ...]] = {
     "budget_vs_actual_item": ("江汉区科普活动项目预算和执行",),
     "budget_vs_actual_difference": ("包头2020年三公经费比预算少了多少",),
     "sum": ("包头2020年人员经费和公用经费加起来多少",),
+    "each": ("秦皇岛二〇二二年部门预算人员经费和公用经费分别是多少",),
     "sum_yuan_doc": ("西城2019年公务接待费和公务用车购置及运行维护费加起来",),
     "verify_overspent": ("包头三公经费超支了吗",),
     "verify_clarify": ("核实：包头",),
