@@ -124,3 +124,26 @@ def test_a_form_project_is_named_by_its_item():
     facts = parse_disclosure("t.txt", text).facts
     projects = [(f.item, f.value, f.unit, f.source.line) for f in facts if f.table == "正文" and f.metric == "项目支出"]
     assert projects == [("科普特色经费", Decimal("160"), "万元", text.splitlines().index("\t项目名称") + 1)]
+
+
+# A total stated as none: each of its parts (recursively) is none too, on the same line and basis.
+NONE_TOTALS = [
+    (DECISION, "2024年度无“三公”经费支出。\n", "决算数（文字表述为无）",
+     ["三公经费", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费"]),
+    (BUDGET, "2025年本部门无三公经费预算。\n", "预算数（文字表述为无）",
+     ["三公经费", "公务接待费", "公务用车运行维护费"]),
+    (DECISION, "本年度无政府采购支出。\n", "决算数（文字表述为无）",
+     ["政府采购", "政府采购货物支出", "政府采购服务支出"]),
+    (BUDGET, "本部门无公务用车购置及运行维护费预算。\n", "预算数（文字表述为无）",
+     ["公务用车购置费", "公务用车运行维护费"]),
+]
+
+
+@pytest.mark.parametrize("head,narrative,basis,metrics", NONE_TOTALS, ids=[c[1][:10] for c in NONE_TOTALS])
+def test_a_total_stated_as_none_has_no_parts(head, narrative, basis, metrics):
+    facts = [f for f in parse_disclosure("t.txt", head + CLASSES + narrative).facts if f.table == "正文"]
+    got = {f.metric: f for f in facts if f.basis == basis}
+    for metric in metrics:
+        assert metric in got and got[metric].value == 0, sorted(got)
+    assert len({got[m].source.line for m in metrics}) == 1
+    assert "支出合计" not in got and "基本支出" not in got  # only the parts of the total said none

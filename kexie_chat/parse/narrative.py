@@ -31,6 +31,7 @@ from ..lexicon import (
     COUNT_UNIT_VARIANTS,
     COUNT_UNITS,
     FUNDING_QUALIFIER_METRICS,
+    METRIC_PARTS,
     METRIC_UNITS,
     PROJECT_AMOUNT_LABELS,
     PROJECT_NAME_LABELS,
@@ -290,9 +291,18 @@ def _none_statements(paragraph, mentions, doc_kind) -> list[NarrativeFact]:
         before = paragraph.text[max(0, mention.start - 4):mention.start]
         if mention.metric and NONE_RE.search(before):
             basis = f"{BASIS_ACTUAL if doc_kind == '决算' else BASIS_BUDGET}（{BASIS_STATED_NONE}）"
-            facts.append(NarrativeFact(mention.metric, Decimal(0), _unit_for(mention.metric, "万元"), basis,
-                                       paragraph.lines_between(mention.start - 2, mention.end), "无"))
+            lines = paragraph.lines_between(mention.start - 2, mention.end)
+            for metric in (mention.metric, *_all_parts(mention.metric)):
+                facts.append(NarrativeFact(metric, Decimal(0), _unit_for(metric, "万元"), basis, lines, "无"))
     return facts
+
+
+def _all_parts(metric: str) -> list[str]:
+    """A total stated as none has none of its parts either ("无三公经费" -> no 公务接待费)."""
+    parts = []
+    for part in METRIC_PARTS.get(metric, ()):
+        parts += [part, *_all_parts(part)]
+    return parts
 
 
 def _reversed_counts(paragraph, mentions, numbers) -> list[NarrativeFact]:
