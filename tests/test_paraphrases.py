@@ -76,13 +76,14 @@ def test_the_paraphrases_run_within_a_minute(results):
     ("秦皇岛２０２２年三公经费", "year_full_width"), ("秦皇岛二零二二年三公经费", "year_chinese"),
     ("秦皇岛22年三公经费", "year_two_digits"), ("我想知道秦皇岛2022年三公经费", "question_frame"),
     ("秦黄岛市科协2022年三公经费", "org_typo"), ("秦皇岛2022年三公经废", "metric_typo"),
-    ("秦皇岛2022年三公经费安排了多少钱", "ending_money"), ("三公经费秦皇岛2022年", "order_metric_first"),
+    ("秦皇岛2022年三公经费安排了多少钱|秦皇岛2022年三公经费是多少钱|秦皇岛2022年三公经费多少钱", "ending_money"), ("三公经费秦皇岛2022年", "order_metric_first"),
 ])
 def test_the_kinds_write_what_they_say(generated, question, kind):
-    """The generator writes the variants the kinds name (one example each from the seeds)."""
+    """The generator writes the variants the kinds name (one example each from the seeds; a|b: any of them,
+    since one rng serves every seed and a new fact elsewhere shifts which ending this seed draws)."""
     examples = {c.question for c in generated if c.kind == kind and c.seed.fact.metric == "三公经费"
                 and c.seed.fact.org.startswith("秦皇岛")}
-    assert question in examples
+    assert examples & set(question.split("|"))
 
 
 def test_columns_are_asked_beside_their_rows(generated):
