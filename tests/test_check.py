@@ -647,3 +647,14 @@ def test_an_execution_rate_is_of_the_budget_its_words_name(name, clean, planted,
 
 def test_a_rate_that_names_no_budget_may_be_of_either():
     assert kinds(two_budgets("", "95.89", "300.00")) == kinds(two_budgets("", "102.61", "300.00")) == []
+
+
+def test_a_note_on_a_figure_other_than_the_first_names_both_places():
+    """The finding is about the second figure shown (a reading): the note says which figure it means."""
+    table, text = table_and_text("199.36")
+    finding = audit_disclosure(disclosure(table, text))[0]
+    lead = fact("公用经费", "1", 5)
+    reply = answered("lookup", statement("figure", lead), statement("readings", table), facts=[lead, table],
+                     source=statement("source", lead))
+    noted = render("q", reply, findings=[finding]).text
+    assert f"的人员经费 {table.value}万元，正文第9行的人员经费写作199.36万元，两处不一致" in noted

@@ -561,9 +561,9 @@ def _claim_overspent(s: Said) -> str:
 def finding_note(facts: Sequence[Fact], findings: Sequence["Finding"], text: str) -> str | None:
     """One short clause for the first of the leading figures that is part of a finding (not a 尾差):
     the other figure and its line, unless the text already names that line."""
-    for fact in facts[:3]:
+    for number, fact in enumerate(facts[:3]):
         for finding in (f for f in findings if f.severity != "rounding"):
-            note = _finding_words(fact, finding)
+            note = _finding_words(fact, finding, lead=number == 0)
             if note and not _already_said(text, fact, finding):
                 return note
     return None
@@ -580,14 +580,19 @@ def _same_fact(a: Fact, b: Fact) -> bool:
                                                                          b.value)
 
 
-def _finding_words(fact: Fact, finding: "Finding") -> str | None:
+def _finding_words(fact: Fact, finding: "Finding", lead: bool = True) -> str | None:
     if fact.value is None or not any(_same_fact(fact, f) for f in finding.facts):
         return None
     others = [f for f in finding.facts if not _same_fact(fact, f)]
     if finding.kind == "code_name" and others:
         return f"注意：编码{fact.code}在{place(others[0])}名为“{others[0].metric}”"
     if finding.kind == "same_figure" and others:
-        return f"注意：{fact.metric}在{place(others[0])}写作{amount(others[0].value, others[0].unit)}，两处不一致"
+        other = others[0]
+        if lead and other.metric == fact.metric:
+            return f"注意：{fact.metric}在{place(other)}写作{amount(other.value, other.unit)}，两处不一致"
+        # a figure other than the answer's first, or named otherwise there: each by its own place
+        return (f"注意：{place(fact)}的{fact.metric} {amount(fact.value, fact.unit)}，{place(other)}的{other.metric}"
+                f"写作{amount(other.value, other.unit)}，两处不一致")
     if finding.expected is None or finding.difference is None:
         return None
     unit, total = finding.unit, finding.facts[0]
