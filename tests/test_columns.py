@@ -122,3 +122,21 @@ def test_two_names_joined_are_two_figures_not_a_cell(assistant):
     engine = assistant.engine
     parsed = parse_question("西城2019年科学技术支出和项目支出", engine.orgs, engine.metrics, engine.items)
     assert parsed.column == () and [m.value for m in parsed.metrics] == ["科学技术支出", "项目支出"]
+
+
+def test_the_full_year_budget_is_shown_beside_the_budget_at_the_start_of_the_year(tmp_path):
+    """年初预算为0万元，全年预算为321.02万元: asked 预算数, the 年初 figure leads and the 全年 one is the
+    other reading, named so; asked the 决算, no budget figure is offered."""
+    from kexie_chat import Assistant
+    from kexie_chat.store import build_index
+
+    (tmp_path / "2024-云州区科协-部门决算.txt").write_text(
+        "云州区科学技术协会2024年部门决算\n一、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成全年预算的95.89%。\n",
+        encoding="utf-8")
+    assistant = Assistant(db_path=build_index(tmp_path, tmp_path / "kexie.db"), corpus=tmp_path)
+    budget = assistant.ask("云州2024年财政拨款支出预算数")
+    assert [(f.value, f.basis) for f in budget.facts] == [(Decimal("0"), "预算数"), (Decimal("321.02"), "预算数（全年预算数）")]
+    assert "财政拨款支出（全年预算数） 321.02万元" in budget.text
+    actual = assistant.ask("云州2024年财政拨款支出")
+    assert [(f.value, f.basis) for f in actual.facts] == [(Decimal("307.82"), "决算数")]

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..intent import ItemVocabulary, Query
-from ..lexicon import METRIC_PARTS, METRIC_UNITS
+from ..lexicon import BASIS_BUDGET, METRIC_PARTS, METRIC_UNITS
 from ..match import MetricMatcher, OrgMatcher
 from ..models import DEPARTMENT, UNIT, Document, Fact
 from ..render import wan
 from ..store import Store
 from ..text import fold
 from ..vocabulary import economic_codes_of, table_kind
-from .choose import choose, is_derived, item_key, one_column, same_funding, same_item, side_of
+from .choose import OTHER_BUDGETS, choose, is_derived, item_key, one_column, same_funding, same_item, side_of
 from .context import Context
 
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
@@ -167,7 +167,10 @@ class Index:
                     or fact.scope != primary.scope or fact.is_money != primary.is_money:
                 continue
             kind = table_kind(fact.table or "") if fact.table and fact.table != "正文" else "正文"
-            groups.setdefault((fact.metric, fact.code, fact.item, kind), []).append(fact)
+            # the 年初 and the 全年 (调整) budget of one row are two readings (年初预算为0万元，全年预算为321.02万元)
+            budget = next((w for w in OTHER_BUDGETS if w in (fact.basis or "").partition("（")[2]), "") \
+                if side_of(primary) == BASIS_BUDGET else ""
+            groups.setdefault((fact.metric, fact.code, fact.item, kind, budget), []).append(fact)
         seen = {wan(f) if f.is_money else f.value for f in shown}
         readings = []
         for group in groups.values():

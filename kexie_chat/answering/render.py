@@ -134,6 +134,9 @@ def reading_label(fact: Fact, by_table: bool = False) -> str:
         kind = "经济分类" if fact.code.startswith("3") else "功能分类"
         return f"{fact.metric}（{kind}{fact.code}）"
     name = (fact.table or "").split("\t")[0].strip()
+    told = (fact.basis or "").partition("（")[2].removesuffix("）")
+    if told.startswith(("全年", "调整")):  # the 全年 (调整) budget of a row beside its 年初 budget
+        return f"{fact.metric}（{told}）"
     return f"{fact.metric}（{name[:24] or fact.basis or '正文'}）"
 
 
