@@ -74,13 +74,29 @@ def figure_in(text: str, words: list[str], units: tuple[str, ...], bounds: bool 
         near = [len(before) - before.rfind(w) - len(w) if w in before else after.find(w) * 2 + 2
                 for w in anchors if w in before or w in after]
         if near and min(near) <= NEAR:
-            scored.append((-len(named), min(near), SentenceFigure(value, match.group(2), match.start())))
+            # the longest run of the question's words written as one phrase around the number
+            # (市级科普示范社区39个, 新建 1 个社区科技馆), the name written before it on a tie
+            rank = (-_phrase(words, before.rstrip() + after), -_phrase(words, before), -len(named))
+            scored.append((rank, min(near), SentenceFigure(value, match.group(2), match.start())))
     if not scored:
         return None
     scored.sort(key=lambda c: (c[0], c[1]))
     best = scored[0]
     rivals = {c[2].value for c in scored[1:] if c[0] == best[0] and c[1] <= best[1] + 3 and c[2].unit == best[2].unit}
     return None if rivals - {best[2].value} else best[2]
+
+
+def _phrase(words: list[str], text: str) -> int:
+    """The length of the longest run of the question's words that the text writes as one phrase:
+    市级科普示范社区39个 names the thing asked, not 省级科普示范社区10个 beside it."""
+    best = 0
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            run = "".join(words[i:j])
+            if run not in text:
+                break
+            best = max(best, len(run))
+    return best
 
 
 def _clause(text: str, last: bool) -> str:

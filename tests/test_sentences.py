@@ -1,0 +1,44 @@
+"""A count told in a list sentence is the one whose own name is the thing asked (sentences.figure_in).
+
+The question's words arrive split (市级 科普 示范 社区): the number whose clause writes them as
+one phrase is the thing asked, not its neighbour that shares most of the words.
+"""
+from decimal import Decimal
+
+import pytest
+
+from kexie_chat.sentences import figure_in
+
+LEVELS = ("国家级", "省级", "市级", "区级")
+THINGS = (("科普示范社区", ["科普", "示范", "社区"]), ("科普特色学校", ["科普", "特色", "学校"]))
+
+
+def _list_cases():
+    """Every level of a list 'A1个、B10个、C39个…' asked by its own name, in two verbs."""
+    cases = []
+    for thing, words in THINGS:
+        counts = [1, 10, 39, 7]
+        text = "培育" + "、".join(f"{level}{thing}{n}个" for level, n in zip(LEVELS, counts)) + "，成效明显。"
+        for level, n in zip(LEVELS, counts):
+            cases.append((text, ["培育", level.removesuffix("级") + "级", *words], n))
+    return cases
+
+
+@pytest.mark.parametrize("text,words,expected", _list_cases())
+def test_the_count_whose_name_is_the_thing_asked(text, words, expected):
+    found = figure_in(text, words, ("个",))
+    assert found is not None and found.value == Decimal(expected), (words, found)
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("开展科普阵地建设，新建 1 个社区科技馆，改造升级 3 个社区科普馆。", ["新建", "社区科技馆"], 1),
+    ("开展科普阵地建设，新建 1 个社区科技馆，改造升级 3 个社区科普馆。", ["改造", "升级", "社区", "科普馆"], 3),
+    ("其中有2辆科普大篷车，价值42万元。", ["科普", "大篷车"], 2),
+])
+def test_a_count_before_or_after_its_name(text, words, expected):
+    found = figure_in(text, words, ("个", "辆"))
+    assert found is not None and found.value == Decimal(expected)
+
+
+def test_two_counts_of_one_name_side_by_side_stay_unpicked():
+    assert figure_in("数量指标 创建科普e站 40 个 68 个", ["创建", "科普", "e站"], ("个",)) is None
