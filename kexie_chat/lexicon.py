@@ -108,6 +108,8 @@ QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车"
 ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"
 # What "预算" alone names in a question about an org or a year (秦皇岛2022年预算是多少): the budget as a whole.
 WHOLE_BUDGET_METRIC = "收支总计"
+# Verbs a listed purchase is named with (购置彩色打印机); people ask for the thing bought (买彩色打印机).
+ITEM_BUYING_VERBS = ("购置", "购买", "采购", "新购", "添置")
 # A count metric and the money spent on it: 公车花了多少钱, 公车决算 ask for the spending.
 SPENT_ON: dict[str, str] = {"车辆": "公务用车购置及运行维护费"}
 # How people (reporters, readers) name what the disclosures name formally: read in questions only,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..intent import ItemVocabulary, Query
-from ..lexicon import BASIS_BUDGET, METRIC_PARTS, METRIC_UNITS
+from ..lexicon import BASIS_BUDGET, ITEM_BUYING_VERBS, METRIC_PARTS, METRIC_UNITS
 from ..match import MetricMatcher, OrgMatcher
 from ..models import DEPARTMENT, UNIT, Document, Fact
 from ..render import wan
@@ -22,15 +22,25 @@ MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 def item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
     """First character -> (folded name, item, metric), longest first; a project's money before its score."""
     chosen: dict[str, tuple[str, str]] = {}
-    for key_of in (fold, item_key):  # a name as written first; without its year where no item is so named
+    # a name as written first; without its year, then without its verb of buying (购置彩色打印机 is
+    # asked as 彩色打印机, 买彩色打印机) where no item is so named
+    for key_of in (fold, item_key, thing_bought):
         for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
             key = key_of(item)
-            if len(key) >= 2 and (key not in chosen or key_of is fold and chosen[key][1] not in MONEY_ITEM_METRICS):
+            shortest = 3 if key_of is thing_bought else 2
+            if len(key) >= shortest and (key not in chosen or key_of is fold and chosen[key][1] not in MONEY_ITEM_METRICS):
                 chosen[key] = (item, metric)
     vocabulary: ItemVocabulary = {}
     for key, (item, metric) in chosen.items():
         vocabulary.setdefault(key[0], []).append((key, item, metric))
     return vocabulary
+
+
+def thing_bought(item: str) -> str:
+    """购置彩色打印机 -> 彩色打印机: the thing an item buys, its verb of buying left out."""
+    key = item_key(item)
+    verb = next((v for v in ITEM_BUYING_VERBS if key.startswith(v)), "")
+    return key[len(verb):] if verb else ""
 
 
 def code_asked(metric: str, query: Query) -> str | None:
