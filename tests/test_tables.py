@@ -255,8 +255,8 @@ def test_a_filled_table_is_not_emptied_by_its_note():
 
 def test_a_fund_row_under_the_carry_over_is_no_income():
     facts = _facts(DECISION_HEAD, GRANT_TOTALS_WITH_CARRY_OVER_BY_FUND)
-    income = {f.value for f in facts if f.metric in ("一般公共预算拨款收入", "政府性基金预算拨款收入")}
-    assert income == {Decimal("300.00")}
+    income = {(f.metric, f.value) for f in facts if f.metric in ("一般公共预算拨款收入", "政府性基金预算拨款收入")}
+    assert income == {("一般公共预算拨款收入", Decimal("300.00")), ("政府性基金预算拨款收入", Decimal("0"))}  # its row is blank
 
 
 def test_codes_of_a_side_by_side_table_stay_on_their_side():
@@ -306,3 +306,58 @@ HEADERS = [
 @pytest.mark.parametrize("name,rows,paths", HEADERS, ids=[h[0] for h in HEADERS])
 def test_header_label_paths(name, rows, paths):
     assert label_paths(rows) == paths
+
+
+# A two-sided 总表 prints every standard row by name, blank where the body has nothing: each
+# blank cell is a 0 the table states, on either side, first row or not, with or without 行次
+# columns. Each table plants one blank row in a filled table; its twin fills that row.
+INCOME_ROWS = [("一、一般公共预算财政拨款收入", "一般公共预算拨款收入"), ("二、政府性基金预算财政拨款收入", "政府性基金预算拨款收入"),
+               ("三、上级补助收入", "上级补助收入"), ("四、事业收入", "事业收入")]
+SPENDING_ROWS = [("一、一般公共服务支出", "一般公共服务支出"), ("二、外交支出", "外交支出"), ("三、教育支出", "教育支出"),
+                 ("四、科学技术支出", "科学技术支出"), ("五、住房保障支出", "住房保障支出")]
+TOTALS_LAYOUTS = {
+    # (header, a row's cells from (name, 行次, amount) per side, the value column's label)
+    "row-numbers": ("收入\t\t\t支出\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n栏次\t\t1\t栏次\t\t2\n",
+                    lambda side: [side[0], side[1], side[2]], "金额"),
+    "no-row-numbers": ("收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n",
+                       lambda side: [side[0], side[2]], "决算数"),
+}
+
+
+def _totals_table(layout: str, blank: tuple[int, int] | None) -> str:
+    """The 总表 in a layout, every cell filled but the one at (side, row) when given."""
+    header, cells, _ = TOTALS_LAYOUTS[layout]
+    lines = ["收入支出决算总表", "单位：万元", header.rstrip("\n")]
+    for row in range(len(SPENDING_ROWS)):
+        sides = []
+        for side, names in enumerate((INCOME_ROWS, SPENDING_ROWS)):
+            if row >= len(names):
+                sides.append(["", "", ""])
+                continue
+            amount = "" if blank == (side, row) else f"{side + 1}{row}.{row + 5:02d}"
+            sides.append([names[row][0], str(1 + 30 * side + row), amount])
+        lines.append("\t".join(cells(sides[0]) + cells(sides[1])))
+    return "\n".join(lines) + "\n"
+
+
+BLANK_CELLS = [(layout, side, row) for layout in TOTALS_LAYOUTS for side, names in enumerate((INCOME_ROWS, SPENDING_ROWS))
+               for row in range(len(names))]
+
+
+@pytest.mark.parametrize("layout,side,row", BLANK_CELLS, ids=[f"{l}-{'支出' if s else '收入'}-row{r + 1}" for l, s, r in BLANK_CELLS])
+def test_a_blank_row_of_a_two_sided_table_is_zero(layout, side, row):
+    label = TOTALS_LAYOUTS[layout][2]
+    metric = (INCOME_ROWS, SPENDING_ROWS)[side][row][1]
+    blank = {(f.metric, f.basis, f.value, f.source.line) for f in _facts(DECISION_HEAD, _totals_table(layout, (side, row)))
+             if f.table != "正文"}
+    line = 4 + TOTALS_LAYOUTS[layout][0].count("\n") + row  # after the head, the title, 单位 and the header
+    assert (metric, f"{label}（表内空白，记为0）", Decimal("0"), line) in blank, sorted(map(str, blank))
+    filled = {(f.metric, f.basis, f.value) for f in _facts(DECISION_HEAD, _totals_table(layout, None)) if f.table != "正文"}
+    assert (metric, label, Decimal(f"{side + 1}{row}.{row + 5:02d}")) in filled, sorted(map(str, filled))
+    assert not [f for f in filled if f[0] == metric and f[2] == 0]
+
+
+def test_a_header_repeated_over_a_page_is_no_blank_row():
+    table = _totals_table("no-row-numbers", None) + "收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
+    metrics = {f.metric for f in _facts(DECISION_HEAD, table) if f.table != "正文"}
+    assert metrics == {m for _, m in INCOME_ROWS + SPENDING_ROWS}

@@ -361,9 +361,29 @@ def _tab_rows(lines, kind):
             continue
         if grid is None:
             grid = _grid(header)
-        if "\t" not in line.strip("\t") or not any(parse_amount(c) is not None for c in cells):
+        if not _holds_figures(line, cells) and not _names_blank_row(cells, grid):
             continue
         yield _grid_segments(_merge_split_words([Cell(c, number) for c in cells]), grid)
+
+
+def _holds_figures(line: str, cells: list[str]) -> bool:
+    return "\t" in line.strip("\t") and any(parse_amount(c) is not None for c in cells)
+
+
+def _names_blank_row(cells: list[str], grid: list[Column]) -> bool:
+    """A row the table prints by name with every value cell blank ("二、外交支出 | "): its
+    figures are 0, as the table says. A header repeated over a page, a note or a 单位 line
+    names no row."""
+    headers = {label for column in grid for label in column.path}
+    return len(cells) > 1 and any(
+        i < len(grid) and grid[i].role == "name" and _is_row_name(cell, headers)
+        for i, cell in enumerate(cells))
+
+
+def _is_row_name(cell: str, headers: set[str]) -> bool:
+    text = fold(cell.strip())
+    return _is_text(text) and not _is_label(text) and text not in LABEL_ONLY_CELLS \
+        and text not in headers and not re.search(r"[:：]", text)
 
 
 def _is_nameless_total(cells: list[str], header: list[list[str]]) -> bool:
@@ -448,8 +468,13 @@ def _column_label(column: Column) -> str:
 
 
 def _is_numbering(row: list[str]) -> bool:
-    digits = [c.strip() for c in row if re.fullmatch(r"\d{1,2}", c.strip())]
-    return len(digits) >= 2 and digits[0] == "1"
+    """A 栏次 row (栏次 | 1 | 2 | 3): column numbers and header words only.
+
+    Columns are numbered 1, 2, 3… in order; the first row of a two-sided 总表 has 行次 cells
+    too (1 on the 收入 side, 31 on the 支出 side), and it is data: its blank 支出 cells are read.
+    """
+    digits = [int(c) for c in row if re.fullmatch(r"\d{1,2}", c.strip())]
+    return len(digits) >= 2 and digits == list(range(1, len(digits) + 1))
 
 
 def _merge_split_words(cells: list[Cell]) -> list[Cell]:
