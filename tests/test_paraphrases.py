@@ -74,13 +74,13 @@ def test_the_paraphrases_run_within_a_minute(results):
 
 @pytest.mark.parametrize("question,kind", [
     ("秦皇岛２０２２年三公经费", "year_full_width"), ("秦皇岛二零二二年三公经费", "year_chinese"),
-    ("秦皇岛22年三公经费", "year_two_digits"), ("我想知道秦皇岛2022年三公经费", "question_frame"),
-    ("秦黄岛市科协2022年三公经费", "org_typo"), ("秦皇岛2022年三公经废", "metric_typo"),
+    ("秦皇岛22年三公经费", "year_two_digits"), ("我想知道秦皇岛2022年三公经费|秦皇岛科协2022年的三公经费是多少", "question_frame"),
+    ("秦黄岛市科协2022年三公经费|琴皇岛市2022年三公经费", "org_typo"), ("秦皇岛2022年三公经废", "metric_typo"),
     ("秦皇岛2022年三公经费安排了多少钱|秦皇岛2022年三公经费是多少钱|秦皇岛2022年三公经费多少钱", "ending_money"), ("三公经费秦皇岛2022年", "order_metric_first"),
 ])
 def test_the_kinds_write_what_they_say(generated, question, kind):
     """The generator writes the variants the kinds name (one example each from the seeds; a|b: any of them,
-    since one rng serves every seed and a new fact elsewhere shifts which ending this seed draws)."""
+    since one rng serves every seed and a new fact elsewhere shifts which variant this seed draws)."""
     examples = {c.question for c in generated if c.kind == kind and c.seed.fact.metric == "三公经费"
                 and c.seed.fact.org.startswith("秦皇岛")}
     assert examples & set(question.split("|"))
