@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Document
-from .parse import NotADisclosure, parse_disclosure
+from .parse import Disclosure, NotADisclosure, parse_disclosure
+from .parse.meta import DocumentMeta, read_meta
 from .orgs import is_kexie, short_place
 from .readers import UnreadableFile, read_document, read_text_file
-from .store import build_index, corpus_files
+from .store import build_index, corpus_files, remember_parse
 
 ORG_SUFFIX = "科学技术协会"
 
@@ -31,6 +32,7 @@ class Staged:
     document: Document
     figures: int
     new: bool           # False: the corpus already holds this text
+    disclosure: Disclosure | None = None  # read under its corpus name: the build takes it as is
 
 
 @dataclass
@@ -92,6 +94,8 @@ def add(staged: list[Staged], corpus: Path, db_path: Path) -> list[Path]:
     try:
         for item in new:
             written.append(_write_atomically(corpus / item.name, item.text))
+            if item.disclosure:
+                remember_parse(item.disclosure)
         build_index(corpus, db_path)
     except BaseException:
         for path in written:
@@ -100,7 +104,7 @@ def add(staged: list[Staged], corpus: Path, db_path: Path) -> list[Path]:
     return written
 
 
-def corpus_name(document: Document) -> str:
+def corpus_name(document: Document | DocumentMeta) -> str:
     """2021-廊坊市科协-部门预算.txt (a 科协: its short place name), 2025-上海市普陀区商务委员会-单位预算.txt
     (any other body: its full name): year, org, scope and kind, so that a 部门预算 and a 单位预算 of
     one body and year are two files."""
@@ -113,21 +117,21 @@ def corpus_name(document: Document) -> str:
 
 def _stage_one(source: Path, known: dict[str, str]) -> Staged:
     text = read_document(source)
-    try:
-        disclosure = parse_disclosure(source.with_suffix(".txt").name, text)
+    try:  # read under the name it will have in the corpus, so that the build need not read it again
+        disclosure = parse_disclosure(corpus_name(read_meta(text)), text)
     except NotADisclosure as exc:
         raise NotADisclosure(f"不像部门预算/决算公开文件：{exc}") from exc
     figures = sum(1 for fact in disclosure.facts if fact.value is not None)
     if not figures:
         raise NotADisclosure("不像部门预算/决算公开文件：一个金额也没有读到")
-    name = corpus_name(disclosure.document)
+    name = disclosure.document.doc
     digest = hashlib.sha256(text.encode()).hexdigest()
     same = next((existing for existing, sha in known.items() if sha == digest), None)
     if same is None and name in known:
         raise NameTaken(name)
     document = disclosure.document.model_copy(update={"doc": same or name})
     return Staged(source=source, name=same or name, text=text, document=document,
-                  figures=figures, new=same is None)
+                  figures=figures, new=same is None, disclosure=disclosure)
 
 
 def _taken(name: str, staged: list[Staged]) -> str:

@@ -67,12 +67,23 @@ def read_corpus(corpus: Path) -> Iterator[Disclosure]:
         yield _parse_file(path)
 
 
+# Disclosures read before their file was written (kexie ingest), by file name and sha256 of the
+# text: a build takes one as it is when the file holds that text, instead of reading it again.
+_PARSED: dict[tuple[str, str], Disclosure] = {}
+
+
+def remember_parse(disclosure: Disclosure) -> None:
+    _PARSED[disclosure.document.doc, disclosure.document.sha256] = disclosure
+
+
 def _parse_file(path: Path) -> Disclosure:
     from .parse import NotADisclosure, parse_disclosure  # for building only: a question never needs them
     from .readers import UnreadableFile, read_text_file
 
     try:
-        return parse_disclosure(path.name, read_text_file(path))
+        text = read_text_file(path)
+        known = _PARSED.pop((path.name, hashlib.sha256(text.encode("utf-8")).hexdigest()), None) if _PARSED else None
+        return known or parse_disclosure(path.name, text)
     except (UnreadableFile, NotADisclosure) as exc:
         raise IndexBuildError(f"语料文件 {path.name} 读不了：{exc}") from exc
 

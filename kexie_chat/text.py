@@ -6,8 +6,10 @@ its dictionary costs most of a second and a structured question never needs it.
 from __future__ import annotations
 
 import logging
+import marshal
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -267,8 +269,24 @@ def _jieba_dictionary() -> tuple[dict[str, int], int]:
         tokenizer.tmp_dir = str(cache)
     except OSError:
         pass
-    tokenizer.initialize()
+    cached = _jieba_cache(Path(tokenizer.tmp_dir or tempfile.gettempdir()) / "jieba.cache")
+    if cached:
+        return cached
+    tokenizer.initialize()  # builds the prefix dictionary from jieba's own file and caches it
     return tokenizer.FREQ, tokenizer.total
+
+
+def _jieba_cache(path: Path) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary jieba cached for its default dictionary, read as jieba reads it.
+
+    jieba's marshal.load(file) pulls the 9 MB file through a read call per object; loading
+    the bytes at once gives the same dictionary four times faster (1.4 s -> 0.35 s here).
+    """
+    try:
+        freq, total = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return (freq, total) if isinstance(freq, dict) else None
 
 
 def _tokenizer_of(freq: dict[str, int], total: int):
