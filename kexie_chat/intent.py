@@ -17,6 +17,8 @@ from .text import find_years, fold, parse_amount
 
 MAX_QUESTION = 500
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
+# What joins the figures a question lists (人员经费和公用经费, 基本支出、项目支出).
+LIST_JOINER_RE = re.compile(r"的?(?:和|与|及|以及|跟|同|、|，|,|还有)")
 # Words asking for each of the figures named (人员经费和公用经费分别是多少).
 EACH_RE = re.compile(r"分别|各是|各为|各自|各多少")
 # Words of a colloquial name for a total that say how much in all, not which figure (一共花了, 总共安排了).
@@ -257,13 +259,21 @@ def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> 
         # the row is named right before its column (206的事业收入, 科学技术支出里项目支出), never across
         # 和/与/比 (基本支出和项目支出 are two figures)
         rows = [f.how if f.how.isdigit() else f.value for f in (*query.codes, *query.metrics)
-                if not _within(f, word) and folded[f.end:start] in CELL_GLUE]
+                if not _within(f, word) and f.end <= start and folded[f.end:start] in CELL_GLUE]
         held = next((found for row in rows for found in [columns.of(row, labels)] if found), ())
         if held:
             return held, word
-        if any(folded[code.end:start] in CELL_GLUE for code in query.codes):
+        if any(code.end <= start and folded[code.end:start] in CELL_GLUE for code in query.codes):
             return tuple(sorted(labels)), word  # 20607的人员经费 where that row has none: that cell, not found
     return None
+
+
+def _listed(folded: str, named: list[Found]) -> bool:
+    """Whether the question lists two figures or more, joined by 和/与/、… (人员经费和公用经费), not one
+    named inside another (基本支出中津贴补贴, 商贸事务行政运行: the last is what is asked)."""
+    spans = sorted({(f.start, f.end, f.value) for f in named})
+    return len({value for _, _, value in spans}) >= 2 and all(
+        LIST_JOINER_RE.fullmatch(folded[end:start]) for (_, end, _), (start, _, _) in zip(spans, spans[1:]))
 
 
 def _without_total_phrases(folded: str, named: list[Found]) -> list[Found]:
@@ -315,12 +325,12 @@ def _intent(folded: str, query: Query) -> str:
                 return "change"  # 比上年多多少: a change from the year before, not a comparison of orgs
             if name == "rank" and len({f.value for f in query.orgs}) == 2:
                 return "compare"  # 包头、张家口哪家高: the two named, not every org
-            if name == "breakdown" and len(named) >= 2 and EACH_RE.search(folded):
+            if name == "breakdown" and _listed(folded, query.metrics) and EACH_RE.search(folded):
                 return "each"
             return name
     if (query.metrics or query.codes) and len({f.value for f in query.orgs}) >= 2:
         return "compare"  # 秦皇岛和张家口的三公经费: two orgs named are two figures side by side
-    if len(named) >= 2 and not query.item and not query.codes:
+    if _listed(folded, query.metrics) and not query.item and not query.codes:
         return "each"  # 人员经费和公用经费（分别是多少）: every figure named, each with its line
     if query.metrics or query.codes:
         return "lookup"

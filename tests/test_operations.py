@@ -120,6 +120,11 @@ EACH = [
     # 一共花了 names the total only when nothing else is named
     ("秦皇岛科协2022年的三公经费一共花了多少", "lookup", [("三公经费", 2.14)]),
     ("秦皇岛2022年一共花了多少", "lookup", [("支出合计", 657.82)]),
+    # one figure named inside another (a class, the table it is in): the last is what is asked
+    ("包头2020年基本支出中津贴补贴是多少", "lookup", [("津贴补贴", 115.35)]),
+    ("秦皇岛2022年三公经费中的公务接待费是多少", "lookup", [("公务接待费", 0.21)]),
+    ("秦皇岛2022年基本支出经济分类30201办公费是多少", "lookup", [("办公费", 1.93)]),
+    ("西城2019年科学技术支出科学技术普及其他科学技术普及支出是多少", "lookup", [("其他科学技术普及支出", 510931.16)]),
     # two orgs named: those two compared, not a ranking of every org
     ("包头、张家口三公经费哪家高", "compare", [("三公经费", 5.19), ("三公经费", 2.1)]),
 ]
