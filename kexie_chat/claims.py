@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import CLAIM_UNITS
+from .lexicon import CLAIM_UNITS, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS
 from .text import parse_amount
 
-NUMBER_RE = re.compile(r"(?<![\d.])(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + "|".join(map(re.escape, CLAIM_UNITS)) + ")?")
+# A number and its unit; people counted with a classifier (12个人, 11名职工) are in 人.
+NUMBER_RE = re.compile(r"(?<![\d.])(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:[" + "".join(PEOPLE_CLASSIFIERS) + "]?(?P<people>"
+                       + "|".join(PEOPLE_NOUNS) + r")(?!次)|(?P<unit>" + "|".join(map(re.escape, CLAIM_UNITS)) + "))?")
 UNIT_WORDS = {"亿": "亿元", "万": "万元", "台": "辆", "部": "辆", "名": "人", "批": "批次"}
 # A change from the year before, and which way (the words right before a number or 吗).
 CHANGE_RE = re.compile(r"(?:比|较|同比|相比)(?:上年|去年|上一年|\d{4}年|上年度)?")
@@ -51,7 +53,7 @@ def claim_parts(folded: str, taken: list[tuple[int, int]], metric_spans: list[tu
         value = parse_amount(match.group(1))
         if value is None:
             continue
-        unit = UNIT_WORDS.get(match.group(2) or "", match.group(2) or "")
+        unit = "人" if match.group("people") else UNIT_WORDS.get(match.group("unit") or "", match.group("unit") or "")
         before = folded[max(0, match.start() - 8):match.start()]
         metric_at = _metric_before(match.start(), metric_spans)
         parts.append(ClaimPart(_number_kind(before), value, unit, metric_at))

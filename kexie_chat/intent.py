@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
-from .lexicon import CLAIM_UNITS, COUNTED_BY, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC
+from .lexicon import (CLAIM_UNITS, COUNTED_BY, HEADCOUNT_METRIC, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS, SPENT_ON, STOCK_METRICS,
+                      WHOLE_BUDGET_METRIC)
 from .match import ColumnNames, Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -26,6 +27,9 @@ TOTAL_PHRASE_RE = re.compile(r"一共|总共|共花|全年")
 # Words after a figure that make it the whole a share is of (基本支出中…, 三公经费里…, 支出当中…).
 WHOLE_AFTER_RE = re.compile(r"的?(?:之中|当中|里面|里头|中|里|内)")
 COUNTED_RE = re.compile(r"数|辆|量")
+# How many people an org has, asked without naming a figure (有几个人, 多少名职工; not 人次).
+_PEOPLE = f"[{''.join(PEOPLE_CLASSIFIERS)}]?(?:{'|'.join(PEOPLE_NOUNS)})(?!次)"
+HEADCOUNT_RE = re.compile(rf"(?P<asked>(?:几|多少){_PEOPLE})|\d+{_PEOPLE}(?=吗|么|吧|？|\?|$)")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 # The year before, asked as a figure (西城2019年收入合计上年数, 去年的基本支出), not a change from it
 # (比上年, 较去年) nor a name (上年结转, 上年末).
@@ -45,7 +49,7 @@ NAME_MARK = "□"  # stands for a name in the text the intent rules read
 CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
 INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("verify", r"核实|核查|属实|对吗|对不对|[，,]是吗|是不是真的|是不是[^，。；?？]{0,12}\d|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
-               rf"\d[\d.,]*(?:{CLAIMED})?(?:是真的)?吗|\d[\d.,]*(?:{CLAIMED})?[?？]$|"
+               rf"\d[\d.,]*(?:{_PEOPLE}|{CLAIMED})?(?:是真的)?吗|\d[\d.,]*(?:{CLAIMED})?[?？]$|"
                r"(?:超过|高于|低于|不到|多于|少于|达到).{0,12}了?吗|有没有|是否有|有无|超支|[比较](?:上年|去年|\d{4}年).{0,8}了吗|"
                r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗"),
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),
@@ -172,6 +176,11 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         whole = WHOLE_BUDGET_RE.search(folded)  # 秦皇岛2022年预算: the budget as a whole
         if whole and not skip & set(range(whole.start(), whole.end())):
             query.metrics = [Found(WHOLE_BUDGET_METRIC, whole.start(), whole.end(), "whole")]
+    if not query.metrics and not query.codes and not query.item and query.orgs:
+        people = HEADCOUNT_RE.search(folded)  # 西城科协实际有几个人: the org's own people
+        if people and not skip & set(range(people.start(), people.end())):
+            at = people.start("asked") if people.group("asked") else people.end()  # 有12个人吗: the 12 is a claim
+            query.metrics = [Found(HEADCOUNT_METRIC, at, people.end() if people.group("asked") else at, "headcount")]
     if not query.orgs:
         named = [start for _, start, _ in years] + [f.start for f in (*query.metrics, *query.codes)]
         query.unknown_place = orgs.unknown_place(folded) or orgs.unknown_body(folded[:min(named, default=len(folded))])

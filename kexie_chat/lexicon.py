@@ -107,6 +107,11 @@ QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车"
 # A one-character name (车) is a word only after these (几辆车, 有没有车, 科协的车), or after an org's
 # name or a digit; after other characters it ends another word (科普大篷车, 电车).
 ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"
+# What "几个人" alone asks of an org (西城科协实际有几个人): its people, as the disclosure counts them.
+HEADCOUNT_METRIC = "实有人数"
+# Words for people a number counts (12个人, 11名职工), told in 人 (人次 is attendance, not people).
+PEOPLE_NOUNS = ("工作人员", "员工", "职工", "干部", "人")
+PEOPLE_CLASSIFIERS = ("个", "名", "位")
 # What "预算" alone names in a question about an org or a year (秦皇岛2022年预算是多少): the budget as a whole.
 WHOLE_BUDGET_METRIC = "收支总计"
 # Verbs a listed purchase is named with (购置彩色打印机); people ask for the thing bought (买彩色打印机).
@@ -221,7 +226,7 @@ METRIC_PARTS: dict[str, tuple[str, ...]] = {
     "收入总计": ("收入合计", "年初结转和结余"),
     "支出总计": ("支出合计", "年末结转和结余"),
     "固定资产": ("房屋", "车辆", "单价20万元以上的设备", "其他固定资产"),
-    "实有人数": ("行政编制", "事业编制"),
+    "编制": ("行政编制", "事业编制"),  # 实有人数 is who is there, not the posts: 11 against 9 + 3
     "离退休人员": ("离休人员", "退休人员"),
 }
 

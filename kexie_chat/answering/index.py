@@ -131,14 +131,16 @@ class Index:
         return facts
 
     def parts(self, org: str, doc: Document, metric: str, query: Query, total: Fact | None = None) -> list[Fact]:
-        """The named parts of a total, told the way the total is (money parts of a sum of money)."""
+        """The named parts of a total, told the way the total is (money parts of a sum of money); with
+        no total stated, the way its metric is (编制 in 人, 固定资产 in money, never its 车辆)."""
+        money = total.is_money if total is not None else metric not in METRIC_UNITS
         parts = []
         for part in METRIC_PARTS.get(metric, ()):
             facts = self.store.facts(org=org, metric=part, year=doc.year)
-            if total is not None and total.is_money:
+            if money:
                 facts = [f for f in facts if f.is_money]
             fact = choose(facts, doc.doc_kind, query)
-            if fact and (total is not None and total.is_money or fact.unit == (METRIC_UNITS.get(part) or fact.unit)):
+            if fact and (money or fact.unit == (METRIC_UNITS.get(part) or fact.unit)):
                 parts.append(fact)
         return parts
 

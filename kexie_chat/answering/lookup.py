@@ -34,6 +34,8 @@ def lookup(request: Request) -> Reply:
         return no_year(request)
     doc = request.doc
     facts = index.facts(org, doc, metric, query)
+    if not facts and not query.item and index.parts(org, doc, metric, query):
+        return breakdown(request)  # 编制多少人 where only 行政编制 and 事业编制 are written: those, listed
     kinded = [f for f in facts if of_kind(f, query.kind)]
     if facts and not kinded:
         told = search(request) if query.kind in ("count", "percent") else None
