@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
-from .lexicon import (CLAIM_UNITS, COUNTED_BY, HEADCOUNT_METRIC, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS, SPENT_ON, STOCK_METRICS,
-                      WHOLE_BUDGET_METRIC)
+from .lexicon import (CLAIM_UNITS, COUNTED_BY, HEADCOUNT_METRIC, MEASURED_METRICS, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS,
+                      SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC)
 from .match import ColumnNames, Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -30,6 +30,12 @@ COUNTED_RE = re.compile(r"数|辆|量")
 # How many people an org has, asked without naming a figure (有几个人, 多少名职工; not 人次).
 _PEOPLE = f"[{''.join(PEOPLE_CLASSIFIERS)}]?(?:{'|'.join(PEOPLE_NOUNS)})(?!次)"
 HEADCOUNT_RE = re.compile(rf"(?P<asked>(?:几|多少){_PEOPLE})|\d+{_PEOPLE}(?=吗|么|吧|？|\?|$)")
+# Whether a thing exists (有没有公车, 是否有车辆): asked of a name that also names money, it asks the count.
+EXISTS_RE = re.compile(r"有没有|有无|是否有|有没")
+# A count asked with no name but its measure (包头有几辆): the measure word -> the metric it counts
+# (people are HEADCOUNT_RE's).
+COUNT_ASKED_RE = re.compile(r"(?:多少|几)(辆|台)")
+MEASURE_FILLER_RE = re.compile(r"一共|总共|现在|目前|共|有|是|车|[?？]")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 # The year before, asked as a figure (西城2019年收入合计上年数, 去年的基本支出), not a change from it
 # (比上年, 较去年) nor a name (上年结转, 上年末).
@@ -38,7 +44,8 @@ DOC_NAME_RE = re.compile(r"(?:部门|单位)(?:预算|决算)")
 # 预算/决算 right after the year names the document too (2022年预算收入总计 asks the 预算's 收入总计, not
 # 预算收入), even where a name begins with it; 2022年预算数 names a figure's side.
 YEAR_DOC_RE = re.compile(r"(?<=\d年)(?:预算|决算)(?!数)|(?<=\d年度)(?:预算|决算)(?!数)")
-WHOLE_BUDGET_RE = re.compile(r"(?:部门)?(?:预算|决算)(?!数|和|与|及)")
+# (年初预算, 全年预算, 调整预算 name one side of a figure, not the budget as a whole.)
+WHOLE_BUDGET_RE = re.compile(r"(?<!年初)(?<!全年)(?<!调整)(?:部门)?(?:预算|决算)(?!数|和|与|及)")
 # Operations that read one cell of a row for each org (a share or a change of a cell is not read yet).
 COLUMN_INTENTS = ("lookup", "verify", "compare", "rank")
 # What may stand between a code and the column asked of its row (20607的人员经费, 206里项目支出).
@@ -91,7 +98,7 @@ FIGURE_SIDES = (("预算", re.compile(r"年初预算|全年预算|调整预算|�
 STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|预算安排")),  # a column's word before the document's
                 ("决算", re.compile(r"决算数|实际支出|实际花|实际用|执行数|实际发生")),
                 ("决算", re.compile(r"决算")),
-                ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢")))
+                ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢|(?<=□)预算(?:额|金额)?(?:是|为|有)?(?:多少钱?|几)?[?？]?$")))
 # What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
 KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成|(?:增减|增长|下降|减少|增加|变化|变动|上升|降低)率")),
          ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),
@@ -181,6 +188,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         if people and not skip & set(range(people.start(), people.end())):
             at = people.start("asked") if people.group("asked") else people.end()  # 有12个人吗: the 12 is a claim
             query.metrics = [Found(HEADCOUNT_METRIC, at, people.end() if people.group("asked") else at, "headcount")]
+    if not query.metrics and not query.codes and not query.item:
+        query.metrics = _counted_by_measure(folded, skip)  # 包头科协有几辆: the vehicles
     if not query.orgs:
         named = [start for _, start, _ in years] + [f.start for f in (*query.metrics, *query.codes)]
         query.unknown_place = orgs.unknown_place(folded) or orgs.unknown_body(folded[:min(named, default=len(folded))])
@@ -206,7 +215,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.side = next(iter(figure_sides)) if len(figure_sides) == 1 else \
         next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)
     query.kind = next((kind for kind, pattern in KINDS if pattern.search(masked)), None)
-    if query.kind == "count":  # 几辆公务用车: the vehicles, not what they cost
+    if query.kind == "count" or (query.intent == "verify" and EXISTS_RE.search(masked) and not any(
+            SPENT_RE.search(folded[f.start:f.end]) for f in query.metrics)):  # 几辆公务用车, 有没有公车: the vehicles
         query.metrics = [replace(f, value=COUNTED_BY.get(f.value, f.value)) for f in query.metrics]
     elif query.side or SPENT_RE.search(masked):  # 公车花了多少钱, 公车决算: what the vehicles cost
         query.metrics = [replace(f, value=SPENT_ON.get(f.value, f.value)) if not COUNTED_RE.search(
@@ -222,6 +232,18 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.wants_actual = bool(ACTUAL_WORDS.search(folded)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query
+
+
+def _counted_by_measure(folded: str, skip: set[int]) -> list[Found]:
+    """The metric a count asked by its measure alone counts (几辆 -> 车辆), or none
+    when the question names anything else (张家口科普大篷车有几辆 counts the 大篷车)."""
+    asked = COUNT_ASKED_RE.search(folded)
+    metric = MEASURED_METRICS.get(asked.group(1)) if asked else None
+    rest = "".join(ch for i, ch in enumerate(folded) if i not in skip and not asked.start() <= i < asked.end()) \
+        if metric else ""
+    if not metric or MEASURE_FILLER_RE.sub("", FILLER_RE.sub("", rest)):
+        return []
+    return [Found(metric, asked.start(), asked.end(), "measure")]
 
 
 def _named_apart(found: list[Found], folded: str, metrics: MetricMatcher) -> list[Found]:

@@ -102,7 +102,9 @@ QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|�
 # Metrics that, written right after another metric's name, only say which money it is
 # ("“三公”经费财政拨款支出" is the 三公经费).
 FUNDING_QUALIFIER_METRICS: tuple[str, ...] = ("财政拨款支出", "财政拨款收入")
-QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公车", "公务用车数"),
+# 公车 alone is not here: it names the money (公务用车购置及运行维护费, COLLOQUIAL_NAMES) unless a count
+# is asked (几辆公车, 有没有公车: COUNTED_BY).
+QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公务用车数"),
                                                      "绩效目标项目资金": ("项目预算资金",)}
 # A one-character name (车) is a word only after these (几辆车, 有没有车, 科协的车), or after an org's
 # name or a digit; after other characters it ends another word (科普大篷车, 电车).
@@ -133,7 +135,7 @@ COLLOQUIAL_NAMES: dict[str, tuple[str, ...]] = {
     "因公出国（境）费": ("出国经费", "出国费用", "出境费", "出国出境费", "因公出国经费", "因公出国费用",
                          "出国(境)经费", "出国(境)费用", "出访费", "因公出国(境)", "因公出国", "出国"),
     "三公经费": ("三公费用", "三公支出", "三公开支"),
-    "人员经费": ("人头费", "人员费用", "人员开支", "人员支出合计"),
+    "人员经费": ("人头费", "人头经费", "人头费用", "人员费用", "人员开支", "人员支出合计"),
     "公用经费": ("公用费用", "公用开支"),
     "机关运行经费": ("机关运行费用", "机关经费", "机关运营经费", "机关运营费", "机关运转经费", "机关运转费"),
     "支出合计": ("一共花了", "总共花了", "共花了", "一共花", "总共花", "一共安排了", "一共安排", "总共安排", "一共支出", "总共支出", "花了多少钱一共", "总花费",
@@ -159,14 +161,19 @@ COLLOQUIAL_NAMES: dict[str, tuple[str, ...]] = {
     "水费": ("用水费",),
     "电费": ("用电费",),
     "伙食补助费": ("伙食补助", "伙食费"),
-    "退休费": ("退休金",),
+    "退休费": ("退休金", "退休工资", "退休费用"),
+    "工资福利支出": ("工资", "工资福利", "工资支出", "工资福利费", "工资总额"),
+    # 房补 (房贴) is the monthly housing allowance, 购房补贴 in the 功能分类 (2210203), as the
+    # disclosures explain it (“购房补贴…主要用于机关人员每月房贴支出”).
+    "购房补贴": ("房补", "房贴", "住房补贴", "购房补助"),
+    "社会保障缴费": ("社保缴费", "社保费", "社会保险费", "社会保险缴费"),
     "工会经费": ("工会费",),
     "福利费": ("福利费用",),
     "专用材料费": ("材料费",),
     "其他交通费用": ("交通费", "交通费用"),
     "津贴补贴": ("津补贴", "津贴"),
     "社会保障和就业支出": ("社保和就业支出", "社保就业支出", "社会保障就业支出", "社保支出",
-                           "社会保障和就业"),
+                           "社会保障和就业", "社保"),
     "卫生健康支出": ("卫生支出", "卫健支出", "医疗卫生支出", "卫生健康"),
     "住房保障支出": ("住房支出", "住房保障"),
     "科学技术支出": ("科技支出", "科学技术类支出"),
@@ -177,6 +184,8 @@ COLLOQUIAL_NAMES: dict[str, tuple[str, ...]] = {
 }
 # A money metric and the count that answers "几辆" about the same thing (公务用车几辆 -> 车辆).
 COUNTED_BY: dict[str, str] = {"公务用车购置及运行维护费": "车辆", "公务用车购置费": "车辆", "公务用车运行维护费": "车辆"}
+# A count asked by its measure word alone (包头科协有几辆): the metric that measure counts.
+MEASURED_METRICS: dict[str, str] = {"辆": "车辆", "台": "车辆"}
 # Verbs people put before a figure:花了/用了 ask for what was spent, 安排了/预算了 for what was budgeted.
 SPENT_WORDS = ("决算", "实际", "执行", "花了", "花费", "花掉", "用了", "用掉", "支出了", "开支了", "实际支出",
                "实际花")

@@ -111,3 +111,52 @@ def test_a_count_asked_of_a_money_name_is_read_from_its_sentence(assistant):
     answer = assistant.ask("包头公务接待了多少人次")
     assert (float(answer.facts[0].value), answer.facts[0].unit) == (20, "人次")
     assert assistant.ask("包头科协车辆多少钱").status == "not_found"  # a money question never gets a count
+
+
+# What reporters call a figure, asked of every seed that states it in several frames: (org, metric,
+# value in the fact's unit) x the words for that metric x the frames (issue 13: 人头费, 工资, 公车…).
+SAID_AS = {
+    "人员经费": ("人头费", "人头经费"),
+    "工资福利支出": ("工资", "工资福利"),
+    "退休费": ("退休工资", "退休金"),
+    "购房补贴": ("房补", "房贴", "住房补贴"),
+    "公务用车购置及运行维护费": ("公车",),  # alone it is the money; 几辆 asks the count
+}
+STATED = [
+    ("秦皇岛", "人员经费", 541.68), ("张家口", "人员经费", 543.89), ("包头", "人员经费", 414.52),
+    ("秦皇岛", "工资福利支出", 452.46), ("江汉", "工资福利支出", 143.62),
+    ("秦皇岛", "退休费", 84.96), ("江汉", "退休费", 43.72),
+    ("江汉", "购房补贴", 0.89), ("西城", "购房补贴", 32508.0),
+    ("包头", "公务用车购置及运行维护费", 1.95), ("张家口", "公务用车购置及运行维护费", 4.72),
+    ("秦皇岛", "公务用车购置及运行维护费", 1.93),
+]
+FRAMES = ("{org}{word}", "{org}{word}多少", "{org}科协的{word}是多少")
+SAID = [(f"{org}-{word}-{i}", frame.format(org=org, word=word), metric, value)
+        for org, metric, value in STATED for word in SAID_AS[metric] for i, frame in enumerate(FRAMES)]
+
+
+@pytest.mark.parametrize("name,question,metric,value", SAID, ids=[c[0] for c in SAID])
+def test_said_as_reporters_say_it(assistant, name, question, metric, value):
+    answer = assistant.ask(question)
+    assert answer.status == "answered", answer.text
+    assert (answer.facts[0].metric, float(answer.facts[0].value)) == (metric, pytest.approx(value))
+
+
+# A count asked by its measure alone (多少人, 几辆) counts the head count or the vehicles; a question
+# naming something else with it (科普大篷车有几辆) counts that thing.
+MEASURED = [
+    (f"{org}-{frame}", frame.format(org=org), metric, value)
+    for org, metric, value, frames in (
+        ("江汉", "实有人数", 6, ("{org}科协有多少人", "{org}一共几个人", "{org}科协现在有几名")),
+        ("西城", "实有人数", 11, ("{org}科协有多少人", "{org}有几个人")),
+        ("包头", "车辆", 1, ("{org}科协有几辆车", "{org}有几辆", "{org}有没有公车")),
+        ("张家口", "车辆", 4, ("{org}有几辆车", "{org}科协一共几台")),
+    ) for frame in frames
+] + [("a-thing-named-beside", "张家口科普大篷车有几辆", "科普大篷车", 2)]
+
+
+@pytest.mark.parametrize("name,question,metric,value", MEASURED, ids=[c[0] for c in MEASURED])
+def test_a_count_asked_by_its_measure(assistant, name, question, metric, value):
+    answer = assistant.ask(question)
+    assert answer.status == "answered", answer.text
+    assert (answer.facts[0].metric, float(answer.facts[0].value)) == (metric, pytest.approx(value))

@@ -22,8 +22,11 @@ TURNS = [
     ("the-year-before-not-stated", [("张家口20年项目支出", 459.5, "张家口"), ("去年呢", None, "")]),
     ("the-year-of-another-org", [("秦皇岛2022年三公经费", 2.14, "秦皇岛"), ("包头呢", 2.1, "包头"),
                                  ("2020年的呢", 2.1, "包头")]),
-    *[(f"money-after-a-count-{said}", [("包头市科协公车", 1, "包头"), (said, 1.95, "包头")])
+    *[(f"money-after-a-count-{said}", [("包头市科协有几辆公车", 1, "包头"), (said, 1.95, "包头")])
       for said in ("花了多少钱", "多少钱", "花了多少钱呢")],
+    # 公车 alone is the money; a count is asked by its measure (几辆), also as a follow-up
+    ("vehicles-money-then-count", [("包头三公经费", 2.1, "包头"), ("公车呢", 1.95, "包头"), ("几辆", 1, "包头")]),
+    ("vehicles-money-then-budget", [("包头公车", 1.95, "包头"), ("预算呢", 3.5, "包头")]),
 ]
 
 
