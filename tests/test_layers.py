@@ -17,7 +17,7 @@ LAYERS = (
     {"request"},
     {"notfound"},
     {"search", "across", "breakdown"},
-    {"lookup"},
+    {"lookup", "subject"},
     {"compare", "compute"},
     {"verify"},
     {"route"},

@@ -4,7 +4,6 @@ from __future__ import annotations
 from .across import across
 from .choose import choose
 from .figures import computed
-from .lookup import subject_missing
 from .notfound import example_orgs, no_metric
 from .reply import Reply, answered, clarify, said
 from .request import Request
@@ -13,9 +12,6 @@ from .request import Request
 def compare(request: Request) -> Reply:
     query, context, metric = request.query, request.context, request.metric
     orgs = [f.value for f in query.orgs]
-    named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
-    if len(set(orgs)) < 2 and len(named) >= 2:
-        return compare_metrics(request, named[:2])
     orgs = list(dict.fromkeys([*query.extra_orgs, *orgs]))
     if not orgs and len(context.orgs) >= 2 and context.intent == "compare":
         orgs = list(context.orgs)  # 三公经费呢: the same orgs compared on another metric
@@ -30,13 +26,11 @@ def compare(request: Request) -> Reply:
     return across(request, metric, "compare", orgs if len(orgs) >= 2 else None)
 
 
-def compare_metrics(request: Request, metrics: list[str]) -> Reply:
+def compare_metrics(request: Request) -> Reply:
     """Two figures of one org (基本支出比项目支出多多少, A是B的几倍): both, their difference and ratio."""
-    missing = subject_missing(request.asking(side=None))
-    if missing is not None:
-        return missing
     query, index = request.query, request.index
     org, doc = request.org, request.doc
+    metrics = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))[:2]
     chosen = [choose([f for f in index.facts(org, doc, m, query) if f.is_money], doc.doc_kind, query)
               for m in metrics]
     absent = [m for m, fact in zip(metrics, chosen) if fact is None]

@@ -10,7 +10,7 @@ from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RAT
 from ..models import Document, Fact
 from .choose import choose, side_of
 from .figures import agree, computed, unique
-from .lookup import lookup, subject_missing
+from .lookup import lookup
 from .notfound import no_metric, short
 from .reply import Reply, answered, not_found, said
 from .request import Request
@@ -80,8 +80,6 @@ def rate(request: Request) -> Reply:
 def change(request: Request) -> Reply:
     query, index = request.query, request.index
     org, metric = request.org, request.metric
-    if not org or not metric:
-        return lookup(request)
     docs = index.docs(org)  # the request's document: its year and its scope (部门预算 before 单位预算)
     doc = request.doc or next((d for d in docs if d.year in query.years), None) or max(docs, key=lambda d: d.year)
     facts = index.facts(org, doc, metric, query)
@@ -119,7 +117,7 @@ def budget_vs_actual(request: Request) -> Reply:
     budget = choose([f for f in facts if (f.basis or "").startswith(BASIS_BUDGET)], doc.doc_kind)
     actual = choose([f for f in facts if (f.basis or "").startswith(BASIS_ACTUAL)], doc.doc_kind)
     execution = next((f for f in facts if f.basis == BASIS_EXECUTION), None)
-    if not budget and not actual:
+    if not budget and not actual:  # a figure stated only in words: as it is written
         return lookup(request)
     difference = computed(actual, budget, "difference", "决算数−预算数") if actual and budget else None
     return answered("budget_vs_actual", *request.notes,
@@ -132,9 +130,6 @@ def budget_vs_actual(request: Request) -> Reply:
 def each(request: Request) -> Reply:
     """Several figures named at once (人员经费和公用经费分别是多少): each as a lookup gives it, with its
     line; a figure the document does not state is said to be missing, never left out silently."""
-    missing = subject_missing(request.asking(side=None))
-    if missing is not None:
-        return missing
     query, index, org, doc = request.query, request.index, request.org, request.doc
     named = list(dict.fromkeys(f.value for f in sorted(query.metrics, key=lambda f: f.start)))
     chosen = {m: choose(index.facts(org, doc, m, query), doc.doc_kind, query) for m in named}
@@ -149,9 +144,6 @@ def each(request: Request) -> Reply:
 def total(request: Request) -> Reply:
     """A和B加起来: the named figures of one org and their sum (计算得出), beside the total the document
     states for just those parts when it has one (人员经费 + 公用经费: 基本支出)."""
-    missing = subject_missing(request.asking(side=None))
-    if missing is not None:
-        return missing
     query, index, org, doc = request.query, request.index, request.org, request.doc
     named = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
     chosen = [choose([f for f in index.facts(org, doc, m, query) if f.is_money], doc.doc_kind, query) for m in named]

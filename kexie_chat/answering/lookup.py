@@ -1,38 +1,19 @@
 """One figure of one org: the likeliest, with its parts, its other statements and its other readings."""
 from __future__ import annotations
 
-from ..intent import FILLER_RE
-from .across import across
 from .breakdown import breakdown
 from .choose import choose, of_kind
-from .context import OTHER_WORDS_RE
 from .figures import unique
-from .notfound import no_kind, no_metric, no_side, no_year
+from .notfound import no_kind, no_metric, no_side
 from .reply import Reply, answered, said
 from .request import Request
-from .search import catalog, search
-
-
-def subject_missing(request: Request) -> Reply | None:
-    """The reply when the org, metric or document an operation needs is not known, else None."""
-    if not request.org or not request.metric:
-        return lookup(request)
-    if request.doc is None:
-        return no_year(request)
-    return None
+from .search import search
 
 
 def lookup(request: Request) -> Reply:
+    """Needs the subject (org, metric, doc): the route gives it resolved."""
     query, index = request.query, request.index
-    org, metric = request.org, request.metric
-    if not metric:
-        asks_more = len(OTHER_WORDS_RE.sub("", FILLER_RE.sub("", query.words_left()))) >= 2
-        return catalog(request) if org and not asks_more else search(request)
-    if not org:
-        return across(request, metric, intent="compare")
-    if request.doc is None:
-        return no_year(request)
-    doc = request.doc
+    org, metric, doc = request.org, request.metric, request.doc
     facts = index.facts(org, doc, metric, query)
     if not facts and not query.item and index.parts(org, doc, metric, query):
         return breakdown(request)  # 编制多少人 where only 行政编制 and 事业编制 are written: those, listed

@@ -5,31 +5,40 @@ import re
 from collections.abc import Callable
 
 from .breakdown import breakdown
-from .compare import compare, rank
+from .compare import compare, compare_metrics, rank
 from .compute import budget_vs_actual, change, each, rate, share, total
-from .lookup import lookup, subject_missing
+from .lookup import lookup
 from .notfound import not_understood, unknown_org, which_org
 from .reply import Reply
 from .request import Request
 from .search import catalog, contact, definition, search
+from .subject import missing_subject
 from .verify import verify
-
-
-def org_only(request: Request) -> Reply:
-    """"包头呢": the remembered question about another org; with nothing remembered, its catalog."""
-    return lookup(request) if request.context.metric else catalog(request)
-
 
 # The operation a question asks for -> the handler that answers it.
 HANDLERS: dict[str, Callable[[Request], Reply]] = {
-    "lookup": lookup, "compare": compare, "rank": rank, "share": share, "rate": rate, "change": change,
-    "budget_vs_actual": budget_vs_actual, "sum": total, "each": each, "breakdown": breakdown, "verify": verify, "org_only": org_only,
-    "catalog": catalog, "definition": definition, "contact": contact, "search": search,
+    "lookup": lookup, "compare": compare, "two_metrics": compare_metrics, "rank": rank, "share": share,
+    "rate": rate, "change": change, "budget_vs_actual": budget_vs_actual, "sum": total, "each": each,
+    "breakdown": breakdown, "verify": verify, "catalog": catalog, "definition": definition, "contact": contact,
+    "search": search,
 }
-# Operations about one org's figure: without its org, metric or document they are answered as a
-# lookup would be (with the changes of the query given: a share or rate is of either side).
-NEEDS_SUBJECT: dict[str, dict] = {"share": {"side": None}, "rate": {"side": None}, "budget_vs_actual": {},
-                                  "breakdown": {}}
+# Operations about one org's figure, and how their question is read when its org, metric or
+# document is not known (a share or rate is then asked of either side): see subject.py.
+NEEDS_SUBJECT: dict[str, dict] = {"lookup": {}, "share": {"side": None}, "rate": {"side": None},
+                                  "budget_vs_actual": {}, "breakdown": {}, "each": {"side": None},
+                                  "sum": {"side": None}, "two_metrics": {"side": None}, "change": {}}
+NEEDS_NO_DOCUMENT = ("change",)  # a change picks its own document (the latest when no year is named)
+
+
+def operation(request: Request) -> str:
+    """The operation that answers: the one asked, made precise by what the conversation holds."""
+    query, context = request.query, request.context
+    if query.intent == "org_only":  # 包头呢: the remembered question about another org, else its catalog
+        return "lookup" if context.metric else "catalog"
+    if query.intent == "compare" and len({f.value for f in query.orgs}) < 2 \
+            and len({f.value for f in (query.codes or query.metrics)}) >= 2:
+        return "two_metrics"  # 基本支出比项目支出多多少: two figures of one org
+    return query.intent
 
 
 def route(request: Request) -> Reply:
@@ -41,8 +50,9 @@ def route(request: Request) -> Reply:
     shared = next((found for found in query.orgs if found.among), None)
     if shared:
         return which_org(request, shared)
-    if query.intent in NEEDS_SUBJECT:
-        missing = subject_missing(request.asking(**NEEDS_SUBJECT[query.intent]))
+    name = operation(request)
+    if name in NEEDS_SUBJECT:
+        missing = missing_subject(request.asking(**NEEDS_SUBJECT[name]), needs_doc=name not in NEEDS_NO_DOCUMENT)
         if missing is not None:
             return missing
-    return HANDLERS[query.intent](request)
+    return HANDLERS[name](request)

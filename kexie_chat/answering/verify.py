@@ -13,11 +13,12 @@ from ..text import to_wan
 from .choose import choose, of_kind, side_of
 from .compare import compare
 from .figures import BASIS_SENTENCE, claim_kind, is_computed, rounds_to, unique
-from .lookup import lookup, subject_missing
+from .lookup import lookup
 from .notfound import short
 from .reply import Reply, Said, answered, clarify, said
 from .request import Request
 from .search import search
+from .subject import missing_subject
 
 SPENT_CLAIM = r"支出了|花了|花费|实际支出|实际花"
 Judgement = tuple[str | None, Said, list[Fact]]  # (verdict or None when the documents cannot tell, why, facts shown)
@@ -38,14 +39,15 @@ def verify(request: Request) -> Reply:
         return clarify("verify", said("what_to_verify", example=claims[0] if claims else None),
                        suggestions=[f"{claim}吗" for claim in claims])
     # The claim's side is judged below (a 预算数 told as spending is not true), not filtered out.
-    looked = lookup(request.asking(side=None, kind=asked_kind)) if request.metric else told
+    asked = request.asking(side=None, kind=asked_kind)
+    missing = missing_subject(asked)  # no org named: the figure of every org, judged by none
+    looked = (missing or lookup(asked)) if request.metric else told
     if told and not any(of_kind(f, asked_kind) for f in looked.facts):
         looked = told
     if looked.status != "answered" or not looked.facts or not parts:
         if looked.status == "answered" and not parts:
             looked = replace(looked, said=(said("nothing_to_verify"), *looked.said))
         return looked.as_operation("verify")
-    missing = subject_missing(request)
     judged = [judge(part, request, missing, looked.facts[0]) for part in parts]
     verdicts = [v for v, _, _ in judged if v is not None]
     reasons = said("judgements", judgements=[why for _, why, _ in judged])
