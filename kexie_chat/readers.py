@@ -353,18 +353,25 @@ def read_docx(path: Path) -> str:
 def _docx_lines(blocks: Iterable, table_type: type) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, table_type):
-            yield from (_tab_row(_unmerged_cells(row)) for row in block.rows)
+            yield from (_tab_row(_grid_cells(row)) for row in block.rows)
         else:
             yield block.text
 
 
-def _unmerged_cells(row) -> list[str]:
-    """A merged cell is reported once per grid column it spans; keep it once."""
-    cells, previous = [], None
-    for cell in row.cells:
-        if cell._tc is not previous:
-            cells.append(cell.text)
-        previous = cell._tc
+def _grid_cells(row) -> list[str]:
+    """A row on the table's grid: a merged cell's text where it starts, blank in the other columns
+    it spans and in the rows it continues down to (as a web page's or a PDF's merged cells read),
+    so that a header over several rows stays above its columns. A row that is one cell across the
+    table (a title) is that cell alone."""
+    from docx.table import _Cell
+
+    cells_xml = row._tr.tc_lst
+    if len(cells_xml) == 1 and cells_xml[0].vMerge != "continue":
+        return [_Cell(cells_xml[0], row.table).text]
+    cells = [""] * row.grid_cols_before
+    for tc in cells_xml:
+        cells.append("" if tc.vMerge == "continue" else _Cell(tc, row.table).text)
+        cells.extend("" for _ in range(tc.grid_span - 1))
     return cells
 
 

@@ -21,6 +21,8 @@ HEADING_RE = re.compile(
 TITLE_LIKE_RE = re.compile(r"(?:^表\d+[:：]|表\s*\d*\)?$|^项目支出绩效|绩效.{0,6}表$)")
 UNIT_HEADER_RE = re.compile(r"^\s*(\d{6,})\s+(\S+)")
 UNIT_SECTION_RE = re.compile(r"所属单位(?:预算|决算)|单位(?:预算|决算)收支总表")
+# A line that only numbers the table it heads (公开01表, 附表2, 表一, 表3-1), printed beside its title.
+TABLE_NUMBER_RE = re.compile(r"^(?:部门)?(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-—－]\d+)?$|^[(（]?(?:公开|附)?\d{1,2}表[)）]?$")
 PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE_RE = re.compile(r":?-{3,}:?")
 HEADER_LINES = 10  # a table's header (with its 单位 line) fits in its first lines
@@ -63,6 +65,9 @@ def split_regions(lines: list[str], org: str) -> list[Region]:
         line = clean_line(raw)
         scope = _scope_after(line, org, scope)
         kind = table_kind(line)
+        if current.kind and not current.lines and TABLE_NUMBER_RE.match(fold(line).strip()):
+            current.lines.append((number, line))  # its title's number, not another table
+            continue
         if kind or _is_title_like(line) or (current.kind and _ends_table(line)):
             regions.append(current)
             title = line.strip() if (kind or _is_title_like(line)) else ""

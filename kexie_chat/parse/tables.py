@@ -37,7 +37,7 @@ from ..lexicon import (
 from ..text import fold, is_blank_cell, parse_amount
 from ..vocabulary import canonical_metric, is_metric, quantity_unit, synonym_table
 from .header import Column, columns
-from .regions import Region
+from .regions import TABLE_NUMBER_RE, Region
 
 CODE_RE = re.compile(r"^\d{3,7}$")
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s|$)")
@@ -356,6 +356,8 @@ def _tab_rows(lines, kind):
     grid: list[Column] | None = None
     for number, line in lines:
         cells = line.split("\t")
+        if grid is None and _is_caption(cells):
+            continue
         if grid is None and not _is_data(cells) and not _is_nameless_total(cells, header):
             header.append(cells)
             continue
@@ -364,6 +366,14 @@ def _tab_rows(lines, kind):
         if not _holds_figures(line, cells) and not _names_blank_row(cells, grid):
             continue
         yield _grid_segments(_merge_split_words([Cell(c, number) for c in cells]), grid)
+
+
+def _is_caption(cells: list[str]) -> bool:
+    """A line above a table's header that is no header row: its 单位 line (部门：… 金额单位：万元,
+    whose 金额 is no column) or its number (公开02表)."""
+    filled = [fold(c.strip()) for c in cells if c.strip()]
+    return bool(filled) and (all(re.search(r"[:：]", c) for c in filled) or bool(UNIT_LINE_RE.search("".join(filled)))
+                             or len(filled) == 1 and bool(TABLE_NUMBER_RE.match(filled[0])))
 
 
 def _holds_figures(line: str, cells: list[str]) -> bool:
@@ -398,9 +408,10 @@ def _grid(header: list[list[str]]) -> list[Column]:
     numbered ones, labelled in reading order: a header the extraction misaligned is still read."""
     numbering = next((row for row in header if _is_numbering(row)), None)
     numbered = [i for i, c in enumerate(numbering or []) if re.fullmatch(r"\d{1,2}", c.strip())]
-    rows = [[("" if i in numbered else c) for i, c in enumerate(row)] if row is numbering else row for row in header]
-    grid = columns(rows)
+    grid = columns([row for row in header if row is not numbering])  # 栏次 labels no column
     if not numbering:
+        return grid
+    if _aligned(grid, numbered):
         return grid
     labels = value_labels(scan_labels(" ".join(" ".join(r) for r in header if r is not numbering)))
     grid += [Column(i, [], "skip") for i in range(len(grid), len(numbering))]
@@ -410,6 +421,14 @@ def _grid(header: list[list[str]]) -> list[Column]:
     for index, label in zip(numbered, labels):
         grid[index].path, grid[index].role = [label], "value"
     return grid
+
+
+def _aligned(grid: list[Column], numbered: list[int]) -> bool:
+    """Whether a header stands above its columns: the numbered columns are exactly the value
+    columns, each under a path of its own (a PDF's text can print them a column or two apart)."""
+    values = [column.index for column in grid if column.role == "value"]
+    paths = [grid[i].path for i in values]
+    return values == numbered and all(a != b for a, b in zip(paths, paths[1:]))
 
 
 def _grid_segments(cells: list[Cell], grid: list[Column]) -> list[Segment]:
@@ -558,7 +577,7 @@ def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> lis
     facts = []
     for index, (label, cell) in enumerate(segment.cells):
         path = segment.paths[index] if index < len(segment.paths) else [label]
-        metric, basis = _path_metric(path) if not segment.name else _metric_for(segment, label, kind)
+        metric, basis = _path_metric(path, kind) if not segment.name else _metric_for(segment, label, kind)
         if segment.part_of:
             metric, basis = segment.part_of, _fund_of(segment.name)
         if not metric:
@@ -593,10 +612,11 @@ def _metric_for(segment: Segment, label: str, kind: str | None) -> tuple[str | N
     return total, label
 
 
-def _path_metric(path: list[str]) -> tuple[str | None, str]:
+def _path_metric(path: list[str], kind: str | None = None) -> tuple[str | None, str]:
     """A cell of a row without a name (the one row of a 三公 table): its header path names it.
 
-    ["三公经费预算数", "公务用车购置及运行费", "购置费"] -> 公务用车购置费, 预算数.
+    ["三公经费预算数", "公务用车购置及运行费", "购置费"] -> 公务用车购置费, 预算数; a 合计 that no
+    metric heads (["决算数", "合计"]) is the table's own total (三公经费).
     """
     basis = next((_basis_of(label) for label in reversed(path) if _basis_of(label)), "合计")
     metric = None
@@ -604,6 +624,8 @@ def _path_metric(path: list[str]) -> tuple[str | None, str]:
         named = _metric_in(label, metric)
         if named:
             metric = named
+    if metric is None and path and path[-1] in (*TOTAL_NAMES, "小计"):
+        metric = TOTAL_ROW_METRIC.get(kind or "")
     return metric, basis
 
 
