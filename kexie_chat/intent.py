@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
 from .lexicon import (CLAIM_UNITS, COUNTED_BY, HEADCOUNT_METRIC, MEASURED_METRICS, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS,
-                      SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC)
+                      SHARE_WHOLES, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC)
 from .match import ColumnNames, Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -36,6 +36,7 @@ EXISTS_RE = re.compile(r"有没有|有无|是否有|有没")
 # (people are HEADCOUNT_RE's).
 COUNT_ASKED_RE = re.compile(r"(?:多少|几)(辆|台)")
 MEASURE_FILLER_RE = re.compile(r"一共|总共|现在|目前|共|有|是|车|[?？]")
+SHARE_WHOLE_RE = re.compile(rf"占(?:全部|整个|总|全年)?({'|'.join(SHARE_WHOLES)})(?:的|多少|几|百分|比)")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
 # The year before, asked as a figure (西城2019年收入合计上年数, 去年的基本支出), not a change from it
 # (比上年, 较去年) nor a name (上年结转, 上年末).
@@ -74,11 +75,11 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("rate", r"执行率|完成率|执行进度|完成(?:了)?(?:年初)?预算|超支|超预算|预算执行率|执行了?百分之|执行得?怎么样"),
     ("share", r"占比|比例|比重|占.{0,12}(?:多少|几|百分|比)|百分之几|占多大"),
     ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅|"
-               r"(?:增加|减少|增长|下降|上升|多|少)了?(?:多少|百分之几|几)"),
+               r"(?:增加|减少|增长|下降|上升|降低|多|少)了?的?(?:多少|百分|比例|幅度|几)"),
     ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
 )
 CHANGE_WORDS = (r"比上年|比去年|较上年|上一年|同比|[比较]\d{4}年|[比较]上年度|"
-                r"(?:增长|增加|减少|下降|上升|降低|降了|涨了)了?(?:百分|多少|几)")
+                r"(?:增长|增加|减少|下降|上升|降低|降了|涨了)了?的?(?:百分|比例|幅度|多少|几)")
 _RULES = [(name, re.compile(pattern)) for name, pattern in INTENT_RULES]
 # Intents a metric's own name asks for (its words are blanked out before the rules are read).
 NAMED_INTENTS: dict[str, set[str]] = {"contact": {"联系电话"}}
@@ -100,7 +101,7 @@ STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|预算安排")), 
                 ("决算", re.compile(r"决算")),
                 ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢|(?<=□)预算(?:额|金额)?(?:是|为|有)?(?:多少钱?|几)?[?？]?$")))
 # What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
-KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成|(?:增减|增长|下降|减少|增加|变化|变动|上升|降低)率")),
+KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成|增幅|降幅|幅度|(?:增减|增长|下降|减少|增加|变化|变动|上升|降低)率")),
          ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),
          ("count", re.compile(r"几辆|多少辆|几台|多少台|几部|几人|几个人|多少人|多少名|几名|几位|多少位|几个|多少个|"
                               r"几批|多少批|几次|多少次|几天|多少天|几场|多少场|人数|数量|面积|平米|平方米|几家|多少家")))
@@ -222,7 +223,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = [replace(f, value=SPENT_ON.get(f.value, f.value)) if not COUNTED_RE.search(
             folded[f.start:f.end]) else f for f in query.metrics]  # 车辆数 is counted whatever the side
     if query.intent == "share":
-        query.metrics = _part_then_whole(folded, query.metrics)
+        query.metrics = _part_then_whole(folded, _bare_whole(folded, query.metrics))
     if query.intent == "verify":
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
@@ -326,6 +327,16 @@ def _part_then_whole(folded: str, named: list[Found]) -> list[Found]:
     if WHOLE_AFTER_RE.match(folded, first.end) and not folded.startswith("占", first.end):
         return [second, first]
     return named
+
+
+def _bare_whole(folded: str, named: list[Found]) -> list[Found]:
+    """占支出的比例, 占总收入多少: a bare 支出 or 收入 after 占 is the whole of its side (SHARE_WHOLES)."""
+    if len(named) != 1:
+        return named
+    match = SHARE_WHOLE_RE.search(folded, named[0].end)
+    if not match:
+        return named
+    return [*named, Found(SHARE_WHOLES[match.group(1)], match.start(1), match.end(1), "whole")]
 
 
 def _within(found: Found, word: Found) -> bool:

@@ -114,6 +114,10 @@ HEADCOUNT_METRIC = "实有人数"
 # Words for people a number counts (12个人, 11名职工), told in 人 (人次 is attendance, not people).
 PEOPLE_NOUNS = ("工作人员", "员工", "职工", "干部", "人")
 PEOPLE_CLASSIFIERS = ("个", "名", "位")
+# The whole a bare side word names after 占 (三公经费占支出的比例: of 支出合计).
+SHARE_WHOLES: dict[str, str] = {"支出": "支出合计", "开支": "支出合计", "花费": "支出合计", "收入": "收入合计"}
+# The wholes a share is usually of, offered when a question names none (三公经费占比).
+SHARE_WHOLE_SUGGESTIONS = ("支出合计", "基本支出")
 # What "预算" alone names in a question about an org or a year (秦皇岛2022年预算是多少): the budget as a whole.
 WHOLE_BUDGET_METRIC = "收支总计"
 # Verbs a listed purchase is named with (购置彩色打印机); people ask for the thing bought (买彩色打印机).

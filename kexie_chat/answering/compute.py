@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_EXECUTION, BASIS_PREVIOUS, \
-    BASIS_SHARE, METRIC_PARTS
+    BASIS_SHARE, METRIC_PARTS, SHARE_WHOLE_SUGGESTIONS
 from ..models import Document, Fact
 from .choose import choose, side_of
 from .figures import agree, computed, unique
@@ -34,6 +34,10 @@ def share(request: Request) -> Reply:
     base = choose([f for f in index.store.facts(org=org, metric=base_metric, year=doc.year) if f.is_money],
                   doc.doc_kind, query) if base_metric else None
     share_of = computed(part, base, "share", f"{metric}÷{base_metric}") if part and base else None
+    if stated is None and share_of is None and base_metric is None and part is not None:
+        wholes = [w for w in SHARE_WHOLE_SUGGESTIONS if w != metric and index.store.facts(org=org, metric=w, year=doc.year)]
+        return not_found("share", said("no_share_whole", doc=doc, metric=metric, wholes=wholes or ["支出合计"]),
+                         suggestions=[f"{short(org)}{doc.year}年{metric}占{w}的比例" for w in wholes])
     if stated is None and share_of is None:
         return no_metric(request, org, doc, metric, asked="share", of=base_metric)
     statements = list(request.notes)

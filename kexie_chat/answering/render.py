@@ -251,6 +251,11 @@ def _no_metric(s: Said) -> str:
     return f"{_doc_name(s)}中没有找到“{asked}”。这份文件有：" + "、".join(s.have) + "。"
 
 
+def _no_share_whole(s: Said) -> str:
+    return (f"{_doc_name(s)}没有写“{s.metric}”的占比。要计算占比，请说明占哪个数，"
+            f"例如：{s.metric}占{s.wholes[0]}的比例。")
+
+
 def _no_kind(s: Said) -> str:
     have = "、".join(KIND_NAMES[k] for k in s.have)
     return f"{_doc_name(s)}没有“{s.metric}”的{KIND_NAMES[s.asked_kind]}，只有它的{have}。"
@@ -616,7 +621,8 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "figure": _figure, "parts": _parts, "others": _others, "readings": _readings, "other_scope": _other_scope,
     "year_changed": _year_changed, "source": _source, "source_line": _source_line, "empty_question": _empty_question,
     "not_understood": _not_understood, "unknown_place": _unknown_place, "shared_name": _shared_name,
-    "no_year": _no_year, "no_previous": _no_previous, "no_metric": _no_metric, "no_kind": _no_kind,
+    "no_year": _no_year, "no_previous": _no_previous, "no_metric": _no_metric, "no_share_whole": _no_share_whole,
+    "no_kind": _no_kind,
     "no_side": _no_side, "nothing_across": _nothing_across, "nothing_found": _nothing_found, "passages": _passages,
     "told_in_sentence": _told_in_sentence, "catalog": _catalog, "definition": _definition,
     "defined_in_sentence": _defined_in_sentence, "no_definition": _no_definition,
