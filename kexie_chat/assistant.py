@@ -5,7 +5,6 @@ front end (the Python API, kexie-ask, the terminal app) asks through here.
 """
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -15,31 +14,7 @@ from .answering import Context, Engine
 from .findings import Finding, by_source, findings_about
 from .models import Answer, Fact
 from .store import Store
-from .upkeep import IndexMissing, keep_current
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT / "corpus"
-DEFAULT_DB = ROOT / "index" / "kexie.db"
-
-
-def default_db() -> Path:
-    return Path(os.environ.get("KEXIE_DB") or DEFAULT_DB)
-
-
-def collection_corpus(db_path: Path) -> Path | None:
-    """The corpus an index is kept from: corpus/ for the default index, else the directory the
-    index records. None for an index that does not say: it is used as it is, never rebuilt from
-    another collection's corpus. Another index that does not exist is IndexMissing: a mistyped
-    path must not answer from corpus/."""
-    if db_path.resolve() == DEFAULT_DB.resolve():
-        return DEFAULT_CORPUS
-    if not db_path.exists():
-        raise IndexMissing(db_path)
-    store = Store(db_path)
-    try:
-        return store.corpus()
-    finally:
-        store.close()
+from .upkeep import IndexMissing, collection_corpus, default_db, keep_current  # IndexMissing: what Assistant() raises
 
 
 class Findings:

@@ -222,7 +222,7 @@ INDEX_HELP = """从语料目录建立索引（原子地写入：建立失败时�
               help="语料目录（默认：索引记录的目录，否则 corpus/）。")
 @db_option
 def index_command(corpus: Path | None, db: Path | None) -> None:
-    from .assistant import default_db
+    from .upkeep import default_db
     from .parse import NotADisclosure
     from .store import IndexBuildError
     from .upkeep import rebuild
@@ -258,7 +258,7 @@ INGEST_HELP = """把公开文件（任何常见编码的 .txt、.pdf、.docx）�
               help="语料目录（默认：索引记录的目录，否则 corpus/）。")
 @db_option
 def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None) -> None:
-    from .assistant import DEFAULT_CORPUS, DEFAULT_DB, default_db
+    from .upkeep import DEFAULT_CORPUS, DEFAULT_DB, default_db
     from .ingest import IngestRefused, add, stage
     from .store import IndexBuildError
     from .upkeep import build_lock
@@ -305,7 +305,7 @@ def _same(a: Path, b: Path) -> bool:
 
 def _corpus_of(db_path: Path, must_exist: bool = True) -> Path:
     """--corpus left out: the corpus this index was built from, else corpus/ (the default index)."""
-    from .assistant import DEFAULT_CORPUS, collection_corpus
+    from .upkeep import DEFAULT_CORPUS, collection_corpus
     from .store import IndexBuildError
     from .upkeep import IndexMissing
 

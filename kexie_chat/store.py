@@ -18,9 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .build_cache import BuildCache, Cut, Reading, running, runtime_version
 from .dataset import write_metadata
 from .models import Definition, Document, Fact, Passage, Source
-from .text import (IndexCut, build_tokenizer, cut_for_index, dictionary_tokenizer, occurring_words, segment,
+from .text import (IndexCut, build_tokenizer, cut_for_index, fold, occurring_words, segment,
                    use_dictionary)
 
 if TYPE_CHECKING:
@@ -45,26 +46,52 @@ def _corpus_entries(corpus: Path) -> list[os.DirEntry]:
                       key=lambda e: e.name)
 
 
-# The code whose output the index holds: a change to any of these makes the index stale.
-READER_SOURCES = ("parse/*.py", "lexicon.py", "vocabulary.py", "text.py", "store.py", "check/*.py", "findings.py")
+# The code whose output the index holds, every module a build imports (tests/test_build_cache.py
+# checks the list): a change to any of them makes the index stale and what a build kept unusable.
+READER_SOURCES = ("__init__.py", "parse/*.py", "check/*.py", "lexicon.py", "vocabulary.py", "text.py", "orgs.py",
+                  "gazetteer.py", "models.py", "findings.py", "render.py", "readers.py", "store.py", "build_cache.py",
+                  "dataset.py")
 
 
-def corpus_fingerprint(corpus: Path) -> str:
-    """Changes when a corpus file is added, removed or edited, or when the reader changes."""
+def reader_version() -> str:
+    """A digest of the reader's code and the index's schema."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     package = Path(__file__).parent
     for pattern in READER_SOURCES:
         for source in sorted(package.glob(pattern)):
             digest.update(source.read_bytes())
-    for path in corpus_files(corpus):
-        digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class CorpusFile(NamedTuple):
+    """A corpus file's bytes as one build reads them."""
+
+    name: str
+    data: bytes
+    digest: str  # sha256 of data
+
+    @classmethod
+    def read(cls, path: Path) -> CorpusFile:
+        data = path.read_bytes()
+        return cls(path.name, data, hashlib.sha256(data).hexdigest())
+
+
+def corpus_fingerprint(corpus: Path) -> str:
+    """Changes when a corpus file is added, removed or edited, or when the reader changes."""
+    return _fingerprint(reader_version(), [CorpusFile.read(path) for path in corpus_files(corpus)])
+
+
+def _fingerprint(version: str, files: list[CorpusFile]) -> str:
+    digest = hashlib.sha256(version.encode())
+    for file in files:
+        digest.update(file.name.encode())
+        digest.update(bytes.fromhex(file.digest))
     return digest.hexdigest()
 
 
 def read_corpus(corpus: Path) -> Iterator[Disclosure]:
     for path in corpus_files(corpus):
-        yield _parse_file(path)
+        yield _parse_file(CorpusFile.read(path))
 
 
 # Disclosures read before their file was written (kexie ingest), by file name and sha256 of the
@@ -76,40 +103,38 @@ def remember_parse(disclosure: Disclosure) -> None:
     _PARSED[disclosure.document.doc, disclosure.document.sha256] = disclosure
 
 
-def _parse_file(path: Path) -> Disclosure:
+def _parse_file(file: CorpusFile) -> Disclosure:
     from .parse import NotADisclosure, parse_disclosure  # for building only: a question never needs them
-    from .readers import UnreadableFile, read_text_file
+    from .readers import UnreadableFile, decode_text
 
     try:
-        text = read_text_file(path)
-        known = _PARSED.pop((path.name, hashlib.sha256(text.encode("utf-8")).hexdigest()), None) if _PARSED else None
-        return known or parse_disclosure(path.name, text)
+        text = decode_text(file.data)
+        known = _PARSED.pop((file.name, hashlib.sha256(text.encode("utf-8")).hexdigest()), None) if _PARSED else None
+        return known or parse_disclosure(file.name, text)
     except (UnreadableFile, NotADisclosure) as exc:
-        raise IndexBuildError(f"语料文件 {path.name} 读不了：{exc}") from exc
+        raise IndexBuildError(f"语料文件 {file.name} 读不了：{exc}") from exc
 
 
-# --- a build on every core ---------------------------------------------------------------
-# Below this many files a build stays in one process: starting workers would cost more.
+# --- a build on every core, reading only what the last build did not ---------------------
+# Below this many files to read a build stays in one process: starting workers would cost more.
 PARALLEL_FROM = 24
 
 
-class Audited(NamedTuple):
-    disclosures: list[Disclosure]
-    findings: list[dict]  # rows of the findings table: where each disclosure disagrees with itself
-
-
-def parse_corpus(corpus: Path) -> Audited:
-    """Every disclosure of the corpus, parsed and audited on all cores when there are many."""
-    paths = corpus_files(corpus)
-    if not paths:
-        raise IndexBuildError(_nothing_to_index(corpus))
-    workers = _workers(len(paths))
+def read_files(files: list[CorpusFile], cache: BuildCache, reuse: bool = True) -> tuple[dict[str, Reading], set[str]]:
+    """Each file's reading, by its key in the cache, in corpus order: the cache's when it holds one
+    for these bytes (and reuse), else parsed and audited, on all cores when there are many. Also
+    the keys of the readings made anew."""
+    keys = [cache.key(file.name, file.digest) for file in files]
+    readings = {key: cache.reading(key) if reuse else None for key in keys}
+    missing = [(key, file) for key, file in zip(keys, files) if readings[key] is None]
+    workers = _workers(len(missing))
     if workers == 1:
-        done = [_parse_and_audit(path) for path in paths]
+        done = [_read(file) for _, file in missing]
     else:
         with _pool(workers) as pool:
-            done = list(pool.map(_parse_and_audit, paths, chunksize=4))
-    return Audited([disclosure for disclosure, _ in done], [row for _, rows in done for row in rows])
+            done = list(pool.map(_read, [file for _, file in missing], chunksize=4))
+    readings.update(zip((key for key, _ in missing), done))
+    return readings, {key for key, _ in missing}
 
 
 def _nothing_to_index(corpus: Path) -> str:
@@ -122,11 +147,11 @@ def _nothing_to_index(corpus: Path) -> str:
     return f"语料目录 {corpus} 里没有公开文件（.txt）"
 
 
-def _parse_and_audit(path: Path) -> tuple[Disclosure, list[dict]]:
+def _read(file: CorpusFile) -> Reading:
     from .check import finding_rows  # the audit is for building only: a question never imports it
 
-    disclosure = _parse_file(path)
-    return disclosure, list(finding_rows([disclosure]))
+    disclosure = _parse_file(file)
+    return Reading(disclosure, list(finding_rows([disclosure])))
 
 
 class Segmented(NamedTuple):
@@ -135,55 +160,102 @@ class Segmented(NamedTuple):
     dictionary: tuple[dict[str, int], int]  # frequencies and total the passages were cut with
 
 
-def segment_passages(disclosures: list[Disclosure]) -> Segmented:
-    """Every passage cut into words (see text.cut_for_index), on all cores when there are many.
+def cut_passages(readings: dict[str, Reading], cache: BuildCache, reuse: bool = True) -> tuple[tuple[str, list[str]], set[str]]:
+    """Give every reading a cut of its passages into words (see text.cut_for_index) that holds for
+    the corpus's kept words (see text.build_tokenizer): a kept word changes the cut of a passage only
+    where it occurs (jieba looks up a text's own substrings only), so a reading keeps its earlier
+    cut but for the passages where a kept word that changed since occurs. The passages to cut are
+    cut on all cores when there are many documents.
 
-    The dictionary is jieba's restricted to the words that occur in the corpus (see
-    text.occurring_words); it is saved with the index so that questions are cut with it too.
+    Returns the kept words (their key, the words) and the keys of the readings whose cut changed.
     """
-    kept = _vocabulary_words(disclosures)
-    texts = [passage.text for d in disclosures for passage in d.passages]
-    workers = _workers(len(disclosures))
+    kept = _vocabulary_words([reading.disclosure for reading in readings.values()])
+    kept_key = hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()
+    plans = [_recut(key, reading, (kept_key, set(kept)), cache if reuse else None) for key, reading in readings.items()]
+    todo = [plan for plan in plans if plan]
+    texts = [[readings[plan.key].disclosure.passages[n].text for n in plan.passages] for plan in todo]
+    workers = _workers(len(todo))
     if workers == 1:
-        _start_segmenter(kept)
-        dictionary = _occurring_in(texts)
-        cuts, inner = _segment_chunk(texts, dictionary)
-        return Segmented(cuts, inner, dictionary)
-    chunks = [texts[i::workers * 4] for i in range(workers * 4)]  # strided: equal work per chunk
-    with _pool(workers, initializer=_start_segmenter, initargs=(kept,)) as pool:
-        found, total = {}, 0
-        for part, total in pool.map(_occurring_in, chunks):
-            found.update(part)
-        done = list(pool.map(_segment_chunk, chunks, [(found, total)] * len(chunks)))
-    order = [(i, j) for j in range(len(chunks[0])) for i in range(len(chunks)) if j < len(chunks[i])]
-    return Segmented([done[i][0][j] for i, j in order], set().union(*(inner for _, inner in done)), (found, total))
+        if todo:
+            _start_segmenter(kept)
+        done = [_cut_texts(part) for part in texts]
+    else:
+        with _pool(workers, initializer=_start_segmenter, initargs=(kept,)) as pool:
+            done = list(pool.map(_cut_texts, texts, chunksize=2))
+    for plan, cut in zip(todo, done):
+        readings[plan.key].cut = _merged(readings[plan.key].cut, plan, cut, kept_key)
+    return (kept_key, kept), {plan.key for plan in todo}
 
 
-_SEGMENTER: dict = {}  # per worker process: the tokenizers of the build under way
+class _Recut(NamedTuple):
+    """What of a reading's passages to cut anew (nothing to do when `passages` is None)."""
+
+    key: str
+    passages: list[int] | None     # their positions in the disclosure
+    changed: set[str] | None       # the kept words that changed since its cut (None: no cut to keep)
+
+    def __bool__(self) -> bool:
+        return self.passages is not None
+
+
+def _recut(key: str, reading: Reading, kept: tuple[str, set[str]], cache: BuildCache | None) -> _Recut:
+    everything = _Recut(key, list(range(len(reading.disclosure.passages))), None)
+    cut = reading.cut
+    if cut is None or cache is None:
+        return everything
+    if cut.kept == kept[0]:
+        return _Recut(key, None, set())
+    known = cache.kept_for(key, cut)
+    if known is None:
+        return everything
+    changed = kept[1].symmetric_difference(known[1])
+    stale = [n for n, passage in enumerate(reading.disclosure.passages)
+             if changed and any(word in fold(passage.text) for word in changed)]
+    return _Recut(key, stale if changed and stale else None, changed)
+
+
+def _merged(old: Cut | None, plan: _Recut, new: tuple[list[str], list[list], dict[str, int], int], kept_key: str) -> Cut:
+    """A reading's cut with its passages cut anew put in. A word that is no kept word that changed
+    occurs as before, with the same frequency; those that changed occur where they were cut anew."""
+    cuts, inner, words, total = new
+    if plan.changed is None or old is None:
+        return Cut(kept_key, cuts, inner, words, total)
+    all_cuts, all_inner = list(old.cuts), list(old.inner)
+    for n, cut, pairs in zip(plan.passages, cuts, inner):
+        all_cuts[n], all_inner[n] = cut, pairs
+    kept_words = {word: freq for word, freq in old.words.items() if word not in plan.changed}
+    return Cut(kept_key, all_cuts, all_inner, {**kept_words, **words}, total)
+
+
+def segmented_passages(readings: list[Reading]) -> Segmented:
+    """The corpus's passages cut, from its readings' cuts: the dictionary is the words of all."""
+    words: dict[str, int] = {}
+    for reading in readings:
+        words.update(reading.cut.words)
+    cuts = [cut for reading in readings for cut in reading.cut.cuts]
+    inner = {pair for reading in readings for pairs in reading.cut.inner for pair in pairs}
+    return Segmented(cuts, inner, (words, readings[0].cut.total))
+
+
+_SEGMENTER: dict = {}  # per worker process: the tokenizer of the build under way
 
 
 def _start_segmenter(kept: list[str]) -> None:
-    _SEGMENTER.clear()
     _SEGMENTER["full"] = build_tokenizer(kept)
 
 
-def _occurring_in(texts: list[str]) -> tuple[dict[str, int], int]:
-    tokenizer = _SEGMENTER["full"]
-    return occurring_words(tokenizer, set(texts)), tokenizer.total
-
-
-def _segment_chunk(texts: list[str], dictionary: tuple[dict[str, int], int]) -> tuple[list[str], set]:
-    if "index" not in _SEGMENTER:
-        _SEGMENTER.pop("full", None)
-        _SEGMENTER["index"] = dictionary_tokenizer(*dictionary)
-    cuts, inner, known = [], set(), {}
+def _cut_texts(texts: list[str]) -> tuple[list[str], list[list], dict[str, int], int]:
+    """Passages cut into words: (each one's cut, each one's inner words, the dictionary's words
+    that occur in them (see text.occurring_words: the index's dictionary), its total)."""
+    full = _SEGMENTER["full"]
+    cuts, inner, known = [], [], {}
     for text in texts:
         if text not in known:  # disclosures repeat their headers and explanations word for word
-            cut = cut_for_index(text, _SEGMENTER["index"])
-            known[text] = _encode(text, cut)
-            inner.update(cut.inner)
-        cuts.append(known[text])
-    return cuts, inner
+            cut = cut_for_index(text, full)
+            known[text] = _encode(text, cut), cut.inner
+        cuts.append(known[text][0])
+        inner.append(known[text][1])
+    return cuts, inner, occurring_words(full, set(texts)), full.total
 
 
 def _encode(text: str, cut: IndexCut) -> str:
@@ -236,16 +308,27 @@ def read_dictionary(db_path: Path) -> tuple[dict[str, int], int] | None:
     return {word: int(freq) for word, freq in pairs}, row[1]
 
 
-def build_index(corpus: Path, db_path: Path) -> Path:
-    """Parse every disclosure of corpus/ and write the index atomically to db_path."""
+def build_index(corpus: Path, db_path: Path, *, reuse: bool = True) -> Path:
+    """Read every disclosure of corpus/ and write the index atomically to db_path.
+
+    A file the last build of db_path read, with the same bytes and the same reader code, is not
+    read again (see build_cache.py), unless reuse is False: the index is the same either way.
+    """
     corpus, db_path = Path(corpus), Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     _remove_orphans(db_path)
+    version = reader_version()
+    cache = BuildCache(db_path, f"{version}:{runtime_version()}")
     try:
-        stamp, fingerprint = corpus_stamp(corpus), corpus_fingerprint(corpus)  # before reading: what was read
-        _write(tmp, parse_corpus(corpus), fingerprint)
+        stamp = corpus_stamp(corpus)  # before reading: what was read
+        files = [CorpusFile.read(path) for path in corpus_files(corpus)]
+        if not files:
+            raise IndexBuildError(_nothing_to_index(corpus))
+        readings, read = read_files(files, cache, reuse)
+        kept, cut = cut_passages(readings, cache, reuse)
+        _write(tmp, list(readings.values()), _fingerprint(version, files))
         _record_corpus(tmp, corpus)
         _record_stamp(tmp, stamp)
         _check(tmp)
@@ -253,6 +336,7 @@ def build_index(corpus: Path, db_path: Path) -> Path:
         os.replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
+    cache.save(readings, read, cut, kept)
     write_metadata(db_path)
     return db_path
 
@@ -289,13 +373,12 @@ insert into passages_search (passages_search) values ('rebuild');
 """
 
 
-def _write(path: Path, audited: Audited, fingerprint: str) -> None:
+def _write(path: Path, readings: list[Reading], fingerprint: str) -> None:
     # sqlite-utils and the audit are for building only: a question never imports them.
     import sqlite_utils
 
-
-    disclosures = audited.disclosures
-    segmented = segment_passages(disclosures)
+    disclosures = [reading.disclosure for reading in readings]
+    segmented = segmented_passages(readings)
     db = sqlite_utils.Database(path)
     # A build writes a temporary file, renamed into place only when whole (see _flush): no journal.
     db.execute("pragma journal_mode = off")
@@ -317,7 +400,7 @@ def _write(path: Path, audited: Audited, fingerprint: str) -> None:
     db["definitions"].insert_all((df.model_dump() for d in disclosures for df in d.definitions))
     db["definitions"].create_index(["term"])
     db["aliases"].insert_all(({"org": d.document.org, "alias": a} for d in disclosures for a in d.aliases))
-    _write_findings(db, audited.findings)
+    _write_findings(db, [row for reading in readings for row in reading.findings])
     db["meta"].insert_all([{"key": "fingerprint", "value": fingerprint},
                            {"key": "schema", "value": SCHEMA_VERSION}], pk="key")
     db["figures"].create_index(["doc_id", "metric_id"])
@@ -396,18 +479,8 @@ def _remove_orphans(db_path: Path) -> None:
     """Temporary files of builds that were killed (SIGKILL leaves them behind)."""
     for orphan in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
         pid = orphan.name.removeprefix(f".{db_path.name}.").split(".")[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and not running(int(pid)):
             orphan.unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _record_corpus(path: Path, corpus: Path) -> None:

@@ -31,6 +31,32 @@ class IndexMissing(FileNotFoundError):
                          f"kexie index --db {db_path} --corpus 语料目录")
 
 
+# The default collection: corpus/ and the index built from it, beside the package.
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_DB = ROOT / "index" / "kexie.db"
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("KEXIE_DB") or DEFAULT_DB)
+
+
+def collection_corpus(db_path: Path) -> Path | None:
+    """The corpus an index is kept from: corpus/ for the default index, else the directory the
+    index records. None for an index that does not say: it is used as it is, never rebuilt from
+    another collection's corpus. Another index that does not exist is IndexMissing: a mistyped
+    path must not answer from corpus/."""
+    if db_path.resolve() == DEFAULT_DB.resolve():
+        return DEFAULT_CORPUS
+    if not db_path.exists():
+        raise IndexMissing(db_path)
+    store = Store(db_path)
+    try:
+        return store.corpus()
+    finally:
+        store.close()
+
+
 def keep_current(corpus: Path, db_path: Path, notify: Notify) -> str | None:
     """Rebuild db_path from corpus when it is missing, damaged or older than the corpus. Returns the
     warning when the index could not be rebuilt and is used as it is (None when it is current)."""

@@ -187,13 +187,13 @@ def test_a_new_index_is_built_when_its_corpus_is_given(tmp_path):
 
 
 def test_the_default_index_is_built_from_corpus_when_missing(tmp_path, monkeypatch):
-    import kexie_chat.assistant as assistant_module
+    import kexie_chat.upkeep as upkeep
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / BAOTOU).write_bytes((CORPUS / BAOTOU).read_bytes())
-    monkeypatch.setattr(assistant_module, "DEFAULT_CORPUS", corpus)
-    monkeypatch.setattr(assistant_module, "DEFAULT_DB", tmp_path / "index" / "kexie.db")
+    monkeypatch.setattr(upkeep, "DEFAULT_CORPUS", corpus)
+    monkeypatch.setattr(upkeep, "DEFAULT_DB", tmp_path / "index" / "kexie.db")
     monkeypatch.delenv("KEXIE_DB", raising=False)
     result = CliRunner().invoke(ask, ["包头2020年基本支出"])
     assert result.exit_code == 0 and BAOTOU in result.stdout

@@ -134,7 +134,8 @@ def test_a_bad_corpus_file_keeps_the_old_index(tmp_path, case, content, reason):
     [line] = result.stderr.splitlines()
     assert "坏文件.txt" in line and reason in line
     assert (tmp_path / "c.db").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".c.db.lock", "c", "c.db", "c.metadata.json"]  # the lock stays: see upkeep
+    # the lock stays (see upkeep), and what the first build kept for the next (see build_cache)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".c.db.cache", ".c.db.lock", "c", "c.db", "c.metadata.json"]
 
 
 NO_TEXT_CORPORA = [("empty", [], "没有公开文件"),
@@ -178,7 +179,7 @@ def test_a_build_killed_mid_way_leaves_the_previous_index_answering(tmp_path):
     assert Assistant(db_path=db).ask(BAOTOU_Q).status == "answered"
     assert temporary.exists()  # SIGKILL leaves it; the next build clears it away
     build_index(tmp_path / "small", db)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "kexie.db", "kexie.metadata.json", "small"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kexie.db.cache", "big", "kexie.db", "kexie.metadata.json", "small"]
 
 
 def test_questions_asked_during_rebuilds_are_all_answered(tmp_path):
