@@ -33,7 +33,7 @@ from .lexicon import (
     PLACE_SUFFIXES,
     QUESTION_COLUMNS,
 )
-from .orgs import is_kexie, short_names, split_org, spoken_name
+from .orgs import bare_place, body_forms, is_kexie, short_names, short_place, split_org, spoken_name
 from .text import fold
 from .vocabulary import colloquial_table, synonyms_longest_first
 
@@ -94,8 +94,9 @@ class OrgMatcher:
         self._covered: dict[str, bool] = {}
         self._abbreviable: dict[str, list[tuple[str, str, str]]] = {}  # first character -> (rest of the words, last, org)
         for org in aliases:
-            if not is_kexie(org) and (words := _abbreviable(split_org(org).body)):
-                self._abbreviable.setdefault(words[0][0], []).append((words[0][1:], words[1], org))
+            for name in _abbreviated_names(org):
+                if words := _abbreviable(name):
+                    self._abbreviable.setdefault(words[0][0], []).append((words[0][1:], words[1], org))
 
     def find(self, folded: str) -> list[Found]:
         """Orgs named in a folded question, in order; exact names first, then forgiven typos."""
@@ -115,7 +116,7 @@ class OrgMatcher:
         found += self._abbreviations(folded, taken)
         if not found:
             found = self._typos(folded, taken)
-        return sorted(found, key=lambda f: f.start)
+        return sorted((f for f in found if not _after_another_place(folded, f)), key=lambda f: f.start)
 
     def _abbreviations(self, folded: str, taken: set[int]) -> list[Found]:
         """Bodies called by an abbreviation of their name: its first character, some characters of
@@ -126,8 +127,8 @@ class OrgMatcher:
                 continue
             for n in range(MAX_ABBREVIATION, 2, -1):
                 window = folded[start:start + n]
-                orgs = [org for rest, last, org in self._abbreviable.get(first, ())
-                        if len(window) == n and window[-1] == last and _in_order(window[1:-1], rest)]
+                orgs = list(dict.fromkeys(org for rest, last, org in self._abbreviable.get(first, ())
+                                          if len(window) == n and window[-1] == last and _in_order(window[1:-1], rest)))
                 if orgs and not set(range(start, start + n)) & taken:
                     found.append(Found(orgs[0], start, start + n, "abbreviation", tuple(orgs) if len(orgs) > 1 else ()))
                     taken |= set(range(start, start + n))
@@ -214,6 +215,30 @@ def _abbreviable(body: str) -> tuple[str, str] | None:
     kind = next((k for k in ABBREVIATED_KINDS if body.endswith(k)), None)
     words = body[:-len(kind)] if kind else ""
     return (words, ABBREVIATED_KINDS[kind]) if len(words) >= 2 else None
+
+
+def _abbreviated_names(org: str) -> list[str]:
+    """The names of a body that people abbreviate: its body (社会工作部 -> 社工部) and, led by its own
+    level's character, the body as the level's own (区政府办公室 -> 区府办, 区商务委员会 -> 区商委)."""
+    if is_kexie(org):
+        return []
+    name = split_org(org)
+    level = name.place[-1:] if name.place[-1:] in PLACE_SUFFIXES else ""
+    return [name.body, *(level + form for form in body_forms(name.body) if level)]
+
+
+def _after_another_place(folded: str, found: Found) -> bool:
+    """Whether a body named without its place follows the name of another place: 徐汇区商务委,
+    海淀区府办 name those places' bodies, not ours (a 科协 is always named by its place)."""
+    org, start = found.value, found.start
+    if is_kexie(org):
+        return False
+    own = bare_place(short_place(split_org(org).place))  # 普陀: the level the body belongs to
+    if own and own in folded[max(0, start - 6):found.end]:
+        return False  # 普陀区商务委, 上海市普陀区府办: named with its own place
+    before = folded[:start + 1] if folded[start:start + 1] in PLACE_SUFFIXES else folded[:start]  # 区府办: 区 is the level
+    before = before[:-1] if before[-1:] in PLACE_SUFFIXES else before
+    return any(before[-n:] in PLACES for n in range(2, 5) if len(before) >= n)
 
 
 def _in_order(chars: str, name: str) -> bool:

@@ -86,3 +86,37 @@ def test_a_question_about_an_unknown_body_is_not_found(assistant, question, body
     assert answer.status == "not_found" and body in answer.text and answer.facts == []
     listed = answer.text.split("现有单位：")[1].split("。")[0].split("、")
     assert len(listed) == len(set(listed)) == len({d.org for d in assistant.store.documents()})
+
+
+# A body called as its level's own, led by the level's character (区府办 = 区政府办公室, 区发改委): the
+# same rule over the name the level gives it, never after another place's name (海淀区府办).
+LEVEL_LED = [("区府办", "人民政府办公室"), ("区政府办", "人民政府办公室"), ("区发改委", "发展和改革委员会"),
+             ("区卫健委", "卫生健康委员会"), ("区商委", "商务委员会"), ("区财政局", "财政局"),
+             ("区人社局", "人力资源和社会保障局"), ("区市监局", "市场监督管理局")]
+
+
+@pytest.mark.parametrize("frame", FRAMES + ["普陀{}2024年的公务接待费"])
+@pytest.mark.parametrize("said,body", LEVEL_LED, ids=[a for a, _ in LEVEL_LED])
+def test_a_body_called_as_its_levels_own(said, body, frame):
+    found = MATCHER.find(fold(frame.format(said)))
+    assert org_of(body) in [f.value for f in found]
+
+
+# A body of another place (徐汇区商务委, 海淀财政局): its name without a place is ours, but the place is not.
+OTHER_PLACES = ["上海市财政局2024年决算", "上海财政局的人员经费", "海淀区府办2024年三公经费", "朝阳区发改委的人员经费", "市府办2024年三公经费", "徐汇区商务委2024年三公经费",
+                "海淀财政局的人员经费", "静安区卫健委去年三公经费", "武汉市财政局2024年决算", "天津市和平区社工部的项目支出"]
+
+
+@pytest.mark.parametrize("question", OTHER_PLACES)
+def test_another_places_body_is_none_of_ours(question):
+    assert MATCHER.find(fold(question)) == []
+
+
+# The body's own level named before it (with its upper places or not) keeps it ours.
+OWN_PLACE = ["上海市普陀区商务委2024年三公经费", "普陀商务委的人员经费", "普陀区府办2024年三公经费",
+             "上海市普陀区财政局2024年决算", "上海普陀区财政局的人员经费"]
+
+
+@pytest.mark.parametrize("question", OWN_PLACE)
+def test_our_place_before_the_body_keeps_it_ours(question):
+    assert len(MATCHER.find(fold(question))) == 1
