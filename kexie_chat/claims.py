@@ -23,10 +23,12 @@ UP_WORDS = ("增加", "增长", "上升", "上涨", "涨了", "涨", "提高", "
 DOWN_WORDS = ("减少", "下降", "下降了", "降低", "降了", "少了", "缩减", "压减", "减")
 ABOVE_WORDS = ("超过", "高于", "多于", "大于", "超出", "突破", "达到", "不少于", "至少")
 BELOW_WORDS = ("不到", "低于", "少于", "小于", "不足", "未超过", "没超过", "不超过")
-EXISTS_RE = re.compile(r"有没有|是否有|有无|有没|是不是有")
+# Whether a thing exists: 有没有…, 是否有…, and 有…吗 (有三公经费支出吗, 有公车吗).
+EXISTS_RE = re.compile(r"有没有|是否有|有无|有没|是不是有|有[^，。；,;?？吗没无]{1,12}吗[?？]?$")
 OVERSPENT_RE = re.compile(r"超支|超预算|超过(?:了)?(?:年初)?预算|超出(?:了)?(?:年初)?预算|突破(?:了)?(?:年初)?预算")
 CHANGES = (("down", DOWN_WORDS), ("up", UP_WORDS))  # 减 before 增: 增减 is told by the sign
 MORE_THAN_RE = re.compile(r"比(.{0,12}?)(多|高|大|少|低|小)")
+YEAR_BEFORE_RE = re.compile(r"上年|去年|上一年|前一年|\d")  # 比上年多: a change, not one figure against another
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,9 @@ def claim_parts(folded: str, taken: list[tuple[int, int]], metric_spans: list[tu
         parts.append(ClaimPart("exists"))
     if OVERSPENT_RE.search(folded):
         parts = [p for p in parts if p.kind not in ("up", "down")] + [ClaimPart("overspent")]
-    if org_count >= 2 and not parts:
+    if (org_count >= 2 or len(metric_spans) >= 2) and not parts:  # 包头比江汉多吗, 会议费比培训费多吗
         match = MORE_THAN_RE.search(folded)
-        if match:
+        if match and not YEAR_BEFORE_RE.match(match.group(1)):
             parts.append(ClaimPart("more" if match.group(2) in "多高大" else "less"))
     return parts
 

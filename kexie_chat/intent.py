@@ -31,7 +31,7 @@ COUNTED_RE = re.compile(r"数|辆|量")
 _PEOPLE = f"[{''.join(PEOPLE_CLASSIFIERS)}]?(?:{'|'.join(PEOPLE_NOUNS)})(?!次)"
 HEADCOUNT_RE = re.compile(rf"(?P<asked>(?:几|多少){_PEOPLE})|\d+{_PEOPLE}(?=吗|么|吧|？|\?|$)")
 # Whether a thing exists (有没有公车, 是否有车辆): asked of a name that also names money, it asks the count.
-EXISTS_RE = re.compile(r"有没有|有无|是否有|有没")
+EXISTS_RE = re.compile(r"有没有|有无|是否有|有没|有[^，。；,;?？吗没无]{1,12}吗[?？]?$")
 # A count asked with no name but its measure (包头有几辆): the measure word -> the metric it counts
 # (people are HEADCOUNT_RE's).
 COUNT_ASKED_RE = re.compile(r"(?:多少|几)(辆|台)")
@@ -59,7 +59,7 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("verify", r"核实|核查|属实|对吗|对不对|[，,]是吗|是不是真的|是不是[^，。；?？]{0,12}\d|真的吗|真的假的|是真的|准确吗|正确吗|是否为|是否是|有报道|据报道|"
                rf"\d[\d.,]*(?:{_PEOPLE}|{CLAIMED})?(?:是真的)?吗|\d[\d.,]*(?:{CLAIMED})?[?？]$|"
                r"(?:超过|高于|低于|不到|多于|少于|达到).{0,12}了?吗|有没有|是否有|有无|超支|[比较](?:上年|去年|\d{4}年).{0,8}了吗|"
-               r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗"),
+               r"了吗$|比□+(?:的)?(?:□+)?(?:多|高|大|少|低|小)(?:了)?吗|有[^，。；,;?？吗没无]{1,12}吗[?？]?$"),
     ("catalog", r"有哪些单位|哪些单位有|哪些部门|有什么数据|哪些年份|哪几年|哪些年|数据有哪些|有哪些数据|哪些文件|哪些文档|什么年份|列出"),
     ("definition", r"什么是|是什么意思|什么意思|啥意思|的定义|定义是|指什么|指的是什么|指的是啥|是指什么|含义|什么叫|"
                    r"名词解释|^解释|怎么理解|如何理解"),

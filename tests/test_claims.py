@@ -57,3 +57,35 @@ def test_claim_parts(question, expected):
     years = [(m, m + 5) for m in range(len(folded)) if folded.startswith("2019年", m)]
     parts = claim_parts(folded, years, [], 1)
     assert [(p.kind, str(p.value) if p.value is not None else None, p.unit) for p in parts] == expected
+
+
+# Existence asked as 有…吗 as well as 有没有…: every seed x the things it has or has not (money or,
+# for 公车, the vehicles) x the frames people use.
+HAS = [("包头", "公车", "true"), ("江汉", "公车", "false"), ("江汉", "三公经费支出", "false"),
+       ("包头", "公务接待费", "true"), ("张家口", "出国经费", "false"), ("秦皇岛", "公务接待费", "true"),
+       ("秦皇岛", "公车", "true"), ("张家口", "公车", "true")]
+HAS_FRAMES = ("{org}有{thing}吗", "{org}科协有{thing}吗？", "{org}有没有{thing}")
+EXISTS = [(f"{org}-{thing}-{i}", frame.format(org=org, thing=thing), verdict)
+          for org, thing, verdict in HAS for i, frame in enumerate(HAS_FRAMES)]
+
+
+@pytest.mark.parametrize("name,question,verdict", EXISTS, ids=[c[0] for c in EXISTS])
+def test_existence_claim(assistant, name, question, verdict):
+    answer = assistant.ask(question)
+    assert (answer.intent, answer.verdict) == ("verify", verdict), answer.text
+
+
+# One figure of an org against another of the same org (会议费比培训费多吗): (org, A, B, A > B) x frames.
+PAIRS = [("秦皇岛", "会议费", "培训费", False), ("江汉", "基本支出", "项目支出", False),
+         ("张家口", "基本支出", "项目支出", True), ("包头", "基本支出", "项目支出", True),
+         ("秦皇岛", "邮电费", "差旅费", True)]
+PAIR_FRAMES = (("{org}{a}比{b}多吗", True), ("{org}的{a}比{b}高吗", True), ("{org}{a}比{b}少吗", False))
+METRIC_PAIRS = [(f"{org}-{a}-{b}-{i}", frame.format(org=org, a=a, b=b), "true" if more == says_more else "false")
+                for org, a, b, more in PAIRS for i, (frame, says_more) in enumerate(PAIR_FRAMES)]
+
+
+@pytest.mark.parametrize("name,question,verdict", METRIC_PAIRS, ids=[c[0] for c in METRIC_PAIRS])
+def test_one_figure_against_another_of_one_org(assistant, name, question, verdict):
+    answer = assistant.ask(question)
+    assert (answer.intent, answer.verdict) == ("verify", verdict), answer.text
+    assert len({f.metric for f in answer.facts}) >= 2

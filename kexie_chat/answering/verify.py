@@ -27,7 +27,8 @@ Judgement = tuple[str | None, Said, list[Fact]]  # (verdict or None when the doc
 def verify(request: Request) -> Reply:
     query = request.query
     parts = query.claim_parts
-    if len(query.orgs) >= 2 and parts and parts[0].kind in ("more", "less"):
+    pair = len(query.orgs) >= 2 or len({f.value for f in (*query.codes, *query.metrics)}) >= 2
+    if pair and parts and parts[0].kind in ("more", "less"):  # 包头比江汉多吗, 会议费比培训费多吗
         return verify_pair(request, parts[0].kind)
     first = parts[0] if parts else None
     asked_kind = claim_kind(first.unit) if first and first.kind in ("amount", "above", "below") else None
@@ -71,7 +72,8 @@ def example_claims(request: Request) -> list[str]:
 
 
 def verify_pair(request: Request, kind: str) -> Reply:
-    """"A 比 B 多，对吗": both figures, and whether the first is the more (or the less)."""
+    """"A 比 B 多，对吗" (two orgs, or two figures of one org): both figures, and whether the first is
+    the more (or the less)."""
     compared = compare(request.asking(intent="compare"))
     orgs = [f for f in compared.facts if not is_computed(f)]
     if compared.status != "answered" or len(orgs) < 2:
