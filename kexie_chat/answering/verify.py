@@ -11,7 +11,7 @@ from ..models import Document, Fact
 from ..render import amount, wan
 from ..text import to_wan
 from .choose import choose, of_kind, side_of
-from .compare import compare
+from .compare import compare, compare_metrics
 from .figures import BASIS_SENTENCE, claim_kind, is_computed, rounds_to, unique
 from .lookup import lookup
 from .notfound import short
@@ -74,7 +74,11 @@ def example_claims(request: Request) -> list[str]:
 def verify_pair(request: Request, kind: str) -> Reply:
     """"A 比 B 多，对吗" (two orgs, or two figures of one org): both figures, and whether the first is
     the more (or the less)."""
-    compared = compare(request.asking(intent="compare"))
+    if len({f.value for f in request.query.orgs}) >= 2:
+        compared = compare(request.asking(intent="compare"))
+    else:  # 会议费比培训费多吗: two figures of one org
+        asked = request.asking(intent="compare", side=None)
+        compared = missing_subject(asked) or compare_metrics(asked)
     orgs = [f for f in compared.facts if not is_computed(f)]
     if compared.status != "answered" or len(orgs) < 2:
         return compared.as_operation("verify")
