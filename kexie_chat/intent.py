@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
 from .lexicon import (CLAIM_UNITS, COUNTED_BY, HEADCOUNT_METRIC, MEASURED_METRICS, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS,
-                      SHARE_WHOLES, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC)
+                      PERFORMANCE_UNITS, SHARE_WHOLES, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC)
 from .match import ColumnNames, Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -53,6 +53,9 @@ COLUMN_INTENTS = ("lookup", "verify", "compare", "rank")
 CELL_GLUE = ("", "的", "里", "中", "里的", "中的")
 # A year a listed thing's name starts with (2020年科普活动), which a question's year may be.
 LEADING_YEAR_RE = re.compile(r"^(?:19|20)\d{2}年度?")
+# What a question puts inside a listed thing's name: 新建了几座社区科技馆 asks for 新建社区科技馆.
+_MEASURES = "|".join(re.escape(u) for u in PERFORMANCE_UNITS if u != "%")
+COUNT_GAP_RE = re.compile(rf"了?(?:几|多少)(?:{_MEASURES})?|了")
 NAME_MARK = "□"  # stands for a name in the text the intent rules read
 CLAIMED = "|".join(map(re.escape, CLAIM_UNITS))
 INTENT_RULES: tuple[tuple[str, str], ...] = (
@@ -163,10 +166,14 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     # 比2019年增加: the year compared with, not the year asked about (it stays in `years`, a claim's number is no year).
     query.years = [year for year, start, _ in years if not BASE_YEAR_RE.search(folded[max(0, start - 2):start])]
     skip = {i for found in query.orgs for i in range(found.start, found.end)}
-    item = _item(folded, skip, items or {}, metrics.words)
+    # an item may hold an org's name (与包头广播电视台共同开办…栏目): the org is then named elsewhere
+    inner = {i for found in query.orgs for i in range(found.start, found.end)
+             if any(other.value == found.value and other is not found for other in query.orgs)}
+    item = _item(folded, skip, items or {}, metrics.words, inner)
     if item:
         query.item = item[0]
-        skip |= set(range(item[1].start, item[1].end))
+        query.orgs = [f for f in query.orgs if not item[1].start <= f.start < item[1].end] or query.orgs
+        skip = {i for found in query.orgs for i in range(found.start, found.end)} | set(range(item[1].start, item[1].end))
     skip |= {i for _, start, end in years for i in range(start, end)}
     query.codes = metrics.find_codes(folded, skip)
     skip |= {i for found in query.codes for i in range(found.start, found.end)}
@@ -259,20 +266,43 @@ def _named_apart(found: list[Found], folded: str, metrics: MetricMatcher) -> lis
     return kept if {f.value for f in kept} == {f.value for f in found} else found
 
 
-def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[str]) -> tuple[str, Found] | None:
+def _item(folded: str, skip: set[int], items: ItemVocabulary, metric_words: set[str],
+          inner: set[int] = frozenset()) -> tuple[str, Found] | None:
     """The first listed thing named in the question (longest at its place), as its item name and metric.
 
-    A project named like a metric (科普活动) is the project only when called one (科普活动项目).
+    A project named like a metric (科普活动) is the project only when called one (科普活动项目). A name
+    may be asked with a count inside it (创建了几个科普e站: the indicator 创建科普e站).
     """
-    for start, ch in enumerate(folded):
+    found = _item_at(folded, list(range(len(folded))), skip, items, metric_words, inner=inner)
+    if found is None:
+        kept = [i for i in range(len(folded)) if not any(m.start() <= i < m.end() for m in COUNT_GAP_RE.finditer(folded))]
+        if len(kept) < len(folded):
+            found = _item_at("".join(folded[i] for i in kept), kept, skip, items, metric_words, folded, inner)
+    return found
+
+
+def _item_at(text: str, places: list[int], skip: set[int], items: ItemVocabulary, metric_words: set[str],
+             folded: str | None = None, inner: set[int] = frozenset()) -> tuple[str, Found] | None:
+    """The first item named in text, whose characters stand at `places` of the question (folded);
+    it may cover `inner` places (an org named again elsewhere) only when it holds them whole."""
+    folded = folded or text
+    for at, ch in enumerate(text):
         for name, item, metric in items.get(ch, ()):
-            end = start + len(name)
-            if not folded.startswith(name, start) or skip & set(range(start, end)):
+            if not text.startswith(name, at):
+                continue
+            start, end = places[at], places[at + len(name) - 1] + 1
+            covered = skip & set(range(start, end))
+            if covered and not (covered <= inner and _holds_whole(covered, skip, start, end)):
                 continue
             if LEADING_YEAR_RE.sub("", name) in metric_words and not folded.startswith("项目", end):
                 continue  # 2020年科普活动 too: the year is the question's, the name a metric's
             return item, Found(metric, start, end, "item")
     return None
+
+
+def _holds_whole(covered: set[int], skip: set[int], start: int, end: int) -> bool:
+    """Whether a span covers the org mentions it touches entirely (none runs over its ends)."""
+    return not ({start - 1, end} & skip and (start in covered or end - 1 in covered))
 
 
 def _column(folded: str, skip: set[int], query: Query, columns: ColumnNames) -> tuple[tuple[str, ...], Found] | None:

@@ -276,6 +276,42 @@ BASIS_STATED_NONE = "文字表述为无"
 BASIS_PROJECT_FORM = "申报表预算金额"
 BASIS_BLANK_CELL = "表格空白"
 
+# 绩效 (performance) tables: each indicator (三级指标) with its target (年度指标值) and, in a 决算, what
+# was actually done (实际完成值), beside its weight (分值) and score (得分). Two facts a row, told apart
+# by their basis; the metric is PERFORMANCE_METRIC and the indicator the fact's item.
+PERFORMANCE_METRIC = "绩效指标"
+# A 政府采购 table names the project each purchase is for, with that project's budget (项目来源).
+BASIS_PROCUREMENT_PROJECT = "采购项目预算"
+BASIS_TARGET = "年度指标值"
+BASIS_DONE = "实际完成值"
+# Header labels of a 绩效 table, each group longest first (实际完成指标值 before 指标值).
+PERFORMANCE_NAME_LABELS: tuple[str, ...] = ("三级指标", "指标名称", "绩效指标名称")
+PERFORMANCE_COLUMN_LABELS: dict[str, tuple[str, ...]] = {
+    BASIS_DONE: ("实际完成指标值", "实际完成值", "全年实际值", "实际值", "完成值"),
+    BASIS_TARGET: ("年度指标值", "预期指标值", "年初目标值", "年度目标值", "预期目标值", "计划指标值", "目标值",
+                   "指标值"),
+    "分值": ("分值", "权重"),
+    "得分": ("得分",),
+    # columns of words beside the figures: why a target was set or missed
+    "说明": ("指标值确定依据", "确定依据", "偏差原因", "未完成原因", "备注"),
+}
+# A column describing each indicator after its name (举办培训次数 | 举办培训次数 ≥1次): the name is the first.
+PERFORMANCE_DESCRIPTION_LABELS: tuple[str, ...] = ("绩效指标描述", "指标描述", "指标解释", "指标内容")
+# The 一级/二级指标 a 绩效 table groups its indicators under (and their weights "(50分)"): never an
+# indicator's name.
+PERFORMANCE_LEVEL_RE = (r"(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|"
+                        r"服务对象满意度|约束性|绩效)指标|成本控制|完成时效|经济效益|社会效益|生态效益|可持续影响|"
+                        r"服务对象和服务对象满意度|资金管理|\(\d+分?\))")
+# Measure words a 绩效 value is counted in, printed apart from its number in PDF text ("40 个").
+PERFORMANCE_UNITS: tuple[str, ...] = (
+    "人次", "场次", "万元", "个", "座", "所", "块", "次", "场", "篇", "本", "份", "家", "项", "批", "台", "辆",
+    "名", "位", "人", "处", "条", "期", "届", "册", "件", "万", "元", "天", "户", "套", "张", "部", "%",
+)
+# Words of a question asking for the target rather than what was done (计划新建几座 vs 新建了几座).
+TARGET_WORDS: tuple[str, ...] = ("计划", "目标", "预期", "指标值", "预计", "拟")
+# A bare 万 in a cost indicator (成本 ≤4 万) is money.
+PERFORMANCE_MONEY_WORDS: tuple[str, ...] = ("成本", "费用", "资金", "经费", "金额")
+
 # Column labels of the standard tables, longest first when matched.
 COLUMN_LABELS: tuple[str, ...] = (
     "本年收入合计", "本年支出合计", "合计", "小计", "总计", "基本支出", "项目支出", "经营支出",

@@ -12,11 +12,15 @@ from .models import DEPARTMENT, UNIT, Document, Fact
 from .text import format_amount, to_wan
 
 
+COMPARISON_RE = re.compile(r"^(?:[≥≤<>＜＞]=?|不低于|不少于|不高于|不超过|大于|小于)")
+
+
 def figure(fact: Fact) -> str:
     """'2.14万元', '530.88元（0.053088万元）', '1辆', '43.1%'."""
     if fact.value is None:
         return fact.text or "—"
-    shown = f"{format_amount(fact.value)}{fact.unit}"
+    comparison = COMPARISON_RE.match(fact.text or "")  # a target as printed: ≥90%, not 90%
+    shown = f"{comparison.group() if comparison else ''}{format_amount(fact.value)}{fact.unit}"
     if fact.unit == "元":
         shown += f"（{format_amount(to_wan(fact.value, '元'))}万元）"
     return shown

@@ -15,15 +15,18 @@ from ..lexicon import (
     BASIS_BUDGET,
     BASIS_CHANGE,
     BASIS_CHANGE_RATE,
+    BASIS_DONE,
     BASIS_EXECUTION,
     BASIS_FULL_YEAR,
     BASIS_PREVIOUS,
     BASIS_SHARE,
+    BASIS_TARGET,
     BASIS_VALUE,
     MAIN_COLUMNS as LEXICON_MAIN_COLUMNS,
     METRIC_UNITS,
     TABLE_FUNDING,
     TABLE_PRIORITY,
+    TARGET_WORDS,
 )
 from ..models import DEPARTMENT, Fact
 from ..text import fold
@@ -52,10 +55,13 @@ def choose(facts: list[Fact], doc_kind: str, query: Query | None = None,
         return None
     wants_budget = bool(query and query.wants_budget and not query.wants_actual)
     wants_actual = bool(query and query.wants_actual) or (doc_kind == "决算" and not wants_budget)
+    target = wants_target(query)
 
     def rank(fact: Fact):
         basis = fact.basis or ""
-        if wants_actual:
+        if basis in (BASIS_TARGET, BASIS_DONE):  # a 绩效 row: what was done, unless the plan is asked
+            side = 0 if (basis == BASIS_TARGET) == target else 1
+        elif wants_actual:
             side = 0 if basis.startswith(BASIS_ACTUAL) else 2 if basis.startswith(BASIS_BUDGET) else 1
         elif wants_budget:
             side = 0 if basis.startswith(BASIS_BUDGET) else 2 if basis.startswith(BASIS_ACTUAL) else 1
@@ -70,6 +76,11 @@ def choose(facts: list[Fact], doc_kind: str, query: Query | None = None,
         return ("空白" in basis, unit, side, full_year, column, table_rank, fact.source.line)
 
     return min(usable, key=rank)
+
+
+def wants_target(query: Query | None) -> bool:
+    """Whether a question asks a 绩效 indicator's target (计划新建几座, 目标是多少), not what was done."""
+    return bool(query) and any(word in query.folded for word in TARGET_WORDS)
 
 
 def meant_items(facts: list[Fact], query: Query | None) -> list[Fact]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..intent import ItemVocabulary, Query
-from ..lexicon import BASIS_BUDGET, ITEM_BUYING_VERBS, METRIC_PARTS, METRIC_UNITS
+from ..lexicon import BASIS_BUDGET, BASIS_DONE, BASIS_PROCUREMENT_PROJECT, BASIS_TARGET, ITEM_BUYING_VERBS, METRIC_PARTS, METRIC_UNITS
 from ..match import MetricMatcher, OrgMatcher
 from ..models import DEPARTMENT, UNIT, Document, Fact
 from ..render import wan
@@ -66,6 +66,7 @@ class Index:
         self.orgs = OrgMatcher(aliases)
         self.metrics = MetricMatcher(store.metrics(), store.codes(), store.cells())
         self.items = item_vocabulary(store.items())
+        self._named_like: dict[str, list[tuple[str, str]]] = {}
 
     def docs(self, org: str) -> list[Document]:
         return self.by_org.get(org, [])
@@ -145,6 +146,13 @@ class Index:
         return parts
 
     @staticmethod
+    def paired(primary: Fact, facts: list[Fact]) -> list[Fact]:
+        """The other figure of a 绩效 row: the target beside what was done, or the reverse."""
+        pair = {BASIS_TARGET: BASIS_DONE, BASIS_DONE: BASIS_TARGET}.get(primary.basis or "")
+        return [f for f in facts if pair and f.basis == pair and f.item == primary.item
+                and f.source.line == primary.source.line][:1]
+
+    @staticmethod
     def others(facts: list[Fact], primary: Fact) -> list[Fact]:
         """The same figure stated elsewhere in the document with a different value."""
         seen, others = {primary.value}, []
@@ -169,12 +177,12 @@ class Index:
         for name in related_names(primary.metric) if related else ():
             if name in self.metrics.known:  # a query only for a name the index holds
                 pool += self.store.facts(org=org, metric=name, year=doc.year)
-        named = self.items.get(fold(primary.metric)[:1], ()) if related else ()
-        for key, item, metric in named:
-            if key == fold(primary.metric):
-                pool += [f for f in self.store.facts(org=org, metric=metric, year=doc.year) if same_item(f.item, item)]
+        for item, metric in self.named_like(primary.metric) if related else ():
+            pool += [f for f in self.store.facts(org=org, metric=metric, year=doc.year) if same_item(f.item, item)]
         groups: dict[tuple, list[Fact]] = {}
         for fact in pool:
+            if fact.metric == primary.metric and fact.basis == BASIS_PROCUREMENT_PROJECT:
+                continue  # a project's budget is no reading of the purchases' total
             if is_derived(fact) or "空白" in (fact.basis or "") or fact.value is None \
                     or fact.scope != primary.scope or fact.is_money != primary.is_money:
                 continue
@@ -193,6 +201,18 @@ class Index:
                 readings.append(fact)
         return readings[:3]
 
+    def named_like(self, metric: str) -> list[tuple[str, str]]:
+        """(item, metric) of the listed things a metric's name names: a project named alike (科普活动), or
+        a project or purchase whose name ends with it (科协物业管理费 is a 物业管理费)."""
+        if metric in self._named_like:
+            return self._named_like[metric]
+        name = fold(metric)
+        alike = [(item, m) for key, item, m in self.items.get(name[:1], ()) if key == name]
+        ending = [(item, m) for entries in self.items.values() for key, item, m in entries
+                  if key != name and key.endswith(name) and m in MONEY_ITEM_METRICS]
+        self._named_like[metric] = alike + ending
+        return alike + ending
+
     def listed(self, org: str, doc: Document, metric: str, total: Fact | None) -> list[Fact]:
         """The things a table lists under a total (projects, purchases), in the total's scope."""
         scope = total.scope if total else DEPARTMENT
@@ -200,7 +220,8 @@ class Index:
         for fact in self.store.facts(org=org, metric=metric, year=doc.year):
             key = (fact.item, fact.value, fact.table)
             same_figure = not total or (fact.unit == total.unit and side_of(fact) == side_of(total))
-            if fact.item and fact.scope == scope and same_figure and key not in seen and not is_derived(fact):
+            if fact.item and fact.scope == scope and same_figure and key not in seen and not is_derived(fact) \
+                    and fact.basis != BASIS_PROCUREMENT_PROJECT:  # a project's own budget is no line of the total
                 seen.add(key)
                 listed.append(fact)
         return listed

@@ -39,10 +39,11 @@ def lookup(request: Request) -> Reply:
     readings = [] if query.item else index.readings(org, doc, primary, kinded, query, [primary, *others],
                                                     related=not (query.codes or query.column))
     other_scope = index.other_scope_doc(primary)
-    statements = [*request.notes, said("figure", primary),
+    paired = index.paired(primary, facts)
+    statements = [*request.notes, said("figure", primary), *([said("paired", *paired)] if paired else []),
                   *([said("parts", *supporting)] if supporting else []),
                   *([said("others", *others)] if others else []),
                   *([said("readings", *readings, shown=primary)] if readings else []),
                   *([said("other_scope", doc=other_scope)] if other_scope else [])]
-    return answered("lookup", *statements, facts=unique([primary, *readings, *supporting, *others]),
+    return answered("lookup", *statements, facts=unique([primary, *paired, *readings, *supporting, *others]),
                     source=said("source", primary))

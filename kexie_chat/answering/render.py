@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..intent import Query
 from ..match import is_question_column
-from ..lexicon import BASIS_CHANGE
+from ..lexicon import BASIS_CHANGE, BASIS_PROCUREMENT_PROJECT
 from ..models import Answer, Fact, Headline
 from ..orgs import bare_place, body_forms, is_kexie, short_place, split_org
 from ..render import amount, basis_note, cite, figure, label, place, table, wan
@@ -128,6 +128,8 @@ def typos_read(query: Query) -> str:
 def reading_label(fact: Fact, by_table: bool = False) -> str:
     """How a reading is told apart: its code's classification, its project, its table (by_table:
     the figure shown has the same code, so only the table tells them apart)."""
+    if fact.item and fact.basis == BASIS_PROCUREMENT_PROJECT:
+        return f"政府采购项目“{fact.item}”（{fact.basis}）"
     if fact.item:
         return f"项目“{fact.item}”"
     if fact.code and not by_table:
@@ -166,6 +168,11 @@ def _cell_figure(fact: Fact) -> str:
     if BLANK_CELL in (fact.basis or "") and fact.value is not None and not fact.value:
         return f"0{fact.unit}"
     return figure(fact)
+
+
+def _paired(s: Said) -> str:
+    """The other column of a 绩效 row (年度指标值 beside 实际完成值), named by its column."""
+    return "；".join(f"{f.basis} {figure(f)}" for f in s.facts) + "（同一行）。"
 
 
 def _parts(s: Said) -> str:
@@ -618,7 +625,7 @@ def _lines(facts: Sequence[Fact]) -> str:
 
 # Every kind of statement a handler can make -> the function that words it.
 SENTENCES: dict[str, Callable[[Said], str]] = {
-    "figure": _figure, "parts": _parts, "others": _others, "readings": _readings, "other_scope": _other_scope,
+    "figure": _figure, "paired": _paired, "parts": _parts, "others": _others, "readings": _readings, "other_scope": _other_scope,
     "year_changed": _year_changed, "source": _source, "source_line": _source_line, "empty_question": _empty_question,
     "not_understood": _not_understood, "unknown_place": _unknown_place, "shared_name": _shared_name,
     "no_year": _no_year, "no_previous": _no_previous, "no_metric": _no_metric, "no_share_whole": _no_share_whole,

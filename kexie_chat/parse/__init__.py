@@ -5,6 +5,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import PERFORMANCE_METRIC
 from ..models import DEPARTMENT, Definition, Document, Fact, Passage, Source
 from ..orgs import is_kexie, short_names
 from ..text import clean, fold
@@ -15,6 +16,7 @@ from .meta import NotADisclosure, read_meta, short_place
 from .narrative import Vocabulary, by_first_character, read_paragraphs
 from .regions import Region, clean_line, split_regions
 from .items import read_items
+from .performance import read_indicators
 from .tables import read_table, table_unit
 
 __all__ = ["Disclosure", "NotADisclosure", "parse_disclosure"]
@@ -68,6 +70,7 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
             facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
                               source=Source(doc=doc, line=read.lines[0], quote=quote), scope=region.scope,
                               table="正文", item=read.item, text=read.written, code=read.code))
+    facts.extend(_indicators(lines, regions, base, doc))
     facts.extend(_contacts(lines, base, doc))
     document.tables_read = "、".join(tables_read(regions, facts, meta.doc_kind))
     return Disclosure(document=document, facts=_unique(facts), passages=_passages(regions, doc),
@@ -105,6 +108,18 @@ def _classes(facts: list[Fact]) -> dict[str, set[str]]:
 
 def _quote(lines: list[str], numbers: list[int]) -> str:
     return "".join(clean(clean_line(lines[n - 1])) for n in numbers)
+
+
+def _indicators(lines: list[str], regions: list[Region], base: dict, doc: str) -> list[Fact]:
+    """The targets and actuals of the 绩效 tables: the indicator is the item, the column the basis."""
+    starts = [(region.start, region.scope) for region in regions]
+    facts = []
+    for read in read_indicators([clean_line(line) for line in lines]):
+        scope = next((s for start, s in reversed(starts) if start <= read.line), DEPARTMENT)
+        facts.append(Fact(**base, metric=PERFORMANCE_METRIC, value=read.value, unit=read.unit, basis=read.basis,
+                          source=Source(doc=doc, line=read.line, quote=read.quote), scope=scope, table=read.table,
+                          item=read.item, text=read.text))
+    return facts
 
 
 def _contacts(lines: list[str], base: dict, doc: str) -> list[Fact]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import BASIS_PROCUREMENT_PROJECT, TOTAL_NAMES
 from ..lexicon import PROCUREMENT_FLAG_LABELS, PROJECT_AMOUNT_LABELS, PROJECT_NAME_LABELS
 from ..text import fold, parse_amount
+from ..vocabulary import is_metric
 from .regions import Region
 
 CATALOG_ITEM_RE = re.compile(
@@ -19,6 +21,10 @@ CATALOG_ITEM_RE = re.compile(
     r"(?P<quantity>\d*\.?\d+)\s+(?P<price>\d*\.?\d+)\s+(?P<amount>\d*\.?\d+)"
 )
 PROCUREMENT_TOTAL_RE = re.compile(r"合[\s\u3000]*计\s+(?P<amount>\d[\d,]*\.?\d*)")
+# The 政府采购项目来源 cells before a line's 品目: the project it buys for and that project's budget
+# ("科协物业管理费 15.00 建筑物清洁服务 C0811 …"); a project name may open with its year.
+PROJECT_SOURCE_RE = re.compile(r"(?P<project>(?:(?:19|20)\d{2}\s*年\s*)?[^\s\d.,][^\d]*?)\s+"
+                               r"(?P<budget>\d[\d,]*(?:\.\d+)?)\s*$")
 BASIC_LINE_RE = re.compile(r"^(?:人员支出|日常公用支出|公用支出|对个人和家庭(?:的)?补助|基本支出)|_")
 BASIS_PROCUREMENT = "采购金额"
 BASIS_PROCUREMENT_TOTAL = "合计"
@@ -84,14 +90,34 @@ def _procurement(lines: list[tuple[int, str]]) -> list[ItemFact]:
         line = owners[total.start()]
         facts.append(ItemFact("政府采购", None, parse_amount(total.group("amount")), BASIS_PROCUREMENT_TOTAL,
                               line, _quote(lines, line, owners[total.end() - 1]), total.group("amount")))
+    before, projects = 0, set()
     for match in CATALOG_ITEM_RE.finditer(text):
         amount = parse_amount(match.group("amount"))
         if amount is None:
             continue
+        project = _project(text, owners, lines, before, match.start("name"))
+        before = match.end()
+        if project is not None and (project.item, project.value) not in projects and project.item != match.group("name"):
+            projects.add((project.item, project.value))
+            facts.append(project)
         first, last = owners[match.start("name")], owners[match.end("amount") - 1]
         facts.append(ItemFact("政府采购", match.group("name"), amount, BASIS_PROCUREMENT, first,
                               _quote(lines, first, last), match.group("amount")))
     return facts
+
+
+def _project(text: str, owners: list[int], lines: list[tuple[int, str]], start: int, end: int) -> ItemFact | None:
+    """The project a purchase line is for, with its budget, as the cells before the 品目 name it."""
+    match = PROJECT_SOURCE_RE.search(text[start:end])
+    if match is None:
+        return None
+    name = re.sub(r"\s+", "", match.group("project"))
+    budget = parse_amount(match.group("budget"))
+    if budget is None or any(word in name for word in (*TOTAL_NAMES, "小计")) or is_metric(name):
+        return None  # a subtotal, or a kind of money (日常公用经费) rather than a project
+    first, last = owners[start + match.start("project")], owners[start + match.end("budget") - 1]
+    return ItemFact("政府采购", name, budget, BASIS_PROCUREMENT_PROJECT, first, _quote(lines, first, last),
+                    match.group("budget"))
 
 
 # --- 明细: the columns the header names -------------------------------------------------
