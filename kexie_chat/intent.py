@@ -222,6 +222,9 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     figure_sides = {side for side, pattern in FIGURE_SIDES if pattern.search(masked)}
     query.side = next(iter(figure_sides)) if len(figure_sides) == 1 else \
         next((side for side, pattern in STRICT_SIDES if pattern.search(masked)), None)
+    whole = next((f for f in query.metrics if f.how == "whole"), None)
+    if whole and not query.side:  # 包头2020年预算是多少: the budget, even of a 决算 (and 决算支出 the reverse)
+        query.side = "决算" if "决算" in folded[whole.start:whole.end] else "预算"
     query.kind = next((kind for kind, pattern in KINDS if pattern.search(masked)), None)
     if query.kind == "count" or (query.intent == "verify" and EXISTS_RE.search(masked) and not any(
             SPENT_RE.search(folded[f.start:f.end]) for f in query.metrics)):  # 几辆公务用车, 有没有公车: the vehicles

@@ -116,6 +116,11 @@ PEOPLE_NOUNS = ("工作人员", "员工", "职工", "干部", "人")
 PEOPLE_CLASSIFIERS = ("个", "名", "位")
 # The whole a bare side word names after 占 (三公经费占支出的比例: of 支出合计).
 SHARE_WHOLES: dict[str, str] = {"支出": "支出合计", "开支": "支出合计", "花费": "支出合计", "收入": "收入合计"}
+# Figures that answer for a total a document does not write, in order of preference: a budget's
+# 收支总计 is its 收入总计 and 支出总计 (each shown, with its line), else its 收入合计 and 支出合计.
+STANDS_IN_FOR: dict[str, tuple[tuple[str, ...], ...]] = {
+    "收支总计": (("收入总计", "支出总计"), ("收入合计", "支出合计")),
+}
 # The wholes a share is usually of, offered when a question names none (三公经费占比).
 SHARE_WHOLE_SUGGESTIONS = ("支出合计", "基本支出")
 # What "预算" alone names in a question about an org or a year (秦皇岛2022年预算是多少): the budget as a whole.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..intent import ItemVocabulary, Query
-from ..lexicon import BASIS_BUDGET, BASIS_DONE, BASIS_PROCUREMENT_PROJECT, BASIS_TARGET, ITEM_BUYING_VERBS, METRIC_PARTS, METRIC_UNITS
+from ..lexicon import (BASIS_BUDGET, BASIS_DONE, BASIS_PROCUREMENT_PROJECT, BASIS_TARGET, ITEM_BUYING_VERBS,
+                       METRIC_PARTS, METRIC_UNITS, STANDS_IN_FOR)
 from ..match import MetricMatcher, OrgMatcher
 from ..models import DEPARTMENT, UNIT, Document, Fact
 from ..render import wan
@@ -144,6 +145,16 @@ class Index:
             if fact and (money or fact.unit == (METRIC_UNITS.get(part) or fact.unit)):
                 parts.append(fact)
         return parts
+
+    def stand_ins(self, org: str, doc: Document, metric: str, query: Query) -> list[Fact]:
+        """The figures that answer for a total the document does not write (STANDS_IN_FOR), all of a set or none."""
+        for names in STANDS_IN_FOR.get(metric, ()):
+            chosen = [choose([f for f in self.store.facts(org=org, metric=name, year=doc.year) if f.is_money
+                              and (not query.side or side_of(f) == query.side + "数")], doc.doc_kind, query)
+                      for name in names]  # 包头预算是多少 of a 决算: not its 决算 totals
+            if all(chosen):
+                return chosen
+        return []
 
     @staticmethod
     def paired(primary: Fact, facts: list[Fact]) -> list[Fact]:

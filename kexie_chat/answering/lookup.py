@@ -15,6 +15,10 @@ def lookup(request: Request) -> Reply:
     query, index = request.query, request.index
     org, metric, doc = request.org, request.metric, request.doc
     facts = index.facts(org, doc, metric, query)
+    stand_ins = [] if facts else index.stand_ins(org, doc, metric, query)
+    if stand_ins:  # 张家口2020年预算是多少, where only 收入合计 and 支出合计 are written
+        return answered("lookup", *request.notes, said("each", *stand_ins, absent=[metric]),
+                        facts=stand_ins, source=said("source", stand_ins[0]))
     if not facts and not query.item and index.parts(org, doc, metric, query):
         return breakdown(request)  # 编制多少人 where only 行政编制 and 事业编制 are written: those, listed
     kinded = [f for f in facts if of_kind(f, query.kind)]

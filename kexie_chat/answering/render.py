@@ -611,6 +611,9 @@ def _finding_words(fact: Fact, finding: "Finding", lead: bool = True) -> str | N
     if finding.expected is None or finding.difference is None:
         return None
     unit, total = finding.unit, finding.facts[0]
+    if finding.kind == "rate":  # the stated percent against the one its amounts give
+        return (f"注意：{place(total)}写{total.metric}增减{amount(finding.stated, unit)}，"
+                f"按所列金额算得{amount(finding.expected, unit)}，两者不符")
     if _same_fact(fact, total):
         return (f"注意：{fact.metric}的各分项（第{_lines(finding.facts[1:])}行）相加为{amount(finding.expected, unit)}，"
                 f"与所列{amount(finding.stated, unit)}相差{amount(abs(finding.difference), unit)}")

@@ -1,0 +1,40 @@
+""""X年预算是多少" asks for the budget as a whole (收支总计). Where a 预算 does not write that total,
+its 收入总计 and 支出总计 (else 收入合计 and 支出合计) answer for it, each with its line, and the
+answer says the total is not written; a 决算 has no budget as a whole to give."""
+from decimal import Decimal
+
+from kexie_chat.lexicon import STANDS_IN_FOR
+from kexie_chat.orgs import short_place, split_org
+
+
+def documents(assistant):
+    return assistant.store.conn.execute("select distinct org, year, doc_kind from facts").fetchall()
+
+
+def metrics_of(assistant, org, year):
+    rows = assistant.store.conn.execute("select distinct metric from facts where org = ? and year = ?", (org, year))
+    return {metric for (metric,) in rows}
+
+
+def test_the_budget_as_a_whole_of_every_document(assistant):
+    answered_by_stand_ins = 0
+    for org, year, doc_kind in documents(assistant):
+        answer = assistant.ask(f"{short_place(split_org(org).place)}科协{year}年预算是多少")
+        have = metrics_of(assistant, org, year)
+        if doc_kind == "决算":
+            assert all(f.basis is None or "决算" not in f.basis for f in answer.facts), (org, answer.text)
+            continue
+        if "收支总计" in have:
+            assert answer.facts[0].metric == "收支总计"
+            continue
+        names = next(names for names in STANDS_IN_FOR["收支总计"] if set(names) <= have)
+        assert [f.metric for f in answer.facts] == list(names), (org, answer.text)
+        assert "文件没有写收支总计" in answer.text
+        answered_by_stand_ins += 1
+    assert answered_by_stand_ins >= 1
+
+
+def test_a_stated_rate_that_its_amounts_do_not_give_is_said_plainly(assistant):
+    answer = assistant.ask("包头收入总计比上年增加了多少")
+    assert answer.facts[0].value == Decimal("62.54")
+    assert "正文第107行写收入总计增减10%，按所列金额算得11.07%，两者不符" in answer.text
