@@ -9,8 +9,11 @@ faithfully (rotated, text at an angle, glyphs without a character) is left to pd
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 # Characters pdfium reports that are not drawn on the page (its own line breaks, soft hyphens).
 NOT_DRAWN = frozenset((0, 2, 10, 13, 0xFFFE))
@@ -65,20 +68,26 @@ def _chars(page, height: float) -> list[dict]:
     to the glyph's ink for a font without metrics, and a comma then sinks below its line)."""
     import pypdfium2.raw as raw
 
+    calls = _char_calls()
     textpage = page.get_textpage()
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    box_at, x_at, y_at = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
     fonts: dict[int | None, tuple[float, float]] = {}
     chars = []
     try:
-        for index in range(raw.FPDFText_CountChars(textpage)):
-            code = raw.FPDFText_GetUnicode(textpage, index)
-            if raw.FPDFText_IsGenerated(textpage, index) == 1 or code in NOT_DRAWN:
+        for index in range(calls.count(handle)):
+            code = calls.unicode(handle, index)
+            if code in NOT_DRAWN or calls.generated(handle, index) == 1:
                 continue
-            if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:  # pdfminer writes it (cid:N)
+            if calls.unmapped(handle, index) == 1:  # pdfminer writes it (cid:N)
                 raise NotForPdfium("a glyph without a character")
-            if not raw.FPDFText_GetLooseCharBox(textpage, index, box) or not raw.FPDFText_GetCharOrigin(textpage, index, x, y):
+            if not calls.loose_box(handle, index, box_at) or not calls.origin(handle, index, x_at, y_at):
                 raise NotForPdfium("a char without a box")
-            size, descent = _font_of(textpage, index, fonts)
+            text_object = calls.text_object(handle, index)
+            if text_object not in fonts:
+                fonts[text_object] = _font_of(textpage, index)
+            size, descent = fonts[text_object]
             bottom = height - y.value - descent
             chars.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": bottom - size, "bottom": bottom,
                           "doctop": bottom - size, "upright": True, "width": box.right - box.left, "height": size,
@@ -88,68 +97,136 @@ def _chars(page, height: float) -> list[dict]:
     return chars
 
 
-def _font_of(textpage, index: int, fonts: dict) -> tuple[float, float]:
-    """(size on the page, descent on the page) of a char's text object, each object read once."""
+class _CharCalls(NamedTuple):
+    count: Callable
+    unicode: Callable
+    generated: Callable
+    unmapped: Callable
+    loose_box: Callable
+    origin: Callable
+    text_object: Callable  # the char's text object, as an address (a key, never dereferenced)
+
+
+@lru_cache(maxsize=1)
+def _char_calls() -> _CharCalls:
+    """pdfium's per-char functions taking the text page as a plain address: pypdfium2's typed
+    bindings check and convert each argument, which costs more than the call itself, a few
+    times for each of a page's thousands of chars. The same functions, called the same way."""
+    import pypdfium2.raw as raw
+
+    address, index, number = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+
+    def typed(function, result, *arguments):
+        return ctypes.cast(function, ctypes.CFUNCTYPE(result, *arguments))
+
+    return _CharCalls(typed(raw.FPDFText_CountChars, index, address),
+                      typed(raw.FPDFText_GetUnicode, ctypes.c_uint, address, index),
+                      typed(raw.FPDFText_IsGenerated, index, address, index),
+                      typed(raw.FPDFText_HasUnicodeMapError, index, address, index),
+                      typed(raw.FPDFText_GetLooseCharBox, ctypes.c_int, address, index, ctypes.POINTER(raw.FS_RECTF)),
+                      typed(raw.FPDFText_GetCharOrigin, ctypes.c_int, address, index, number, number),
+                      typed(raw.FPDFText_GetTextObject, address, address, index))
+
+
+def _font_of(textpage, index: int) -> tuple[float, float]:
+    """(size on the page, descent on the page) of a char's text object."""
     import pypdfium2.raw as raw
 
     text_object = raw.FPDFText_GetTextObject(textpage, index)
-    key = ctypes.cast(text_object, ctypes.c_void_p).value
-    if key not in fonts:
-        matrix = raw.FS_MATRIX()
-        raw.FPDFPageObj_GetMatrix(text_object, matrix)
-        if abs(matrix.b) > AXIS_TOLERANCE or abs(matrix.c) > AXIS_TOLERANCE or matrix.a <= 0 or matrix.d <= 0:
-            raise NotForPdfium("text at an angle or mirrored")
-        size = raw.FPDFText_GetFontSize(textpage, index) * matrix.d  # the Tf size, scaled by Tm and the CTM
-        descent = ctypes.c_float()
-        raw.FPDFFont_GetDescent(raw.FPDFTextObj_GetFont(text_object), ctypes.c_float(size), descent)
-        fonts[key] = (size, descent.value)
-    return fonts[key]
+    matrix = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(text_object, matrix)
+    if abs(matrix.b) > AXIS_TOLERANCE or abs(matrix.c) > AXIS_TOLERANCE or matrix.a <= 0 or matrix.d <= 0:
+        raise NotForPdfium("text at an angle or mirrored")
+    size = raw.FPDFText_GetFontSize(textpage, index) * matrix.d  # the Tf size, scaled by Tm and the CTM
+    descent = ctypes.c_float()
+    raw.FPDFFont_GetDescent(raw.FPDFTextObj_GetFont(text_object), ctypes.c_float(size), descent)
+    return size, descent.value
 
 
 def _edges(page, height: float) -> list[dict]:
     """The horizontal and vertical segments of the page's paths (rules, cell borders, rectangles)."""
-    import pypdfium2.raw as raw
-
+    calls = _path_calls()
+    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
     edges: list[dict] = []
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        _object_edges(raw.FPDFPage_GetObject(page, index), height, edges)
+    for index in range(calls.page_objects(handle)):
+        _object_edges(calls, calls.page_object(handle, index), height, edges)
     return edges
 
 
-def _object_edges(obj, height: float, edges: list[dict]) -> None:
-    import pypdfium2.raw as raw
-
-    kind = raw.FPDFPageObj_GetType(obj)
-    if kind == raw.FPDF_PAGEOBJ_FORM:
-        for index in range(raw.FPDFFormObj_CountObjects(obj)):
-            _object_edges(raw.FPDFFormObj_GetObject(obj, index), height, edges)
-    elif kind == raw.FPDF_PAGEOBJ_PATH:
-        _path_edges(obj, height, edges)
+def _object_edges(calls: _PathCalls, obj: int, height: float, edges: list[dict]) -> None:
+    kind = calls.kind(obj)
+    if kind == calls.FORM:
+        for index in range(calls.form_objects(obj)):
+            _object_edges(calls, calls.form_object(obj, index), height, edges)
+    elif kind == calls.PATH:
+        _path_edges(calls, obj, height, edges)
 
 
-def _path_edges(path, height: float, edges: list[dict]) -> None:
+def _path_edges(calls: _PathCalls, path: int, height: float, edges: list[dict]) -> None:
     """Each straight segment of a path, in page coordinates (top down, as pdfplumber's)."""
     import pypdfium2.raw as raw
 
     # Points are in the path's own space; its matrix (and a form's) places them on the page.
     matrix = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(path, matrix)
+    calls.matrix(path, ctypes.byref(matrix))
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     start = previous = None
-    for index in range(raw.FPDFPath_CountSegments(path)):
-        segment = raw.FPDFPath_GetPathSegment(path, index)
-        raw.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
-                 height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
-        if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
+    for index in range(calls.segments(path)):
+        segment = calls.segment(path, index)
+        calls.point(segment, x_at, y_at)
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        if calls.segment_kind(segment) == calls.MOVETO:
             start = previous = point
             continue
         if previous is not None:
             _add_edge(previous, point, edges)
         previous = point
-        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+        if calls.closes(segment) and start is not None:
             _add_edge(point, start, edges)
             previous = start
+
+
+class _PathCalls(NamedTuple):
+    page_objects: Callable
+    page_object: Callable
+    kind: Callable
+    form_objects: Callable
+    form_object: Callable
+    matrix: Callable
+    segments: Callable
+    segment: Callable
+    point: Callable
+    segment_kind: Callable
+    closes: Callable
+    FORM: int
+    PATH: int
+    MOVETO: int
+
+
+@lru_cache(maxsize=1)
+def _path_calls() -> _PathCalls:
+    """pdfium's page object and path functions taking objects as plain addresses (see _char_calls)."""
+    import pypdfium2.raw as raw
+
+    address, index, number = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
+
+    def typed(function, result, *arguments):
+        return ctypes.cast(function, ctypes.CFUNCTYPE(result, *arguments))
+
+    return _PathCalls(typed(raw.FPDFPage_CountObjects, index, address),
+                      typed(raw.FPDFPage_GetObject, address, address, index),
+                      typed(raw.FPDFPageObj_GetType, index, address),
+                      typed(raw.FPDFFormObj_CountObjects, index, address),
+                      typed(raw.FPDFFormObj_GetObject, address, address, ctypes.c_ulong),
+                      typed(raw.FPDFPageObj_GetMatrix, index, address, ctypes.POINTER(raw.FS_MATRIX)),
+                      typed(raw.FPDFPath_CountSegments, index, address),
+                      typed(raw.FPDFPath_GetPathSegment, address, address, index),
+                      typed(raw.FPDFPathSegment_GetPoint, index, address, number, number),
+                      typed(raw.FPDFPathSegment_GetType, index, address),
+                      typed(raw.FPDFPathSegment_GetClose, index, address),
+                      raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_SEGMENT_MOVETO)
 
 
 def _add_edge(p0: tuple[float, float], p1: tuple[float, float], edges: list[dict]) -> None:

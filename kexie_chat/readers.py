@@ -12,7 +12,6 @@ import codecs
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 # UTF-32 before UTF-16: the UTF-32-LE mark begins with the UTF-16-LE one.
@@ -238,19 +237,31 @@ def _page_lines(page, tables: list) -> list[str]:
     return [text for _, text in sorted(placed, key=lambda item: item[0]) if text.strip()]
 
 
-@dataclass
-class _TableChars:
-    chars: list[dict]
-
-
 def _extract(table, chars: list[dict]) -> list[list[str | None]]:
-    """A table's cells, found among its own chars: pdfplumber's Table.extract tests every char of
-    the page against every row (a third of a page's reading time on a ruled budget page)."""
-    page, table.page = table.page, _TableChars([char for char in chars if _inside(char, table.bbox)])
-    try:
-        return table.extract()
-    finally:
-        table.page = page
+    """A table's cells as pdfplumber's Table.extract reads them, from the table's own chars: it
+    tests every char of the page against each row, computing the row's box again for each char
+    (half of a ruled page's reading time)."""
+    from pdfplumber.utils import extract_text
+
+    box = table.bbox
+    mids = [((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2, char)
+            for char in chars if _inside(char, box)]
+    rows = []
+    for row in table.rows:
+        in_row = _chars_in(mids, row.bbox)
+        rows.append([None if cell is None else extract_text(_chars_of(in_row, cell)) for cell in row.cells])
+    return rows
+
+
+def _chars_in(mids: list[tuple], box: tuple[float, float, float, float]) -> list[tuple]:
+    """The chars whose middle is in the box, as pdfplumber's Table.extract tests it (right and
+    bottom edges open), in the page's order."""
+    x0, top, x1, bottom = box
+    return [mid for mid in mids if x0 <= mid[0] < x1 and top <= mid[1] < bottom]
+
+
+def _chars_of(mids: list[tuple], box: tuple[float, float, float, float]) -> list[dict]:
+    return [char for *_, char in _chars_in(mids, box)]
 
 
 def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
