@@ -32,11 +32,12 @@ eval: install
 tui-check: install
 	$(BIN)/python scripts/tui_check.py
 
-## make bench [CORPUS=build/scale-1000]: build, index size, one-shot and in-process answer times
+## make bench [CORPUS=build/scale-1000] [INGEST=file.pdf]: build (and after one document added, and kexie ingest),
+## index size, one-shot and in-process answer times
 .PHONY: bench scale-corpus
 CORPUS ?= corpus
 bench: install
-	$(BIN)/python scripts/bench.py --corpus $(CORPUS)
+	$(BIN)/python scripts/bench.py --corpus $(CORPUS) $(if $(INGEST),--ingest "$(INGEST)")
 
 ## make scale-corpus N=1000: a synthetic corpus of N disclosures in build/scale-N (never corpus/)
 N ?= 100

@@ -48,6 +48,11 @@ class Reading:
     cut: Cut | None = None
 
 
+def cache_folder(db_path: Path) -> Path:
+    """Where a build keeps its readings: beside the index, hidden (index/.kexie.db.cache)."""
+    return Path(db_path).with_name(f".{Path(db_path).name}.cache")
+
+
 class BuildCache:
     """The readings of one index's corpus files, a file each, named by name, bytes and reader version.
 
@@ -59,7 +64,7 @@ class BuildCache:
     HOLDS = "holds"  # the file of those findings: {reading key: (the cut's kept key, a kept key it holds for)}
 
     def __init__(self, db_path: Path, version: str):
-        self.folder = Path(db_path).with_name(f".{Path(db_path).name}.cache")
+        self.folder = cache_folder(db_path)
         self.version = version
         self._holds: dict[str, tuple[str, str]] | None = None
 
