@@ -203,7 +203,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.unknown_place = orgs.unknown_place(folded) or orgs.unknown_body(folded[:min(named, default=len(folded))])
     else:
         names = [(f.start, f.end) for f in (*query.metrics, *query.codes)]
-        query.unknown_place = orgs.other_body(folded, query.orgs, names)
+        query.unknown_place = orgs.other_body(folded, query.orgs, names) or orgs.other_place(folded, query.orgs)
     if query.metric in STOCK_METRICS:  # 2019年末固定资产: a stock at a year's end, not the year's budget
         ends = [year for year, _, end in years if folded.startswith(("末", "底"), end) or folded.startswith(("年末", "年底"), end)]
         query.year_end = ends[0] if ends else None

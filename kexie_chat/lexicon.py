@@ -355,7 +355,7 @@ TABLE_SPECS: tuple[dict, ...] = (
          title=r"政府(性)?基金", headers=(), total=None, funding="政府性基金", sides=1),
     dict(kind="国有资本经营", names=("国有资本经营预算支出功能分类预算表", "国有资本经营预算财政拨款支出决算表"),
          title=r"国有资本经营", headers=(), total=None, funding="国有资本", sides=1),
-    dict(kind="政府采购", names=("政府采购预算表",), title=r"政府采购预算$|部门政府采购预算",
+    dict(kind="政府采购", names=("政府采购预算表",), title=r"政府采购预算$|部门政府采购预算|政府采购(预算)?(明细)?表$",
          headers=(), total="政府采购", funding="政府采购", sides=1),
     dict(kind="固定资产", names=("固定资产占用情况表",), title=r"固定资产占用情况表",
          headers=(), total=None, funding="资产", sides=1),
@@ -369,12 +369,12 @@ TABLE_SPECS: tuple[dict, ...] = (
          funding="一般公共预算", sides=1),
     dict(kind="收支总表", names=("财务收支预算总表", "收入支出决算总表"),
          title=r"收入?支出?(决算|预算)?总表|收支.{0,4}总表", headers=(), total=None, funding="全部", sides=2),
+    dict(kind="明细", names=("项目支出明细预算表",), title=r"明细预算表|项目支出(预算)?(明细)?表$", headers=(),
+         total="支出合计", funding="全部", sides=1),
     dict(kind="收入", names=("收入预算总表", "收入决算表"), title=r"收入(决算|预算)?(总)?表",
          headers=(), total="收入合计", funding="全部", sides=1),
     dict(kind="支出", names=("支出预算总表", "支出决算表"), title=r"支出(决算|预算)?(总)?表",
          headers=(), total="支出合计", funding="全部", sides=1),
-    dict(kind="明细", names=("项目支出明细预算表",), title=r"明细预算表", headers=(), total="支出合计",
-         funding="全部", sides=1),
     dict(kind="绩效目标", names=("项目支出绩效目标表",), title=r"绩效目标.{0,4}表$|项目支出绩效",
          headers=("绩效指标", "指标值", "一级指标", "二级指标", "三级指标", "年度目标", "指标名称"),
          total=None, funding="全部", sides=1),
@@ -477,12 +477,15 @@ ORG_LABELS: tuple[tuple[str, str], ...] = (
     ("预算主管部门", "部门"), ("预算单位", "单位"), ("编制部门", "部门"), ("编制单位", "单位"),
     ("主管部门", "部门"), ("部门名称", "部门"), ("单位名称", "单位"),
 )
+# Labels that only name the body (单位名称：…), printed over the tables of a 部门预算 as of a 单位预算:
+# the scope they imply gives way to the one the text states (2024年部门预算).
+NAME_ONLY_LABELS: tuple[str, ...] = ("主管部门", "部门名称", "单位名称")
 # A party body's name: 中共 + place + 委 + body (中共上海市普陀区委社会工作部).
 PARTY_PREFIX = "中共"
 # How people shorten the body of a name (商务委员会 -> 商务委), each tried alone.
 ORG_SHORTENINGS: tuple[tuple[str, str], ...] = (
     ("委员会", "委"), ("人民政府办公室", "政府办公室"), ("人民政府办公室", "政府办"), ("人民政府", "政府"),
-    ("科学技术协会", "科协"),
+    ("科学技术协会", "科协"), ("街道办事处", "街道"), ("街道办事处", "街道办"),
 )
 # How a body's kind ends the abbreviations people make of its name, which keep one character of
 # each word in order (社会工作部 -> 社工部, 发展和改革委员会 -> 发改委, 卫生健康委员会 -> 卫健委,

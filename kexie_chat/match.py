@@ -62,6 +62,11 @@ class Found:
 KEXIE_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?:科协|科学技术协会)")
 GENERIC_WORDS_RE = re.compile(r"[哪各这该每几本的们其别些个家]|所有|全部|全国")
 # A body named before the year or the figure asked about (教育局2024年三公经费, 普陀区卫健委去年的人员经费).
+# A place named by its level (三台县, 北山镇, 西湖区, 北山街道) at the end of the words before the figure asked
+# (北山镇三公经费) or before a body's name (青羊区教育局): two characters or more, then the level.
+PLACE_LEVELS = "省|自治区|市|区|县|旗|盟|州|镇|乡|街道"
+PLACE_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:%s))(?:的|[去今明前上本当全]年|上一年)*$" % PLACE_LEVELS)
+PLACE_BEFORE_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}?(?:%s))+)$" % PLACE_LEVELS)
 BODY_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{1,12}?(?:%s))(?:的|[去今明前上本当全]年|上一年)*$" % "|".join(ORG_KINDS))
 
 
@@ -172,11 +177,28 @@ class OrgMatcher:
         return None
 
     def unknown_body(self, before: str) -> str | None:
-        """A body named where a question names its org (教育局2024年…) that is none of ours."""
+        """A body named where a question names its org (教育局2024年…) that is none of ours, or a
+        place no org of ours is in (北山镇三公经费)."""
         named = BODY_NAMED_RE.search(before)
-        if not named or GENERIC_WORDS_RE.search(named.group(1)) or len(named.group(1)) < 3:
-            return None
-        return named.group(1)
+        if named and not GENERIC_WORDS_RE.search(named.group(1)) and len(named.group(1)) >= 3:
+            return named.group(1)
+        place = PLACE_NAMED_RE.search(before)
+        if place and not GENERIC_WORDS_RE.search(place.group(1)) and not self._is_covered(place.group(1)):
+            return place.group(1)
+        return None
+
+    def other_place(self, folded: str, found: list[Found]) -> str | None:
+        """A place written right before a body that an org of ours is called by without its place
+        (青羊区教育局 when ours is 成都市锦江区教育局, called 教育局): another place's body, not ours."""
+        for org in found:
+            named, full = folded[org.start:org.end], fold(org.value)
+            place = _place_before(folded, org.start)
+            if not place or GENERIC_WORDS_RE.search(place) or is_kexie(org.value):
+                continue
+            if _place_parts(place) & _place_parts(named) or all(part in full for part in _place_parts(place)):
+                continue
+            return place + named
+        return None
 
     def _names_an_org(self, mention: str) -> bool:
         """Whether a mention ending in 科协 is (after some leading words) one of the aliases."""
@@ -388,6 +410,21 @@ def _pinyin_data(name: str) -> bytes | None:
         return (Path(spec.submodule_search_locations[0]) / name).read_bytes()
     except (AttributeError, TypeError, IndexError, OSError):
         return None
+
+
+def _place_before(folded: str, start: int) -> str | None:
+    """A place written right before a position, by its level (青羊区, 三台县) or as a real place
+    without it (青羊教育局)."""
+    leveled = PLACE_BEFORE_RE.search(folded[max(0, start - 12):start])
+    if leveled:
+        return leveled.group(1)
+    return next((folded[start - n:start] for n in (4, 3, 2) if start >= n and folded[start - n:start] in PLACES), None)
+
+
+def _place_parts(text: str) -> set[str]:
+    """The places a text names, each without its level (成都市锦江区 -> 成都, 锦江)."""
+    parts = {re.sub(r"(?:%s)$" % PLACE_LEVELS, "", level) for level in re.findall(r".{2,8}?(?:%s)" % PLACE_LEVELS, text)}
+    return {part for part in parts if len(part) >= 2} or ({text} if text in PLACES else set())
 
 
 def _is_other_place(folded: str, start: int, n: int) -> bool:

@@ -8,7 +8,7 @@ A document is a list of blocks: a line of text (str) or a Table.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,7 +25,7 @@ class Table:
     header: list[list[str]]
     rows: list[list[str]]
     note: str = ""
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # header cells (r0, c0, r1, c1) merged in Word
+    number_first: bool = False  # the number on its own line above the title (表1-1 / 部门收入总表)
 
 
 def money(value: str, unit: str) -> str:
@@ -238,11 +238,157 @@ def _final_narrative(org: str, year: int) -> list[str]:
     ]
 
 
+# --- 部门预算 of a county (表1 部门收支总表 … 表7 政府采购预算表) --------------------------------------
+
+# (code, name, 合计, 上年结转, 一般公共预算拨款收入, 政府性基金预算拨款收入, 事业收入, 其他收入) of the 部门收入总表.
+BUDGET_INCOME_ROWS = [
+    ("210", "卫生健康支出", "2050.00", "100.00", "1770.00", "", "150.00", "30.00"),
+    ("21001", "卫生健康管理事务", "600.00", "", "600.00", "", "", ""),
+    ("2100101", "行政运行", "600.00", "", "600.00", "", "", ""),
+    ("21004", "公共卫生", "1450.00", "100.00", "1170.00", "", "150.00", "30.00"),
+    ("2100401", "疾病预防控制机构", "1450.00", "100.00", "1170.00", "", "150.00", "30.00"),
+    ("208", "社会保障和就业支出", "150.00", "", "150.00", "", "", ""),
+    ("20805", "行政事业单位养老支出", "150.00", "", "150.00", "", "", ""),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "100.00", "", "100.00", "", "", ""),
+    ("2080506", "机关事业单位职业年金缴费支出", "50.00", "", "50.00", "", "", ""),
+    ("221", "住房保障支出", "80.00", "", "80.00", "", "", ""),
+    ("22102", "住房改革支出", "80.00", "", "80.00", "", "", ""),
+    ("2210201", "住房公积金", "80.00", "", "80.00", "", "", ""),
+    ("212", "城乡社区支出", "100.00", "", "", "100.00", "", ""),
+    ("21208", "国有土地使用权出让收入安排的支出", "100.00", "", "", "100.00", "", ""),
+    ("2120899", "其他国有土地使用权出让收入安排的支出", "100.00", "", "", "100.00", "", ""),
+]
+# (code, name, 合计, 基本支出, 项目支出) of the 部门支出总表; the first twelve rows are 一般公共预算.
+BUDGET_SPENDING_ROWS = [
+    ("210", "卫生健康支出", "2050.00", "1200.00", "850.00"),
+    ("21001", "卫生健康管理事务", "600.00", "600.00", ""),
+    ("2100101", "行政运行", "600.00", "600.00", ""),
+    ("21004", "公共卫生", "1450.00", "600.00", "850.00"),
+    ("2100401", "疾病预防控制机构", "1450.00", "600.00", "850.00"),
+    *((code, name, total, total, "") for code, name, total, *_ in BUDGET_INCOME_ROWS[5:12]),
+    ("212", "城乡社区支出", "100.00", "", "100.00"),
+    ("21208", "国有土地使用权出让收入安排的支出", "100.00", "", "100.00"),
+    ("2120899", "其他国有土地使用权出让收入安排的支出", "100.00", "", "100.00"),
+]
+BUDGET_GENERAL_ROWS = [
+    ("210", "卫生健康支出", "1770.00", "1200.00", "570.00"),
+    ("21001", "卫生健康管理事务", "600.00", "600.00", ""),
+    ("2100101", "行政运行", "600.00", "600.00", ""),
+    ("21004", "公共卫生", "1170.00", "600.00", "570.00"),
+    ("2100401", "疾病预防控制机构", "1170.00", "600.00", "570.00"),
+    *BUDGET_SPENDING_ROWS[5:12],
+]
+# (code, name, 合计, 人员经费, 公用经费) of the 一般公共预算基本支出表 (部门经济分类).
+BUDGET_BASIC_ROWS = [
+    ("301", "工资福利支出", "1200.00", "1200.00", ""), ("30101", "基本工资", "500.00", "500.00", ""),
+    ("30102", "津贴补贴", "300.00", "300.00", ""), ("30107", "绩效工资", "200.00", "200.00", ""),
+    ("30108", "机关事业单位基本养老保险缴费", "100.00", "100.00", ""),
+    ("30109", "职业年金缴费", "50.00", "50.00", ""), ("30113", "住房公积金", "50.00", "50.00", ""),
+    ("302", "商品和服务支出", "130.00", "", "130.00"), ("30201", "办公费", "40.00", "", "40.00"),
+    ("30211", "差旅费", "30.00", "", "30.00"), ("30217", "公务接待费", "5.00", "", "5.00"),
+    ("30231", "公务用车运行维护费", "15.00", "", "15.00"), ("30299", "其他商品和服务支出", "40.00", "", "40.00"),
+    ("303", "对个人和家庭的补助", "100.00", "100.00", ""), ("30302", "退休费", "100.00", "100.00", ""),
+]
+# (项目名称, 合计, 一般公共预算, 政府性基金预算, 其他资金) of the 项目支出表.
+BUDGET_PROJECTS = [
+    ("基本公共卫生服务补助", "500.00", "500.00", "", ""), ("家庭医生签约服务", "70.00", "70.00", "", ""),
+    ("疾控中心能力提升", "280.00", "", "", "280.00"), ("城乡社区环境整治", "100.00", "", "100.00", ""),
+]
+
+
+def county_budget(org: str, year: int, unit: str = "万元", split: bool = False) -> list:
+    """A county's 部门预算 of eleven tables, numbered 表1 … 表7 above their titles."""
+    unit_line = f"单位名称：{org}\t单位：{unit}"
+    m = lambda v: money(v, unit)  # noqa: E731
+    blocks: list = [f"{org}{year}年部门预算", "目录", f"第一部分 {org}概况", "一、基本职能及主要工作",
+                    f"{org}负责全县卫生健康工作。", f"第二部分 {org}{year}年部门预算情况说明"]
+    blocks.extend(_budget_narrative(year))
+    blocks.append(f"第三部分 {org}{year}年部门预算表")
+    table = lambda *a, **k: Table(*a, number_first=True, **k)  # noqa: E731
+    blocks.append(table("部门收支总表", "表1", unit_line, [
+        ["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"]], [
+        ["一、一般公共预算拨款收入", m("2000.00"), "一、一般公共服务支出", ""],
+        ["二、政府性基金预算拨款收入", m("100.00"), "二、社会保障和就业支出", m("150.00")],
+        ["三、国有资本经营预算拨款收入", "", "三、卫生健康支出", m("2050.00")],
+        ["四、事业收入", m("150.00"), "四、城乡社区支出", m("100.00")],
+        ["五、事业单位经营收入", "", "五、住房保障支出", m("80.00")],
+        ["六、其他收入", m("30.00"), "", ""],
+        ["本年收入合计", m("2280.00"), "本年支出合计", m("2380.00")],
+        ["上年结转", m("100.00"), "结转下年", ""],
+        ["收入总计", m("2380.00"), "支出总计", m("2380.00")]]))
+    income_columns = ["合计", "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "事业收入", "其他收入"]
+    blocks.append(_classified("部门收入总表", "表1-1", unit_line, income_columns, BUDGET_INCOME_ROWS, split, unit))
+    blocks.append(_classified("部门支出总表", "表1-2", unit_line, ["合计", "基本支出", "项目支出"],
+                              BUDGET_SPENDING_ROWS, split, unit))
+    blocks.append(table("财政拨款收支总表", "表2", unit_line, [
+        ["收入", "", "支出", "", "", "", ""],
+        ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]], [
+        ["一、本年收入", m("2100.00"), "一、本年支出", m("2100.00"), m("2000.00"), m("100.00"), ""],
+        ["（一）一般公共预算拨款", m("2000.00"), "（一）社会保障和就业支出", m("150.00"), m("150.00"), "", ""],
+        ["（二）政府性基金预算拨款", m("100.00"), "（二）卫生健康支出", m("1770.00"), m("1770.00"), "", ""],
+        ["（三）国有资本经营预算拨款", "", "（三）城乡社区支出", m("100.00"), "", m("100.00"), ""],
+        ["", "", "（四）住房保障支出", m("80.00"), m("80.00"), "", ""],
+        ["二、上年结转", "", "二、结转下年", "", "", "", ""],
+        ["收入总计", m("2100.00"), "支出总计", m("2100.00"), m("2000.00"), m("100.00"), ""]]))
+    blocks.append(_classified("一般公共预算支出表", "表3", unit_line, ["合计", "基本支出", "项目支出"],
+                              BUDGET_GENERAL_ROWS, split, unit))
+    basic = _classified("一般公共预算基本支出表", "表3-1", unit_line, ["合计", "人员经费", "公用经费"],
+                        BUDGET_BASIC_ROWS, split=False, unit=unit)
+    basic.header[0][0], basic.header[1][0] = "部门经济分类科目", "科目编码"
+    blocks.append(basic)
+    blocks.append(table("一般公共预算“三公”经费支出表", "表3-2", unit_line, [
+        ["单位名称", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+        ["", "", "", "小计", "公务用车购置费", "公务用车运行费", ""]], [
+        ["合计", *map(m, ("25.00", "0.00", "20.00", "5.00", "15.00", "5.00"))],
+        [org, *map(m, ("25.00", "0.00", "20.00", "5.00", "15.00", "5.00"))]]))
+    blocks.append(_classified("政府性基金预算支出表", "表4", unit_line, ["合计", "基本支出", "项目支出"],
+                              [(c, n, t, "", t) for c, n, t, *_ in BUDGET_INCOME_ROWS[12:]],
+                              split, unit))
+    blocks.append(table("国有资本经营预算支出表", "表5", unit_line, [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]], [["", "合计", "", "", ""]],
+        note=f"注：本部门{year}年无国有资本经营预算拨款安排的支出，本表为空表。"))
+    blocks.append(table("项目支出表", "表6", unit_line, [
+        ["项目名称", "合计", "一般公共预算", "政府性基金预算", "其他资金"]],
+        [["合计", m("950.00"), m("570.00"), m("100.00"), m("280.00")],
+         *([name, *map(m, values)] for name, *values in BUDGET_PROJECTS)]))
+    blocks.append(table("政府采购预算表", "表7", unit_line, [
+        ["采购项目", "采购目录", "数量", "预算金额"]],
+        [["合计", "", "", m("35.00")], ["台式计算机", "A02010104", "10", m("5.00")],
+         ["物业管理服务", "C1204", "1", m("30.00")]]))
+    return blocks
+
+
+def _budget_narrative(year: int) -> list[str]:
+    return [
+        "一、收支预算总体情况",
+        f"按照综合预算的原则，本部门所有收入和支出均纳入部门预算管理。{year}年收支总预算2,380.00万元。",
+        "二、收入预算情况",
+        f"{year}年收入预算2,380.00万元，其中：上年结转100.00万元，一般公共预算拨款收入2,000.00万元，"
+        "政府性基金预算拨款收入100.00万元，事业收入150.00万元，其他收入30.00万元。",
+        "三、支出预算情况",
+        f"{year}年支出预算2,380.00万元，其中：基本支出1,430.00万元，占60.08%；项目支出950.00万元，占39.92%。",
+        "四、“三公”经费预算情况说明",
+        f"{year}年“三公”经费预算25.00万元，比上年减少2.00万元。其中：因公出国（境）费0万元；"
+        "公务用车购置及运行费20.00万元；公务接待费5.00万元。",
+        "五、其他重要事项的情况说明",
+        f"（一）机关运行经费：{year}年本部门机关运行经费预算130.00万元，比上年增加3.00万元，增长2.36%。",
+        f"（二）政府采购情况：{year}年本部门政府采购预算总额35.00万元，其中：政府采购货物预算5.00万元，"
+        "政府采购服务预算30.00万元。",
+        f"（三）国有资产占用情况：截至{year - 1}年12月31日，本部门共有车辆2辆。",
+    ]
+
+
 # --- writers ----------------------------------------------------------------------------------
+
+def caption(table: Table) -> list[str]:
+    """The lines above a table: its title and number, in the order the template prints them."""
+    lines = [table.title] + ([table.number] if table.number else [])
+    return lines[::-1] if table.number_first else lines
+
 
 def table_lines(table: Table) -> list[str]:
     """A table as a text export prints it: title, number, unit line, tab-separated rows, note."""
-    lines = [table.title] + ([table.number] if table.number else []) + [table.unit_line]
+    lines = caption(table) + [table.unit_line]
     lines += ["\t".join(row) for row in table.header + table.rows]
     return lines + ([table.note] if table.note else [])
 
@@ -260,7 +406,7 @@ def write_docx(path: Path, blocks: list) -> Path:
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
-        for line in [block.title] + ([block.number] if block.number else []) + [block.unit_line.replace("\t", "    ")]:
+        for line in caption(block) + [block.unit_line.replace("\t", "    ")]:
             document.add_paragraph(line)
         width = max(len(row) for row in block.header + block.rows)
         table = document.add_table(rows=len(block.header), cols=width)
@@ -329,8 +475,9 @@ def write_xlsx(path: Path, blocks: list) -> Path:
     sheet.title = "封面"
     for block in blocks:
         if isinstance(block, Table):
-            sheet = workbook.create_sheet(block.number or block.title[:28])
-            sheet.append([block.title])
+            sheet = workbook.create_sheet((block.number or block.title)[:28])
+            for line in caption(block):
+                sheet.append([line])
             sheet.append([block.unit_line.replace("\t", "    ")])
             for row in block.header + block.rows:
                 sheet.append([_xlsx_cell(cell) for cell in row])
@@ -360,9 +507,7 @@ def write_html(path: Path, blocks: list) -> Path:
         if isinstance(block, str):
             parts.append(f"<p>{block}</p>")
             continue
-        parts.append(f"<p align='center'><b>{block.title}</b></p>")
-        if block.number:
-            parts.append(f"<p align='right'>{block.number}</p>")
+        parts.extend(f"<p align='center'><b>{line}</b></p>" for line in caption(block))
         parts.append(f"<p>{block.unit_line.replace(chr(9), '&nbsp;&nbsp;&nbsp;&nbsp;')}</p>")
         rows = _html_header(block.header) + [_html_row(row) for row in block.rows]
         parts.append("<table border='1'>" + "".join(rows) + "</table>")
@@ -402,8 +547,7 @@ def write_pdf_document(path: Path, blocks: list) -> Path:
         if isinstance(block, str):
             out.append(block)
             continue
-        out.extend([page_break, block.title] + ([block.number] if block.number else [])
-                   + [block.unit_line.replace("\t", "    "), block.header + block.rows])
+        out.extend([page_break, *caption(block), block.unit_line.replace("\t", "    "), block.header + block.rows])
         if block.note:
             out.append(block.note)
         out.append(page_break)

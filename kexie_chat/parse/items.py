@@ -29,6 +29,7 @@ BASIC_LINE_RE = re.compile(r"^(?:人员支出|日常公用支出|公用支出|�
 BASIS_PROCUREMENT = "采购金额"
 BASIS_PROCUREMENT_TOTAL = "合计"
 BASIS_PROJECT = "项目预算金额"
+BASIS_PROJECT_TOTAL = "项目合计"
 
 
 @dataclass
@@ -163,6 +164,9 @@ def _projects(lines: list[tuple[int, str]]) -> list[ItemFact]:
         if not name or amount is None or BASIC_LINE_RE.search(name):
             continue
         line, quote = row[0][0], " ".join(cell for _, cell in row if cell)
+        if fold(name) in TOTAL_NAMES:  # the projects' total, no project of its own
+            facts.append(ItemFact("项目支出", None, amount, BASIS_PROJECT_TOTAL, line, quote, written))
+            continue
         facts.append(ItemFact("项目支出", name, amount, BASIS_PROJECT, line, quote, written))
         if flag_at is not None and row[flag_at][1] == "是":
             facts.append(ItemFact("政府采购", name, amount, BASIS_PROCUREMENT, line, quote, written))

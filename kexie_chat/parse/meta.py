@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..gazetteer import PLACES
-from ..lexicon import DOC_SCOPES, ORG_LABELS, PLACE_SUFFIXES
+from ..lexicon import DOC_SCOPES, NAME_ONLY_LABELS, ORG_LABELS, PLACE_SUFFIXES
 from ..models import NotADisclosure
 from ..orgs import is_kexie, is_org_name, short_place, split_org
 
@@ -58,7 +58,7 @@ def read_meta(text: str) -> DocumentMeta:
     else:
         org, misprints = _kexie_org(text)
     year, scope, kind = _year_and_kind(text)
-    scope = _labelled_scope(text) or scope
+    scope = _labelled_scope(text, stated=bool(YEAR_KIND_RE.search(text))) or scope
     unit = _unit(text)
     return DocumentMeta(org=org, year=year, doc_kind=kind, unit=unit, scope=scope,
                         title=f"{org}{year}年{scope}{kind}", misprints=misprints)
@@ -73,9 +73,13 @@ def _labelled_org(text: str) -> str | None:
     return names.most_common(1)[0][0] if names else None
 
 
-def _labelled_scope(text: str) -> str | None:
+def _labelled_scope(text: str, stated: bool) -> str | None:
+    """The scope the first label tells (编制单位: a 单位预算), unless the label only names the body
+    and the text states its scope itself."""
     label = _first_label(text)
-    return dict(ORG_LABELS)[label] if label else None
+    if not label or stated and label in NAME_ONLY_LABELS:
+        return None
+    return dict(ORG_LABELS)[label]
 
 
 def _first_label(text: str) -> str | None:

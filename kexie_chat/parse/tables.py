@@ -50,6 +50,8 @@ LEVEL_PART_RE = re.compile(r"^\d{2}$")
 SPACED_CODE_RE = re.compile(r"^(\d{3})(?: (\d{2}))(?: (\d{2}))?$")
 MONEY_CELL_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 UNIT_LINE_RE = re.compile(r"单位[:：]\s*(万元|元)")
+# A name column headed 单位名称 lists bodies (a department's units), not figures.
+BODY_HEADER_RE = re.compile(r"^(?:预算)?单位(?:名称)?$")
 LIST_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
 _LABELS = sorted(set(COLUMN_LABELS) | set(NAME_LABELS), key=len, reverse=True)
 _LABEL_OF: dict[str, str] = {}
@@ -75,6 +77,7 @@ class Segment:
     side: int = 0
     paths: list[list[str]] = field(default_factory=list)  # each cell's header path, when known
     part_of: str | None = None  # a fund's share of the carry-over row above it (年初结转和结余)
+    body: bool = False  # the row names a body (under 单位名称), not a figure
 
 
 @dataclass
@@ -103,11 +106,23 @@ def read_table(region: Region, unit: str, doc_kind: str) -> list[TableFact]:
     layout = _layout(lines)
     reader = {"tab": _tab_rows, "cells": _cell_rows, "space": _space_rows}[layout]
     carried: dict[int, str] = {}
-    for segments in reader(lines, region.kind):
-        for segment in segments:
-            _mark_carry_over_part(segment, carried)
-            facts.extend(_segment_facts(segment, region.kind, unit, quotes))
+    rows = [segment for segments in reader(lines, region.kind) for segment in segments]
+    for segment in _without_body_rows(rows):
+        _mark_carry_over_part(segment, carried)
+        facts.extend(_segment_facts(segment, region.kind, unit, quotes))
     return facts
+
+
+def _without_body_rows(segments: list[Segment]) -> list[Segment]:
+    """A table that lists bodies (单位名称 | 合计 | 因公出国…) states the whole in its 合计 row; a body's
+    own row is one unit's share. A lone body row with no 合计 is the whole, read by its columns."""
+    bodies = [s for s in segments if s.body and fold(s.name) not in TOTAL_NAMES]
+    if not bodies:
+        return segments
+    if len(bodies) == 1 and not any(fold(s.name) in TOTAL_NAMES for s in segments):
+        bodies[0].name = ""
+        return segments
+    return [s for s in segments if s not in bodies]
 
 
 def _mark_carry_over_part(segment: Segment, carried: dict[int, str]) -> None:
@@ -319,7 +334,8 @@ def _is_data(cells: list[str]) -> bool:
         return False
     texts = [c.strip() for c in cells if _is_text(c)]
     amounts = [c for c in cells if parse_amount(c) is not None]
-    return bool(amounts) and any(fold(t) not in LABEL_ONLY_CELLS and not _is_label(t) for t in texts)
+    return bool(amounts) and any(fold(t) not in LABEL_ONLY_CELLS and (not _is_label(t) or LIST_NUMBER_RE.match(t))
+                                 for t in texts)  # 一、本年收入 names a row; no header is numbered
 
 
 def _is_label(text: str) -> bool:
@@ -449,6 +465,7 @@ def _grid_segments(cells: list[Cell], grid: list[Column]) -> list[Segment]:
                 segments.append(Segment(name="", code=None, side=len(segments)))
             open_keys = True
             _add_key(segments[-1], text)
+            segments[-1].body |= column.role == "name" and any(BODY_HEADER_RE.search(label) for label in column.path)
             continue
         open_keys = False
         if not segments:
@@ -577,7 +594,7 @@ def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> lis
     facts = []
     for index, (label, cell) in enumerate(segment.cells):
         path = segment.paths[index] if index < len(segment.paths) else [label]
-        metric, basis = _path_metric(path, kind) if not segment.name else _metric_for(segment, label, kind)
+        metric, basis = _path_metric(path, kind) if not segment.name else _metric_for(segment, label, kind, path)
         if segment.part_of:
             metric, basis = segment.part_of, _fund_of(segment.name)
         if not metric:
@@ -596,7 +613,7 @@ def _segment_facts(segment: Segment, kind: str | None, unit: str, quotes) -> lis
     return facts
 
 
-def _metric_for(segment: Segment, label: str, kind: str | None) -> tuple[str | None, str]:
+def _metric_for(segment: Segment, label: str, kind: str | None, path: list[str] = ()) -> tuple[str | None, str]:
     """The metric and basis of a named row's cell: the row's own figure, or the part a column is."""
     name = fold(segment.name)
     if name == "总计" and kind in TWO_SIDED:
@@ -606,10 +623,19 @@ def _metric_for(segment: Segment, label: str, kind: str | None) -> tuple[str | N
         return row_metric, label
     total = row_metric if name not in TOTAL_NAMES else TOTAL_ROW_METRIC.get(kind or "")
     if label in MAIN_COLUMNS:
-        return total, label
+        return _group_part(path, total) or total, label
     if label not in FUNDING_COLUMNS and (is_metric(label) or re.search(r"(支出|收入|经费|结转)$", label)):
         return canonical_metric(label, None), f"{total or TOTAL_ROW_METRIC.get(kind or '', '合计')}行"
     return total, label
+
+
+def _group_part(path: list[str], total: str | None) -> str | None:
+    """The part of a total that heads a column group (公务用车购置及运行费 over its 小计 of a 三公 table)."""
+    for label in path[:-1]:
+        part = _metric_in(label, None)
+        if part and part in METRIC_PARTS.get(total or "", ()):
+            return part
+    return None
 
 
 def _path_metric(path: list[str], kind: str | None = None) -> tuple[str | None, str]:
