@@ -315,6 +315,14 @@ PERFORMANCE_UNITS: tuple[str, ...] = (
 )
 # Words of a question asking for the target rather than what was done (计划新建几座 vs 新建了几座).
 TARGET_WORDS: tuple[str, ...] = ("计划", "目标", "预期", "指标值", "预计", "拟")
+# Labels a 绩效 narrative writes before what was planned and before what was done ("预期目标：…刊登10篇",
+# "目标实际完成情况：…刊登12篇"): the later label in a passage tells which a number is (done first:
+# 目标实际完成情况 is what was done).
+STAGE_DONE, STAGE_TARGET = "实际完成", "预期目标"
+SENTENCE_STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (STAGE_DONE, ("实际完成情况", "实际完成", "完成情况", "实际完成值", "实际")),
+    (STAGE_TARGET, ("预期目标", "年度目标", "绩效目标", "目标任务", "计划", "目标")),
+)
 # A bare 万 in a cost indicator (成本 ≤4 万) is money.
 PERFORMANCE_MONEY_WORDS: tuple[str, ...] = ("成本", "费用", "资金", "经费", "金额")
 

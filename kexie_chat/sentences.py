@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import MEASURES
+from .lexicon import MEASURES, SENTENCE_STAGES
 from .text import parse_amount
 
 NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万人次|人次|批次|万元|亿元|元|%|[辆台部人名天场家所个座本册篇批次位项期])")
@@ -57,16 +57,17 @@ def figure_in(text: str, words: list[str], units: tuple[str, ...], bounds: bool 
     anchors = [w for w in words if len(w) >= 3 or w in VALUE_WORDS] if longest >= 3 else words
     scored: list[tuple[int, int, SentenceFigure]] = []
     matches = [m for m in NUMBER_RE.finditer(text) if m.group(2) in units]
+    # 40 个 68 个: a target and what was done, side by side (a 绩效 row, read as its own facts): not ours to pick
+    paired = {i for i in range(len(matches) - 1)
+              if not text[matches[i].end():matches[i + 1].start()].strip(" \t、，,/")}
+    paired |= {i + 1 for i in paired}
     for index, match in enumerate(matches):
         value = parse_amount(match.group(1))
-        if value is None:
+        if value is None or index in paired:
             continue
         if not bounds and (BOUND_RE.search(text[max(0, match.start() - 4):match.start()])
                            or text.startswith(BOUND_AFTER, match.end())):
             continue  # 不少于1万人次: a bound, taken only where no passage states the figure itself
-        following = matches[index + 1] if index + 1 < len(matches) else None
-        if following is not None and not text[match.end():following.start()].strip(" \t、，,/"):
-            return None  # 40 个 68 个: a target and what was done, side by side; not ours to pick
         since = matches[index - 1].end() if index else 0  # an enumeration: each number's own words
         before = _clause(text[max(since, match.start() - WINDOW):match.start()], last=True)
         after = _clause(text[match.end():match.end() + NEAR], last=False)
@@ -106,3 +107,11 @@ def _clause(text: str, last: bool) -> str:
     if not cuts:
         return text
     return text[cuts[-1] + 1:] if last else text[:cuts[0]]
+
+
+def stage_of(text: str, at: int) -> str | None:
+    """Whether the number at `at` is told as what was planned or what was done: the label written
+    last before it in its passage (预期目标：… vs 目标实际完成情况：…), none when neither is."""
+    found = [(where + len(label), stage) for stage, labels in SENTENCE_STAGES for label in labels
+             for where in [text.rfind(label, 0, at)] if where >= 0]
+    return max(found)[1] if found else None

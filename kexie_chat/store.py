@@ -642,8 +642,9 @@ class Store:
     def definition_terms(self) -> list[str]:
         return [r[0] for r in self.conn.execute("select distinct term from definitions")]
 
-    def search(self, words: list[str], limit: int = 8) -> list[Passage]:
-        """Passages that hold all the words (or, failing that, any), best first.
+    def search(self, words: list[str], limit: int = 8, docs: Iterable[str] | None = None) -> list[Passage]:
+        """Passages that hold all the words (or, failing that, any), best first; only of `docs` when given
+        (an org's own, ranked among themselves).
 
         A word is found alone or inside a longer word (see inner_words), as jieba's search cut finds it.
         """
@@ -652,11 +653,13 @@ class Store:
             return []
         within = self._words_within(words)
         terms = [" OR ".join(json.dumps(w, ensure_ascii=False) for w in (word, *within.get(word, ()))) for word in words]
+        docs = list(docs) if docs is not None else None
+        only = f" and p.doc in ({', '.join('?' * len(docs))})" if docs is not None else ""
         for joiner in (" AND ", " OR "):
             rows = self.conn.execute(
                 "select p.doc, p.line, p.text from passages_fts f join passages p on p.rowid = f.rowid "
-                "where passages_fts match ? order by bm25(passages_fts) limit ?",
-                [joiner.join(f"({term})" for term in terms), limit]).fetchall()
+                f"where passages_fts match ?{only} order by bm25(passages_fts) limit ?",
+                [joiner.join(f"({term})" for term in terms), *(docs or ()), limit]).fetchall()
             if rows:
                 return [Passage.model_construct(doc=r["doc"], line=r["line"], text=r["text"]) for r in rows]
         return []

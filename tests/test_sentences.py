@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kexie_chat.sentences import figure_in
+from kexie_chat.sentences import figure_in, stage_of
 
 LEVELS = ("国家级", "省级", "市级", "区级")
 THINGS = (("科普示范社区", ["科普", "示范", "社区"]), ("科普特色学校", ["科普", "特色", "学校"]))
@@ -42,3 +42,25 @@ def test_a_count_before_or_after_its_name(text, words, expected):
 
 def test_two_counts_of_one_name_side_by_side_stay_unpicked():
     assert figure_in("数量指标 创建科普e站 40 个 68 个", ["创建", "科普", "e站"], ("个",)) is None
+
+
+# (what a 绩效 narrative writes before the number, the stage it tells): the label written last decides
+STAGES = [
+    ("预期目标：2020年印发科普图册", "预期目标"), ("目标实际完成情况：2020年印发科普图册", "实际完成"),
+    ("年度目标：组织活动", "预期目标"), ("预期目标：…；实际完成：印发", "实际完成"), ("全年印发科普图册", None),
+    ("计划新建社区科技馆", "预期目标"), ("实际新建社区科技馆", "实际完成"),
+]
+
+
+@pytest.mark.parametrize("text,stage", STAGES, ids=[t for t, _ in STAGES])
+def test_the_stage_a_number_is_told_in(text, stage):
+    assert stage_of(text + " 12 篇", len(text) + 1) == stage
+
+
+@pytest.mark.parametrize("unit", ["篇", "个", "场"])
+def test_a_target_and_actual_pair_lends_nothing_but_a_sentence_beside_it_does(unit):
+    row = f"在日报刊登科普文章10 10 {unit} 12 {unit} 10"
+    assert figure_in(row, ["日报", "刊登", "科普", "文章"], (unit,)) is None
+    sentence = f"在《日报》刊登 12 {unit}科普文章等一系列活动。绩效指标 " + row
+    found = figure_in(sentence, ["日报", "刊登", "科普", "文章"], (unit,))
+    assert found is not None and found.value == 12 and found.start == sentence.index("12")

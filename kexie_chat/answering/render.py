@@ -292,8 +292,15 @@ def _passages(s: Said) -> str:
 
 def _told_in_sentence(s: Said) -> str:
     fact, doc = s.facts[0], s.doc
+    stage = (fact.basis or "").partition("：")[2]  # 实际完成 or 预期目标, when the passage says which
     return (f"{doc.org}{doc.year}年部门{doc.doc_kind}：{fact.metric} {format_amount(fact.value)}{fact.unit}"
-            f"（文字表述：“…{s.near}…”）。")
+            f"（{stage + '，' if stage else ''}文字表述：“…{s.near}…”）。")
+
+
+def _told_elsewhere(s: Said) -> str:
+    told = "；".join(f"{format_amount(f.value)}{f.unit}（{(f.basis or '').partition('：')[2] or '文字表述'}，{line(f)}）"
+                    for f in s.facts)
+    return f"文件另一处写作{told}。"
 
 
 def _catalog(s: Said) -> str:
@@ -634,7 +641,7 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "no_year": _no_year, "no_previous": _no_previous, "no_metric": _no_metric, "no_share_whole": _no_share_whole,
     "no_kind": _no_kind,
     "no_side": _no_side, "nothing_across": _nothing_across, "nothing_found": _nothing_found, "passages": _passages,
-    "told_in_sentence": _told_in_sentence, "catalog": _catalog, "definition": _definition,
+    "told_in_sentence": _told_in_sentence, "told_elsewhere": _told_elsewhere, "catalog": _catalog, "definition": _definition,
     "defined_in_sentence": _defined_in_sentence, "no_definition": _no_definition,
     "which_org_phone": _which_org_phone, "no_phone": _no_phone, "phones": _phones, "which_metric": _which_metric,
     "rank_top": _rank_top, "pair": _pair, "across_table": _across_table, "two_metrics": _two_metrics,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import METRIC_PARTS
+from ..lexicon import METRIC_PARTS, STAGE_DONE, STAGE_TARGET
 from ..models import DEPARTMENT, Fact, Passage, Source
-from ..sentences import figure_in, units_asked
+from ..sentences import figure_in, stage_of, units_asked
+from .choose import wants_target
 from .context import Context
 from .figures import BASIS_SENTENCE
 from .notfound import examples, short
@@ -25,11 +26,8 @@ def search(request: Request, units: tuple[str, ...] = ()) -> Reply:
     words = [w for w in index.store.words_of(query.words_left()) if w not in SEARCH_STOPWORDS]
     if units_asked(query.folded, query.kind):  # 几辆, 多少钱 are how it is asked, not what is looked for
         words = [w for w in words if not ASKING_RE.search(w)] or words
-    passages = index.store.search(words, limit=20)
-    if query.orgs:
-        docs = {d.doc for d in index.docs(query.orgs[0].value)}
-        passages = [p for p in passages if p.doc in docs]
-    passages = passages[:8]
+    docs = [d.doc for d in index.docs(query.orgs[0].value)] if query.orgs else None
+    passages = index.store.search(words, limit=8, docs=docs)
     if not passages:
         return not_found("search", said("nothing_found"), suggestions=examples(index.documents))
     told = told_in_sentence(request, words, passages, units)
@@ -54,32 +52,59 @@ def told_in_sentence(request: Request, words: list[str], passages: list[Passage]
                      units: tuple[str, ...] = ()) -> Reply | None:
     """A count, percent or amount a sentence gives for the thing asked (其中有2辆科普大篷车), read
     with its line: only from a passage holding most of the question's words, in the clause that
-    names the thing and close to it (sentences.figure_in)."""
+    names the thing and close to it (sentences.figure_in).
+
+    Where the document tells it twice with two values (预期目标：刊登10篇 / 实际完成情况：刊登12篇),
+    both are shown, what was done first unless the plan is asked."""
     query = request.query
     units = units or units_asked(query.folded, query.kind)
     keys = [w for w in words if len(w) >= 2 and not ASKING_RE.search(w)]
     if not units or not keys:
         return None
+    for bounds in (False, True):
+        told = [found for passage in passages for found in [_told_in(request, passage, keys, units, bounds)] if found]
+        if told:
+            break
+    else:
+        return None
+    told = [t for t in told if t[0].source.doc == told[0][0].source.doc]  # one document's, the likeliest's
+    facts = _by_stage([fact for fact, _, _ in told], wants_target(query))
+    lead, passage, near = next(t for t in told if t[0] is facts[0])
+    others = [f for f in facts[1:] if f.value != lead.value]
+    doc = next(d for d in request.index.documents if d.doc == lead.source.doc)
+    return answered("lookup", said("told_in_sentence", lead, doc=doc, near=near),
+                    *([said("told_elsewhere", *others)] if others else []), facts=[lead, *others],
+                    source=said("source_line", doc=lead.source.doc, line=lead.source.line), passages=[passage])
+
+
+def _told_in(request: Request, passage: Passage, keys: list[str], units: tuple[str, ...],
+             bounds: bool) -> tuple[Fact, Passage, str] | None:
+    """The figure one passage gives for the thing asked, as a fact labelled by its stage (planned or done)."""
     by_doc = {d.doc: d for d in request.index.documents}
-    for bounds, passage in [(b, p) for b in (False, True) for p in passages]:
-        present = [k for k in keys if k in passage.text]
-        if sum(map(len, present)) * 2 < sum(map(len, keys)) or passage.doc not in by_doc:
-            continue
-        found = figure_in(passage.text, present, units, bounds)
-        if found is None:
-            continue
-        doc = by_doc[passage.doc]
-        thing = "".join(k for k in present if not any(k != other and k in other for other in present))
-        fact = Fact.model_construct(
-            org=doc.org, year=doc.year, doc_kind=doc.doc_kind, metric=thing, code=None, value=found.value,
-            unit=found.unit, basis=BASIS_SENTENCE, source=Source.model_construct(
-                doc=passage.doc, line=passage.line + passage.text.count("\n", 0, found.start),
-                quote=passage.text[max(0, found.start - 80):found.start + 40]),  # the number is in its quote
-            scope=DEPARTMENT, table="正文", item=None, text=None)
-        near = passage.text[max(0, found.start - 30):found.start + 20].replace("\n", " ")
-        return answered("lookup", said("told_in_sentence", fact, doc=doc, near=near), facts=[fact],
-                        source=said("source_line", doc=passage.doc, line=fact.source.line), passages=[passage])
-    return None
+    present = [k for k in keys if k in passage.text]
+    if sum(map(len, present)) * 2 < sum(map(len, keys)) or passage.doc not in by_doc:
+        return None
+    found = figure_in(passage.text, present, units, bounds)
+    if found is None:
+        return None
+    doc = by_doc[passage.doc]
+    stage = stage_of(passage.text, found.start)
+    thing = "".join(k for k in present if not any(k != other and k in other for other in present))
+    fact = Fact.model_construct(
+        org=doc.org, year=doc.year, doc_kind=doc.doc_kind, metric=thing, code=None, value=found.value,
+        unit=found.unit, basis=f"{BASIS_SENTENCE}：{stage}" if stage else BASIS_SENTENCE,
+        source=Source.model_construct(
+            doc=passage.doc, line=passage.line + passage.text.count("\n", 0, found.start),
+            quote=passage.text[max(0, found.start - 80):found.start + 40]),  # the number is in its quote
+        scope=DEPARTMENT, table="正文", item=None, text=None)
+    return fact, passage, passage.text[max(0, found.start - 30):found.start + 20].replace("\n", " ")
+
+
+def _by_stage(facts: list[Fact], target: bool) -> list[Fact]:
+    """What was done first (the plan first when asked), then what is told as neither, then the other."""
+    wanted, other = (STAGE_TARGET, STAGE_DONE) if target else (STAGE_DONE, STAGE_TARGET)
+    return sorted(facts, key=lambda f: 0 if f.basis == f"{BASIS_SENTENCE}：{wanted}" else
+                  2 if f.basis == f"{BASIS_SENTENCE}：{other}" else 1)
 
 
 def catalog(request: Request) -> Reply:
