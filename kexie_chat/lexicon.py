@@ -452,6 +452,11 @@ PROJECT_AMOUNT_LABELS: tuple[str, ...] = ("预算金额", "金额", "合计", "�
 PROCUREMENT_FLAG_LABELS: tuple[str, ...] = ("是否为政府采购项目", "是否采购")
 # Row names that are a table's total, and cells that only label a header (类/款/项, 栏次).
 TOTAL_NAMES: tuple[str, ...] = ("合计", "总计")
+# A table's total that counts a carry-over column beside the year's money (部门收入总表: 合计 | 上年结转 |
+# 一般公共预算拨款收入 …) is the total with it: total -> (that total, the carry-over column labels).
+TOTAL_WITH_CARRY_OVER: dict[str, tuple[str, tuple[str, ...]]] = {
+    "收入合计": ("收入总计", ("上年结转", "上年结转结余", "年初结转和结余")),
+}
 # Rows a 总表 may break down by fund on the rows under them (一、一般公共预算财政拨款 …).
 CARRY_OVER_METRICS: tuple[str, ...] = ("年初结转和结余", "年末结转和结余")
 # Rows that total a table (or one side of it): in a column that is a part (基本支出, 人员经费),
@@ -551,6 +556,8 @@ NARRATIVE_TABLE_TOTALS: dict[str, tuple[str, tuple[str, ...]]] = {
 # funding, is one figure (not 收入: income by class is other money than spending by class).
 CODE_SPENDING_KINDS: tuple[str, ...] = ("支出", "一般公共预算支出", "财政拨款收支", "政府性基金", "国有资本经营")
 CODE_PART_COLUMNS: tuple[str, ...] = ("基本支出", "项目支出")
+# Tables whose 功能分类 rows are income by class (收入决算表, 部门收入总表): never the same figure as a spending row.
+INCOME_KINDS: tuple[str, ...] = ("收入",)
 # Two-sided tables whose spending side lists 功能分类 classes by name only (八、社会保障和就业支出):
 # a named class is the class the document codes under that name in its other tables.
 CLASS_NAME_KINDS: tuple[str, ...] = ("收支总表", "财政拨款收支")

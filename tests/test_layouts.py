@@ -63,8 +63,8 @@ BUDGET_GOLDEN = [
     ("部门收支总表", "收入总计", None, "预算数", "2380.00", "万元"),
     ("部门收支总表", "年初结转和结余", None, "预算数", "100.00", "万元"),
     ("部门收支总表", "卫生健康支出", None, "预算数", "2050.00", "万元"),
-    ("部门收入总表", "收入合计", None, "合计", "2380.00", "万元"),
-    ("部门收入总表", "一般公共预算拨款收入", None, "收入合计行", "2000.00", "万元"),
+    ("部门收入总表", "收入总计", None, "合计", "2380.00", "万元"),  # its 合计 counts 上年结转
+    ("部门收入总表", "一般公共预算拨款收入", None, "收入总计行", "2000.00", "万元"),
     ("部门收入总表", "公共卫生", "21004", "事业收入", "150.00", "万元"),
     ("部门支出总表", "支出合计", None, "合计", "2380.00", "万元"),
     ("部门支出总表", "项目支出", None, "支出合计行", "950.00", "万元"),
@@ -253,3 +253,12 @@ NOT_HELD = ["青羊区教育局2023年三公经费", "青羊教育局2023年三�
 def test_another_place_s_body_is_not_ours(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == "not_found" and not answer.facts, answer.text
+
+
+def test_a_class_s_income_row_is_no_other_writing_of_its_spending(assistant):
+    """收入决算表 lists income by class: its 学前教育 row (190万元) is another figure than the
+    spending row (200万元), offered as another reading, never as the same figure written twice."""
+    answer = assistant.ask("锦江区教育局2023年学前教育支出")
+    first = answer.facts[0]
+    assert (first.metric, first.code, first.value, first.table) == ("学前教育", "2050201", 2000000, "支出决算表")
+    assert "另一处写作" not in answer.text and "收入决算表" in answer.text, answer.text

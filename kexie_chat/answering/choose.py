@@ -18,6 +18,7 @@ from ..lexicon import (
     BASIS_DONE,
     BASIS_EXECUTION,
     BASIS_FULL_YEAR,
+    INCOME_KINDS,
     BASIS_PREVIOUS,
     BASIS_SHARE,
     BASIS_TARGET,
@@ -149,6 +150,8 @@ def same_funding(fact: Fact, other: Fact) -> bool:
     """Whether two tables' figures count the same money: a row of the 收支总表 (all funds) and the
     same row of the 财政拨款收支总表 (财政拨款 only) are two figures, not one printed twice."""
     fundings = {TABLE_FUNDING.get(table_kind(f.table or "") or "") for f in (fact, other) if f.table != "正文"}
+    if fact.code and other.code and len({table_kind(f.table or "") in INCOME_KINDS for f in (fact, other)}) == 2:
+        return False  # a class's income (收入决算表) is other money than its spending (支出决算表)
     return len(fundings - {None}) < 2  # a table not recognized may count either
 
 

@@ -32,6 +32,7 @@ from ..lexicon import (
     TOTAL_NAMES,
     TOTAL_ROW_METRIC,
     TOTAL_ROW_METRICS,
+    TOTAL_WITH_CARRY_OVER,
     TWO_SIDED,
 )
 from ..text import fold, is_blank_cell, parse_amount
@@ -621,12 +622,20 @@ def _metric_for(segment: Segment, label: str, kind: str | None, path: list[str] 
     row_metric = canonical_metric(segment.name, segment.code)
     if name not in TOTAL_NAMES and (row_metric not in TOTAL_ROW_METRICS or label in MAIN_COLUMNS):
         return row_metric, label
-    total = row_metric if name not in TOTAL_NAMES else TOTAL_ROW_METRIC.get(kind or "")
+    total = row_metric if name not in TOTAL_NAMES else _with_carry_over(TOTAL_ROW_METRIC.get(kind or ""), segment)
     if label in MAIN_COLUMNS:
         return _group_part(path, total) or total, label
     if label not in FUNDING_COLUMNS and (is_metric(label) or re.search(r"(支出|收入|经费|结转)$", label)):
         return canonical_metric(label, None), f"{total or TOTAL_ROW_METRIC.get(kind or '', '合计')}行"
     return total, label
+
+
+def _with_carry_over(total: str | None, segment: Segment) -> str | None:
+    """A table's total whose row also has a carry-over (上年结转) counts it: 收入总计 (with none
+    carried over the two are one figure, known by its usual name)."""
+    whole, columns = TOTAL_WITH_CARRY_OVER.get(total or "", (None, ()))
+    carried = [cell for label, cell in segment.cells if fold(label) in {fold(c) for c in columns}]
+    return whole if whole and any(parse_amount(cell.text.strip()) for cell in carried) else total
 
 
 def _group_part(path: list[str], total: str | None) -> str | None:
