@@ -9,7 +9,7 @@ faithfully (rotated, text at an angle, glyphs without a character) is left to pd
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,14 +36,28 @@ class PdfiumPage:
     height: float
 
 
-def read_pages(path: Path) -> list[PdfiumPage]:
-    """Every page of a PDF, or NotForPdfium when one is not plain upright text."""
+def page_count(path: Path) -> int:
+    """How many pages a PDF has (NotForPdfium when pdfium cannot open it: pdfplumber says why)."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:  # encrypted or damaged: pdfplumber says which
+        raise NotForPdfium(str(exc)) from exc
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def read_pages(path: Path, numbers: Iterable[int] | None = None) -> list[PdfiumPage]:
+    """These pages of a PDF (all by default), or NotForPdfium when one is not plain upright text."""
     import pypdfium2 as pdfium
 
     try:
         document = pdfium.PdfDocument(str(path))
         try:
-            return [_page(document[index]) for index in range(len(document))]
+            return [_page(document[index]) for index in (range(len(document)) if numbers is None else numbers)]
         finally:
             document.close()
     except pdfium.PdfiumError as exc:  # encrypted or damaged: pdfplumber says which

@@ -36,6 +36,9 @@ EDGE_LINES, RUNNING_SHARE, RUNNING_MIN_PAGES = 1, 0.5, 3
 PAGE_NUMBER_RE = re.compile(r"[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}")
 # A char belongs to a line it overlaps by this share of the lower of the two heights.
 LINE_OVERLAP = 0.5
+# A PDF is read on several cores when each gets at least this many pages: fewer do not pay for
+# starting a worker process (about as long as reading two pages).
+PAGES_PER_WORKER = 8
 # Lines of a page a char can still overlap (sorted by top, only the last few can).
 LINES_LOOKED_BACK = 8
 OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS 文字（.wps）", ".rtf": "RTF", ".et": "WPS 表格（.et）"}
@@ -189,10 +192,10 @@ def read_pdf(path: Path) -> str:
 
     pdfium gives the chars and rules of a plain page ten times faster than pdfminer; pdfplumber
     reads every other PDF (and says why a PDF cannot be read)."""
-    from .pdfium_pages import NotForPdfium, read_pages
+    from .pdfium_pages import NotForPdfium
 
     try:
-        pages = [_page_lines(page, _tables(page)) for page in read_pages(path)]
+        pages = _pdfium_page_lines(path)
     except NotForPdfium:
         pages = _pdfplumber_page_lines(path)
     text = "\n".join(page for page in ("\n".join(lines) for lines in _without_running_heads(pages)) if page.strip())
@@ -201,6 +204,29 @@ def read_pdf(path: Path) -> str:
     if len(UNMAPPED_GLYPH_RE.findall(text)) > len(UNMAPPED_GLYPH_RE.sub("", text)) / 4:
         raise UnreadableFile("PDF 的字体没有文字映射，提取出来只是 (cid:…) 编号（请找文字版，或做文字识别）")
     return normalize_text(text)
+
+
+def _pdfium_page_lines(path: Path) -> list[list[str]]:
+    """Each page's lines from the chars and rules pdfium gives (NotForPdfium when a page is not
+    plain upright text); a long PDF's pages are shared among the idle cores, every n-th page to each."""
+    from .cores import idle_cores, pool
+    from .pdfium_pages import page_count
+
+    count = page_count(path)
+    workers = min(idle_cores(), count // PAGES_PER_WORKER)
+    if workers <= 1:
+        return _lines_of_pages(path, range(count))
+    shares = [range(first, count, workers) for first in range(workers)]
+    with pool(workers) as readers:
+        done = list(readers.map(_lines_of_pages, [path] * workers, shares))
+    lines = {number: page for share, pages in zip(shares, done) for number, page in zip(share, pages)}
+    return [lines[number] for number in range(count)]
+
+
+def _lines_of_pages(path: Path, numbers: Iterable[int]) -> list[list[str]]:
+    from .pdfium_pages import read_pages
+
+    return [_page_lines(page, _tables(page)) for page in read_pages(path, numbers)]
 
 
 def _pdfplumber_page_lines(path: Path) -> list[list[str]]:

@@ -13,12 +13,14 @@ import sqlite3
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .build_cache import BuildCache, Cut, Reading, running, runtime_version
+from .cores import cores, idle_cores
+from .cores import pool as _pool
 from .dataset import write_metadata
 from .models import Definition, Document, Fact, Passage, Source
 from .text import (IndexCut, build_tokenizer, cut_for_index, fold, occurring_words, segment,
@@ -50,7 +52,7 @@ def _corpus_entries(corpus: Path) -> list[os.DirEntry]:
 # checks the list): a change to any of them makes the index stale and what a build kept unusable.
 READER_SOURCES = ("__init__.py", "parse/*.py", "check/*.py", "lexicon.py", "vocabulary.py", "text.py", "orgs.py",
                   "gazetteer.py", "models.py", "findings.py", "render.py", "readers.py", "store.py", "build_cache.py",
-                  "dataset.py")
+                  "dataset.py", "cores.py")
 
 
 def reader_version() -> str:
@@ -176,9 +178,7 @@ def cut_passages(readings: dict[str, Reading], cache: BuildCache, reuse: bool = 
     texts = [[readings[plan.key].disclosure.passages[n].text for n in plan.passages] for plan in todo]
     workers = _workers(len(todo))
     if workers == 1:
-        if todo:
-            _start_segmenter(kept)
-        done = [_cut_texts(part) for part in texts]
+        done = _cut_in_one_process(kept, texts)
     else:
         with _pool(workers, initializer=_start_segmenter, initargs=(kept,)) as pool:
             done = list(pool.map(_cut_texts, texts, chunksize=2))
@@ -244,6 +244,91 @@ def _start_segmenter(kept: list[str]) -> None:
     _SEGMENTER["full"] = build_tokenizer(kept)
 
 
+def _cut_all(kept: list[str], texts: list[list[str]]) -> list[tuple]:
+    if texts:
+        _start_segmenter(kept)
+    return [_cut_texts(part) for part in texts]
+
+
+def _cut_in_one_process(kept: list[str], texts: list[list[str]]) -> list[tuple]:
+    """The passages cut here, or by the segmenter started beforehand (see preloaded_segmenter)."""
+    preloaded = _PRELOADED.get("segmenter")
+    if preloaded and texts:
+        try:
+            return preloaded.cut(kept, texts)
+        except (EOFError, OSError):  # it ended (killed, out of memory): cut here
+            pass
+    return _cut_all(kept, texts)
+
+
+# --- jieba's dictionary loaded while the files are read ----------------------------------
+_PRELOADED: dict = {}
+
+
+@contextmanager
+def preloaded_segmenter() -> Iterator[None]:
+    """Load jieba's dictionary in a process of its own while the caller reads the files of a build
+    (kexie ingest reads a PDF); the build then cuts its passages there. On two cores the load
+    (a third of a second) costs no time; without an idle core, or with the dictionary loaded here
+    already, this does nothing."""
+    from .text import dictionary_loaded
+
+    import threading
+
+    if ("segmenter" in _PRELOADED or idle_cores() < 2 or dictionary_loaded() or os.name != "posix"
+            or threading.active_count() > 1):  # fork only a process without threads
+        yield
+        return
+    _PRELOADED["segmenter"] = segmenter = _Segmenter()
+    try:
+        yield
+    finally:
+        del _PRELOADED["segmenter"]
+        segmenter.close()
+
+
+class _Segmenter:
+    """A forked process that loads jieba's dictionary, then cuts what it is sent. A plain process
+    and a pipe, not a pool: a pool's thread would make the process pools started later fork a
+    server first (see cores.pool)."""
+
+    def __init__(self):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(target=_serve_cuts, args=(theirs,), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def cut(self, kept: list[str], texts: list[list[str]]) -> list[tuple]:
+        self.conn.send((kept, texts))
+        done = self.conn.recv()
+        if isinstance(done, BaseException):
+            raise done
+        return done
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.terminate()
+        self.process.join()
+
+
+def _serve_cuts(conn) -> None:
+    from .text import _jieba_dictionary
+
+    _jieba_dictionary()
+    while True:
+        try:
+            kept, texts = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(_cut_all(kept, texts))
+        except Exception as exc:  # the build raises it where it stands
+            conn.send(exc)
+
+
 def _cut_texts(texts: list[str]) -> tuple[list[str], list[list], dict[str, int], int]:
     """Passages cut into words: (each one's cut, each one's inner words, the dictionary's words
     that occur in them (see text.occurring_words: the index's dictionary), its total)."""
@@ -275,19 +360,7 @@ def _parts_words(character: str) -> bool:
 
 
 def _workers(files: int) -> int:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return 1 if files < PARALLEL_FROM else max(1, min(cores, files // PARALLEL_FROM))
-
-
-def _pool(workers: int, **options):
-    import multiprocessing
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork is fastest and needs no `if __name__ == "__main__"` in the caller's script, but is
-    # unsafe in a program with threads (the terminal app builds from a worker thread).
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "forkserver"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), **options)
+    return 1 if files < PARALLEL_FROM else max(1, min(cores(), files // PARALLEL_FROM))
 
 
 def _dictionary_row(words: dict[str, int], total: int) -> dict:

@@ -259,6 +259,11 @@ def _default_tokenizer():
     return build_tokenizer(_JIEBA_WORDS)
 
 
+def dictionary_loaded() -> bool:
+    """Whether jieba's dictionary is in this process already (a build here needs no time to load it)."""
+    return _jieba_dictionary.cache_info().currsize > 0
+
+
 @lru_cache(maxsize=1)
 def _jieba_dictionary() -> tuple[dict[str, int], int]:
     jieba = _jieba()

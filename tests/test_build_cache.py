@@ -102,6 +102,23 @@ def test_new_reader_code_reads_every_file_again(tmp_path, monkeypatch):
     assert sorted(work.read) == [BAOTOU, ZHANGJIAKOU]
 
 
+def test_passages_cut_by_the_preloaded_segmenter_are_cut_as_here(tmp_path, monkeypatch):
+    """kexie ingest loads jieba's dictionary in a process of its own while it reads a PDF."""
+    from kexie_chat import text
+
+    corpus = make_corpus(tmp_path / "corpus", [BAOTOU])
+    build_index(corpus, tmp_path / "kept.db")
+    add(ZHANGJIAKOU)(corpus)
+    monkeypatch.setattr(store, "idle_cores", lambda: 2)
+    monkeypatch.setattr(text, "dictionary_loaded", lambda: False)
+    with store.preloaded_segmenter():
+        assert store._PRELOADED["segmenter"].process.is_alive()
+        build_index(corpus, tmp_path / "kept.db")
+    assert not store._PRELOADED
+    build_index(corpus, tmp_path / "full.db", reuse=False)
+    assert contents(tmp_path / "kept.db") == contents(tmp_path / "full.db")
+
+
 class Planted:
     """A pickle that would touch a file when loaded by an unpickler that trusts it."""
 

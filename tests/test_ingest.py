@@ -495,7 +495,7 @@ def test_pdfium_reads_a_page_as_pdfplumber_does(tmp_path, monkeypatch, case, blo
     assert pdfium_pages.read_pages(path)  # the fast path takes it
     fast = read_document(path)
 
-    def not_for_pdfium(_):
+    def not_for_pdfium(*_):
         raise pdfium_pages.NotForPdfium("forced")
 
     monkeypatch.setattr(pdfium_pages, "read_pages", not_for_pdfium)
@@ -617,3 +617,22 @@ def test_a_spreadsheet_copy_of_a_seed_gives_its_facts(tmp_path, disclosures, nam
     seed = {(f.metric, f.code, f.value, f.basis) for f in disclosures[name].facts}
     assert seed <= read
     assert all(value == 0 and "空白" in basis for _, _, value, basis in read - seed)
+
+
+def test_a_long_pdf_read_on_several_cores_is_the_pdf_read_on_one(tmp_path, monkeypatch):
+    """Every n-th page to each worker: the text is the same, in page order, heads read once."""
+    import kexie_chat.cores as cores
+    import kexie_chat.readers as readers
+    from minipdf import page_break
+
+    blocks = []
+    for page in range(1, 13):
+        blocks += ["上海市静安区审计局2024年度部门决算", f"正文第{page}页的内容。", [["项目", "决算数"], [f"行{page}", f"{page}.00"]],
+                   f"- {page} -", page_break]
+    path = write_pdf(tmp_path / "long.pdf", blocks)
+    monkeypatch.setattr(readers, "PAGES_PER_WORKER", 100)
+    alone = read_document(path)
+    monkeypatch.setattr(readers, "PAGES_PER_WORKER", 4)
+    monkeypatch.setattr(cores, "idle_cores", lambda: 3)
+    assert read_document(path) == alone
+    assert [line for line in alone.splitlines() if line.startswith("行")] == [f"行{p}\t{p}.00" for p in range(1, 13)]
