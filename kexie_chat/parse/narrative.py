@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..lexicon import (
+    CARRY_OVER_METRICS,
+    TOTAL_ROW_METRICS,
+    TOTAL_WITH_CARRY_OVER,
     BASIS_ACTUAL,
     BASIS_BUDGET,
     BASIS_CHANGE,
@@ -127,7 +130,24 @@ def read_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary, doc_kin
     pending: Mention | None = None
     for paragraph in _labels_with_values(paragraphs):
         read, pending = read_paragraph(paragraph, vocabulary, doc_kind, classes, pending)
-        facts.extend(read)
+        facts.extend(_totals_with_carry_over(read))
+    return facts
+
+
+def _totals_with_carry_over(facts: list[NarrativeFact]) -> list[NarrativeFact]:
+    """A total whose listed parts count the carry-over ("收入预算2,380万元，其中：上年结转100万元，一般公共
+    预算拨款收入2,000万元…") is the total with it (收入总计), when the parts add up to it."""
+    for i, total in enumerate(facts):
+        whole = TOTAL_WITH_CARRY_OVER.get(total.metric, (None,))[0]
+        if not whole:
+            continue
+        parts = []
+        for part in facts[i + 1:]:
+            if part.basis != total.basis or part.unit != total.unit or part.metric in TOTAL_ROW_METRICS:
+                break
+            parts.append(part)
+        if any(p.metric in CARRY_OVER_METRICS for p in parts) and sum(p.value for p in parts) == total.value:
+            total.metric = whole
     return facts
 
 

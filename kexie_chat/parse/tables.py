@@ -51,6 +51,7 @@ LEVEL_PART_RE = re.compile(r"^\d{2}$")
 SPACED_CODE_RE = re.compile(r"^(\d{3})(?: (\d{2}))(?: (\d{2}))?$")
 MONEY_CELL_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 UNIT_LINE_RE = re.compile(r"单位[:：]\s*(万元|元)")
+UNIT_CLAUSE_RE = re.compile(r"(?:金额)?单位[:：]\s*(?:万元|元)")
 # A name column headed 单位名称 lists bodies (a department's units), not figures.
 BODY_HEADER_RE = re.compile(r"^(?:预算)?单位(?:名称)?$")
 LIST_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
@@ -389,8 +390,9 @@ def _is_caption(cells: list[str]) -> bool:
     """A line above a table's header that is no header row: its 单位 line (部门：… 金额单位：万元,
     whose 金额 is no column) or its number (公开02表)."""
     filled = [fold(c.strip()) for c in cells if c.strip()]
-    return bool(filled) and (all(re.search(r"[:：]", c) for c in filled) or bool(UNIT_LINE_RE.search("".join(filled)))
-                             or len(filled) == 1 and bool(TABLE_NUMBER_RE.match(filled[0])))
+    if len(filled) == 1:
+        return bool(UNIT_LINE_RE.search(filled[0]) or TABLE_NUMBER_RE.match(filled[0]) or re.search(r"[:：]", filled[0]))
+    return bool(filled) and all(re.search(r"[:：]", c) for c in filled)
 
 
 def _holds_figures(line: str, cells: list[str]) -> bool:
@@ -541,7 +543,7 @@ def _space_rows(lines, kind):
             else:
                 in_header = True
             if not row and in_header:
-                header_text.append(line)
+                header_text.append(UNIT_CLAUSE_RE.sub("", line))  # 金额单位：万元 heads no 金额 column
             continue
         if not line.strip() or line.strip().startswith("注"):
             continue
