@@ -84,12 +84,24 @@ METRIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "退休人员": ("退休",),
     "长期聘用人员": ("长期聘用临时工", "长期聘用"),
     # "编报绩效目标的项目共25个，涉及项目预算资金11381.60万元" (the 绩效目标设置情况 of a 预算)
+    # (a 决算 says "编报绩效目标的2024年度项目4个，涉及预算金额598.42万元", first of its three stages)
     "绩效目标项目资金": ("绩效目标项目资金", "编报绩效目标的项目资金", "涉及项目预算资金",
-                         "绩效目标涉及项目预算资金", "绩效目标涉及资金"),
+                         "绩效目标涉及项目预算资金", "绩效目标涉及资金", "涉及预算金额"),
+    "绩效跟踪项目资金": ("绩效跟踪项目资金", "绩效跟踪评价项目资金", "绩效监控项目资金", "绩效跟踪涉及资金"),
+    "绩效自评项目资金": ("绩效自评项目资金", "绩效自评涉及资金", "自评项目资金"),
+    "绩效评价项目资金": ("绩效评价项目资金", "重点绩效评价项目资金", "绩效评价涉及资金"),
     "绩效自评得分": ("项目自评得分", "自评得分", "绩效评价综合得分", "绩效自评得分", "得分", "总分",
-                     "评分", "分数"),
+                     "评分", "分数", "平均得分"),
     "联系电话": ("联系电话", "咨询电话", "电话", "联系方式"),
 }
+
+# The stages of a 决算's 绩效 narrative, each with the money it covers ("绩效跟踪评价的2024年度项目4个，
+# 涉及预算金额598.42万元"): the stage the clause names tells which money a shared word (涉及预算金额) is.
+PERFORMANCE_STAGE_FUNDS: tuple[tuple[str, str], ...] = (
+    ("编报绩效目标", "绩效目标项目资金"), ("绩效跟踪", "绩效跟踪项目资金"), ("绩效监控", "绩效跟踪项目资金"),
+    ("绩效自评", "绩效自评项目资金"), ("绩效评价", "绩效评价项目资金"),
+)
+STAGED_FUND_WORDS: tuple[str, ...] = ("涉及预算金额",)
 
 # Words read only in one direction: a bare "实际11人" in a disclosure is a head count, but
 # "预算和实际" in a question is not; "几辆车" asks for vehicles, but "车" in a disclosure is noise.
@@ -299,14 +311,16 @@ PERFORMANCE_COLUMN_LABELS: dict[str, tuple[str, ...]] = {
     "分值": ("分值", "权重"),
     "得分": ("得分",),
     # columns of words beside the figures: why a target was set or missed
-    "说明": ("指标值确定依据", "确定依据", "偏差原因", "未完成原因", "备注"),
+    "说明": ("指标值确定依据", "确定依据", "偏差原因", "未完成原因", "备注", "单位(文字描述)"),
 }
 # A column describing each indicator after its name (举办培训次数 | 举办培训次数 ≥1次): the name is the first.
 PERFORMANCE_DESCRIPTION_LABELS: tuple[str, ...] = ("绩效指标描述", "指标描述", "指标解释", "指标内容")
+# A column holding only a target's comparison (符号: >=, <=, 文字描述), printed apart from its value.
+PERFORMANCE_SYMBOL_LABELS: tuple[str, ...] = ("符号",)
 # The 一级/二级指标 a 绩效 table groups its indicators under (and their weights "(50分)"): never an
 # indicator's name.
 PERFORMANCE_LEVEL_RE = (r"(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|"
-                        r"服务对象满意度|约束性|绩效)指标|成本控制|完成时效|经济效益|社会效益|生态效益|可持续影响|"
+                        r"服务对象满意度|约束性)指标|成本控制|完成时效|经济效益|社会效益|生态效益|可持续影响|"
                         r"服务对象和服务对象满意度|资金管理|\(\d+分?\))")
 # Measure words a 绩效 value is counted in, printed apart from its number in PDF text ("40 个").
 PERFORMANCE_UNITS: tuple[str, ...] = (

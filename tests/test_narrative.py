@@ -99,6 +99,16 @@ CASES = [
     ("a-value-line-after-a-sentence-is-not-its-figure", BUDGET,
      "本部门2025年部门预算如下表所示。\n\t160万元\n",
      [], [("收入合计", None, "预算数", "160"), ("支出合计", None, "预算数", "160")]),
+    # a 决算's three 绩效 stages share one word (涉及预算金额): each clause's stage names its money; the
+    # average score is of all the projects evaluated, none of them by name
+    ("performance-stages-each-with-its-money", DECISION,
+     "十、预算绩效管理情况\n全过程绩效管理实施情况：编报绩效目标的2024年度项目5个，涉及预算金额\n"
+     "310.20万元；绩效跟踪评价的2024年度项目3个，涉及预算金额120.50万元；绩效自评的2024年度项目2个，\n"
+     "涉及预算金额80.00万元，平均得分95.50分（其中，绩效评级为“优”的项目2个）。\n",
+     [("绩效目标项目资金", None, "预算数", "310.20"), ("绩效跟踪项目资金", None, "预算数", "120.50"),
+      ("绩效自评项目资金", None, "预算数", "80.00"), ("绩效自评得分", None, "平均得分", "95.50")],
+     [("绩效目标项目资金", None, "预算数", "120.50"), ("绩效目标项目资金", None, "预算数", "80.00"),
+      ("绩效自评得分", None, "得分", "95.50")]),
     ("scope-of-an-evaluation-is-not-its-figure", DECISION,
      "2024年度本部门对科普活动项目开展绩效自评，涉及资金123.26万元。\n",
      [], [("绩效目标项目资金", None, "决算数", "123.26")]),
@@ -117,6 +127,11 @@ def test_narrative_binding(name, head, narrative, wanted, unwanted):
         assert (metric, code, basis, Decimal(value)) in got, sorted(map(str, got))
     for metric, code, basis, value in unwanted:
         assert (metric, code, basis, Decimal(value)) not in got, sorted(map(str, got))
+
+
+def test_an_average_score_names_no_project():
+    facts = parse_disclosure("t.txt", DECISION + CLASSES + CASES[-2][2]).facts
+    assert [(f.metric, f.item) for f in facts if f.basis == "平均得分"] == [("绩效自评得分", None)]
 
 
 def test_a_form_project_is_named_by_its_item():

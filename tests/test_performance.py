@@ -93,6 +93,18 @@ DESCRIBED = """1、测绘普及经费绩效目标表
 成本指标 经费执行 成本控制额 30 万元 年度工作计划
 """
 
+# A Word table flattened one cell a line (rows apart by blank lines), the comparison in a 符号 column of its
+# own and the unit only in the row's words (单位（文字描述）).
+CELLS = "\n".join([
+    "3. 测绘下乡经费绩效信息表", "\t一级指标", "\t二级指标", "\t三级指标", "\t绩效指标描述", "\t指标值",
+    "\t指标值确定依据", "", "\t", "\t", "\t符号", "\t值", "\t单位（文字描述）", "\t", "",
+    "\t产出指标", "\t数量指标", "\t开展测绘下乡", "\t下乡服务", "\t>=", "\t6.00", "\t下乡服务6次以上", "\t年度计划", "",
+    "\t质量指标", "\t测绘成果合格率", "\t成果合格率", "\t>=", "\t95.00", "\t合格率不低于95%", "\t验收", "",
+    "\t时效指标", "\t开放天数", "\t测绘站开放天数", "\t>=", "\t200.00", "\t天数", "\t全年开放天数", "",
+    "\t效果指标", "\t社会效益指标", "\t测绘知识普及", "\t普及测绘知识", "\t文字描述", "\t3.00", "\t普及面扩大",
+    "\t调查", "",
+])
+
 # (id, text, expected facts: (item, basis, value, unit, as printed, line))
 CASES = [
     ("tabs", TABS, [
@@ -115,6 +127,11 @@ CASES = [
     ("described_budget", DESCRIBED, [
         ("培训场次", TARGET, "4", "次", "≥4次", 4), ("测绘设备购置数量", TARGET, "6", "台", "6台", 5),
         ("培训合格率", TARGET, "95", "%", "≥95%", 7), ("经费执行", TARGET, "30", "万元", "30万元", 9),
+    ]),
+    # a 文字描述 target is no figure; a number without a unit in its words keeps none
+    ("one_cell_a_line", CELLS, [
+        ("开展测绘下乡", TARGET, "6.00", "次", "≥6.00", 21), ("测绘成果合格率", TARGET, "95.00", "%", "≥95.00", 29),
+        ("开放天数", TARGET, "200.00", "", "≥200.00", 37),
     ]),
 ]
 

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 from ..lexicon import (
     CARRY_OVER_METRICS,
+    PERFORMANCE_STAGE_FUNDS,
+    STAGED_FUND_WORDS,
     TOTAL_ROW_METRICS,
     TOTAL_WITH_CARRY_OVER,
     BASIS_ACTUAL,
@@ -60,6 +62,8 @@ YEAR_RE = re.compile(r"\d{4}年度?")
 CHAIN_BASIS_RE = re.compile(r"预算|决算|执行|价值|增加|减少|增长|下降|上升|占|完成")
 # Words that head a project's own figures in a 绩效自评 summary ("项目全年预算数为90万元").
 PROJECT_FIGURE_WORDS = ("项目全年预算数", "全年预算数")
+AVERAGE_SCORE = "平均得分"  # the mean score of the projects a 决算 evaluated: no one project's
+PROJECT_COUNT_RE = re.compile(r"共?\d+个")
 CHANGE_RE = re.compile(r"(增加|增长|上升|减少|下降|降低)了?$")
 # "比2018年（收入预算）8888487.06元减少…": the number is last year's, the change follows it.
 PREVIOUS_RE = re.compile(r"^[,，]?(?:比|较|与)(?:上年|去年|上一年|\d{4}年)(?:度)?(?:[\u4e00-\u9fff]{0,8}?)(?:的|为|是)?$")
@@ -262,11 +266,21 @@ def find_mentions(text: str, vocabulary: Vocabulary, start: int = 0, end: int | 
     return mentions
 
 
+def _staged(text: str, start: int, mention: Mention) -> Mention:
+    """A word several 绩效 stages share (涉及预算金额) is the money of the stage its clause names."""
+    if mention.words not in STAGED_FUND_WORDS:
+        return mention
+    clause = text[start:mention.start]
+    metric = next((m for stage, m in PERFORMANCE_STAGE_FUNDS if stage in clause), mention.metric)
+    return Mention(metric, mention.start, mention.end, mention.words, mention.code)
+
+
 def _read_sentence(paragraph, start, end, vocabulary, doc_kind, topic, carried=False, paths=()):
     text = paragraph.text
     mentions = [m for m in find_mentions(text, vocabulary, start, end) if not _qualifies(text, m)
                 and not any(p.start <= m.start < p.end for p in paths)]
     mentions = _one_name_each(text, sorted([*mentions, *paths], key=lambda m: m.start))
+    mentions = [_staged(text, start, m) for m in mentions]
     numbers = [m for m in NUMBER_UNIT_RE.finditer(text, start, end)]
     facts = _none_statements(paragraph, mentions, doc_kind)
     facts += _reversed_counts(paragraph, mentions, numbers)
@@ -392,7 +406,8 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
 
 
 def _about_a_project(mention: Mention) -> bool:
-    return mention.metric == "绩效自评得分" or mention.words in PROJECT_FIGURE_WORDS
+    """A score or a 全年预算数 of a 绩效自评 summary is a project's; an average score is of them all."""
+    return mention.metric == "绩效自评得分" and mention.words != AVERAGE_SCORE or mention.words in PROJECT_FIGURE_WORDS
 
 
 def _is_not_the_figure(text: str, mention: Mention) -> bool:
@@ -412,7 +427,7 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str |
     if mention.metric in STOCK_METRICS:
         default = BASIS_VALUE
     if METRIC_UNITS.get(mention.metric):
-        default = "数量" if mention.metric != "绩效自评得分" else "得分"
+        default = "数量" if mention.metric != "绩效自评得分" else AVERAGE_SCORE if mention.words == AVERAGE_SCORE else "得分"
     if BASIS_VALUE in gap:
         return BASIS_VALUE
     if chained and PREVIOUS_RE.match(gap) and not CHANGE_RE.search(gap):
@@ -485,6 +500,7 @@ def _item(text: str, before: int) -> str | None:
     """The project a score belongs to: the last quoted-then-项目 name before it."""
     head = text[:before]
     match = None
-    for match in re.finditer(r"(\d{4}年)?([\u4e00-\u9fffA-Za-z\d]{2,20}?)项目", head):
-        pass
+    for found in re.finditer(r"(\d{4}年)?([\u4e00-\u9fffA-Za-z\d]{2,20}?)项目", head):
+        if not PROJECT_COUNT_RE.match(head, found.end()):  # 绩效自评的2024年度项目4个: a count, not a name
+            match = found
     return (match.group(0)[:-2] if match else None) or None

@@ -20,6 +20,7 @@ from ..lexicon import (
     PERFORMANCE_LEVEL_RE,
     PERFORMANCE_MONEY_WORDS,
     PERFORMANCE_NAME_LABELS,
+    PERFORMANCE_SYMBOL_LABELS,
     PERFORMANCE_UNITS,
 )
 from ..text import clean, fold, parse_amount
@@ -32,6 +33,7 @@ FIGURE_RE = re.compile(rf"^(?P<cmp>{COMPARATOR})?\s*(?P<num>\d+(?:,\d{{3}})*(?:\
 # A cell that starts a row's values: a figure, a range (5-10个), a comparison in words (≤各项计划规定时间).
 VALUE_START_RE = re.compile(rf"^(?:{COMPARATOR})|^(?!(?:19|20)\d{{2}}\s*年)\d")
 YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d{2}$")
+SYMBOL_RE = re.compile(rf"(?:{COMPARATOR}|=|文字描述|定性)")
 LEVELS_RE = re.compile(rf"^(?:{PERFORMANCE_LEVEL_RE})+")
 UNIT_TOKEN_RE = re.compile(rf"^(?:{UNIT})(?:/(?:{UNIT}))?$")
 ENDS_TABLE_RE = re.compile(r"^(?:总分|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
@@ -49,6 +51,7 @@ class Columns:
 
     values: list[str]
     described: bool
+    symbols: bool = False  # a 符号 column: a comparison in a cell of its own, before its value
 
     def fits(self, count: int) -> bool:
         """Whether a row of `count` values is a row of this table: a column of words (说明) may be blank."""
@@ -109,7 +112,8 @@ def _header(lines: list[str], i: int) -> tuple[Columns, int] | None:
         taken += bool(following)
         j += 1
     start = min(text.find(label) for label in PERFORMANCE_NAME_LABELS if label in text)
-    columns = Columns(_columns(text[start:]), any(label in text for label in PERFORMANCE_DESCRIPTION_LABELS))
+    columns = Columns(_columns(text[start:]), any(label in text for label in PERFORMANCE_DESCRIPTION_LABELS),
+                      any(label in text for label in PERFORMANCE_SYMBOL_LABELS))
     return (columns, j) if BASIS_TARGET in columns.values else None
 
 
@@ -148,6 +152,7 @@ def _table_name(lines: list[str], first: int, header: int) -> str:
 def _rows(lines: list[str], start: int, columns: Columns, table: str) -> tuple[list[IndicatorFact], int]:
     facts: list[IndicatorFact] = []
     pending: list[str] = []  # a PDF row's name, wrapped over the lines before its values
+    block: list[tuple[int, str]] = []  # one cell a line (a flattened Word table): a row ends at a blank line
     j = start
     while j < len(lines):
         raw = lines[j].rstrip("\r\n")
@@ -155,21 +160,34 @@ def _rows(lines: list[str], start: int, columns: Columns, table: str) -> tuple[l
         if folded and (ENDS_TABLE_RE.match(folded) or any(label in folded for label in PERFORMANCE_NAME_LABELS)
                        or "\t" not in raw.strip() and len(folded) <= 20 and TITLE_RE.search(folded)):
             break
+        if raw.startswith("\t") and "\t" not in raw[1:]:
+            block.append((j + 1, raw.strip()))
+            j += 1
+            continue
+        if block:
+            facts.extend(_row_of_cells(block, columns, table))
+            block = []
         if not folded:
             j += 1
             continue
         if "\t" in raw.strip():
-            facts.extend(_tab_row(raw, columns, table, j + 1))
+            facts.extend(_row_of_cells([(j + 1, cell) for cell in raw.split("\t")], columns, table))
         elif len(folded) > 60:  # a sentence: the table is over
             break
         else:
             pending = _text_row(raw, pending, columns, table, j + 1, facts)
         j += 1
+    if block:
+        facts.extend(_row_of_cells(block, columns, table))
     return facts, j
 
 
-def _tab_row(raw: str, columns: Columns, table: str, line: int) -> list[IndicatorFact]:
-    cells = [c.strip() for c in raw.split("\t") if c.strip()]
+def _row_of_cells(numbered: list[tuple[int, str]], columns: Columns, table: str) -> list[IndicatorFact]:
+    """A row whose cells are apart (tab-separated, or one a line), each with its line."""
+    numbered = [(line, cell.strip()) for line, cell in numbered if cell.strip()]
+    if columns.symbols:
+        numbered = _with_symbols(numbered)
+    cells = [cell for _, cell in numbered]
     first = next((k for k, cell in enumerate(cells) if k and VALUE_START_RE.search(cell)), None)
     if first is None:
         return []
@@ -177,7 +195,18 @@ def _tab_row(raw: str, columns: Columns, table: str, line: int) -> list[Indicato
     if not named:
         return []
     name = _name(named[-2] if columns.described and len(named) > 1 else named[-1])
-    return _facts(name, cells[first:], columns.values, table, line, " ".join(cells))
+    return _facts(name, cells[first:], columns.values, table, numbered[first][0], " ".join(cells))
+
+
+def _with_symbols(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A comparison printed in its own cell joined to the value after it (">=", "18.00" -> "≥18.00")."""
+    joined: list[tuple[int, str]] = []
+    for line, cell in numbered:
+        if joined and SYMBOL_RE.fullmatch(joined[-1][1]):
+            joined[-1] = (line, joined[-1][1] + cell)
+        else:
+            joined.append((line, cell))
+    return joined
 
 
 def _text_row(raw: str, pending: list[str], columns: Columns, table: str, line: int,
@@ -221,6 +250,21 @@ def _name(text: str) -> str:
         folded = stripped
 
 
+def _unit_in_words(number: str, words: list[str]) -> str:
+    """The unit a row's own words give a bare number (">=4.00" beside "学术活动场次4场以上": 场)."""
+    amount = parse_amount(number)
+    if amount is None:
+        return ""
+    plain = format(amount.normalize(), "f")
+    for cell in words:
+        if cell.strip() in PERFORMANCE_UNITS:  # a unit column (人次)
+            return cell.strip()
+        found = re.search(rf"(?<![\d.]){re.escape(plain)}(?:\.0+)?\s*({UNIT})", cell)
+        if found:
+            return found.group(1)
+    return ""
+
+
 def _facts(name: str, values: list[str], columns: list[str], table: str, line: int,
            quote: str) -> list[IndicatorFact]:
     """The row's target and actual, each a figure; none when the values do not fit the columns."""
@@ -229,16 +273,17 @@ def _facts(name: str, values: list[str], columns: list[str], table: str, line: i
     short = len(values) < len(rstrip(columns, WORD_COLUMN))  # trailing cells left blank: only a figure
     # with a unit or a comparison is trusted
     facts = []
-    for column, value in zip(columns, values):
+    for at, (column, value) in enumerate(zip(columns, values)):
         figure = FIGURE_RE.match(value)
         if column not in (BASIS_TARGET, BASIS_DONE) or not figure:
             continue
-        unit = re.sub(r"\s+", "", figure.group("unit") or "")
+        unit = re.sub(r"\s+", "", figure.group("unit") or "") or _unit_in_words(figure.group("num"), values[at + 1:])
         if short and not unit and not figure.group("cmp"):
             continue
         if unit == "万" and any(word in name for word in PERFORMANCE_MONEY_WORDS):
             unit = "万元"
         amount = parse_amount(figure.group("num"))
+        printed = re.sub(r"\s+", "", value).replace(">=", "≥").replace("<=", "≤")
         if amount is not None:
-            facts.append(IndicatorFact(name, column, amount, unit, re.sub(r"\s+", "", value), line, quote, table))
+            facts.append(IndicatorFact(name, column, amount, unit, printed, line, quote, table))
     return facts
