@@ -20,7 +20,8 @@ def figure(fact: Fact) -> str:
     if fact.value is None:
         return fact.text or "—"
     comparison = COMPARISON_RE.match(fact.text or "")  # a target as printed: ≥90%, not 90%
-    shown = f"{comparison.group() if comparison else ''}{format_amount(fact.value)}{fact.unit}"
+    sign = comparison.group().replace(">=", "≥").replace("<=", "≤") if comparison else ""
+    shown = f"{sign}{format_amount(fact.value)}{fact.unit}"
     if fact.unit == "元":
         shown += f"（{format_amount(to_wan(fact.value, '元'))}万元）"
     return shown

@@ -131,6 +131,7 @@ class Seed:
     org: Org
     misprints: list[str]
     money: dict[int, set[Decimal]]
+    counts: dict[int, set[Decimal]]  # line -> the figures read there that are no money (4.00 次 of a 绩效 target)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def read_seed(path: Path) -> Seed:
         org = Org(full, f"{city}市", city, city, None)
     misprints = [a for a in disclosure.aliases if a.removesuffix("区") not in (org.base, org.city)]
     return Seed(path.name, text, disclosure.document.year, disclosure.document.doc_kind, org, misprints,
-                money_lines(disclosure))
+                money_lines(disclosure), money_lines(disclosure, money=False))
 
 
 def rename(text: str, seed: Seed, org: Org) -> str:
@@ -198,24 +199,27 @@ def shift_years(text: str, seed_year: int, shift: int) -> str:
     return YEAR_RE.sub(moved, text)
 
 
-def scale_figures(text: str, factor: int, money: dict[int, set[Decimal]]) -> str:
+def scale_figures(text: str, factor: int, money: dict[int, set[Decimal]],
+                  counts: dict[int, set[Decimal]] | None = None) -> str:
     """Every money figure times `factor`, written with the same decimals (and commas).
 
     money: line -> the money values the parser reads on that line (a table cell in 元 is a
     bare integer; only the parser knows it is money). Elsewhere a figure is money when it has
     decimals or a money unit, and is not a share, a count or part of a label (单价20万元以上).
+    counts: line -> the figures the parser reads there as no money (a count written 4.00): kept.
     """
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
-        lines[number - 1] = NUMBER_RE.sub(lambda m: _scaled(m, line, factor, money.get(number, ())), line)
+        lines[number - 1] = NUMBER_RE.sub(lambda m: _scaled(m, line, factor, money.get(number, ()),
+                                                            (counts or {}).get(number, ())), line)
     return "\n".join(lines)
 
 
-def _scaled(match: re.Match, line: str, factor: int, money) -> str:
+def _scaled(match: re.Match, line: str, factor: int, money, counts=()) -> str:
     digits, decimals = match.group(1), match.group(2) or ""
     value = Decimal(digits.replace(",", "") + decimals)
     after = line[match.end():match.end() + 8]
-    if LABEL_RE.match(after):
+    if LABEL_RE.match(after) or value in counts and value not in money:
         return match.group(0)
     if value not in money and (NOT_MONEY_RE.match(after) or not (decimals or MONEY_UNIT_RE.match(after))):
         return match.group(0)
@@ -223,12 +227,13 @@ def _scaled(match: re.Match, line: str, factor: int, money) -> str:
     return format(value, ",f") if "," in digits else format(value, "f")
 
 
-def money_lines(disclosure) -> dict[int, set[Decimal]]:
-    money: dict[int, set[Decimal]] = {}
+def money_lines(disclosure, money: bool = True) -> dict[int, set[Decimal]]:
+    """line -> the money figures read on it (money=False: the figures that are no money)."""
+    lines: dict[int, set[Decimal]] = {}
     for fact in disclosure.facts:
-        if fact.unit in MONEY_UNITS and fact.value is not None:
-            money.setdefault(fact.source.line, set()).add(abs(fact.value))
-    return money
+        if (fact.unit in MONEY_UNITS) == money and fact.value is not None:
+            lines.setdefault(fact.source.line, set()).add(abs(fact.value))
+    return lines
 
 
 def generate(seeds_dir: Path, n: int) -> list[Generated]:
@@ -257,7 +262,8 @@ def generate(seeds_dir: Path, n: int) -> list[Generated]:
         seed = seed_of[org]
         shift, factor = YEAR_SHIFTS[round_ % len(YEAR_SHIFTS)], rng.choice(FACTORS)
         year = seed.year + shift
-        text = scale_figures(shift_years(rename(seed.text, seed, org), seed.year, shift), factor, seed.money)
+        text = scale_figures(shift_years(rename(seed.text, seed, org), seed.year, shift), factor, seed.money,
+                             seed.counts)
         out.append(Generated(f"{year}-{org.short}科协-部门{seed.kind}.txt", seed.name, org, year, factor, text))
     return out
 

@@ -130,8 +130,8 @@ CASES = [
     ]),
     # a 文字描述 target is no figure; a number without a unit in its words keeps none
     ("one_cell_a_line", CELLS, [
-        ("开展测绘下乡", TARGET, "6.00", "次", "≥6.00", 21), ("测绘成果合格率", TARGET, "95.00", "%", "≥95.00", 29),
-        ("开放天数", TARGET, "200.00", "", "≥200.00", 37),
+        ("开展测绘下乡", TARGET, "6.00", "次", ">=6.00", 21), ("测绘成果合格率", TARGET, "95.00", "%", ">=95.00", 29),
+        ("开放天数", TARGET, "200.00", "", ">=200.00", 37),
     ]),
 ]
 

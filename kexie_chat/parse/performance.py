@@ -283,7 +283,7 @@ def _facts(name: str, values: list[str], columns: list[str], table: str, line: i
         if unit == "万" and any(word in name for word in PERFORMANCE_MONEY_WORDS):
             unit = "万元"
         amount = parse_amount(figure.group("num"))
-        printed = re.sub(r"\s+", "", value).replace(">=", "≥").replace("<=", "≤")
+        printed = re.sub(r"\s+", "", value)
         if amount is not None:
             facts.append(IndicatorFact(name, column, amount, unit, printed, line, quote, table))
     return facts
