@@ -12,7 +12,7 @@ from kexie_chat.ingest import stage
 from kexie_chat.parse import parse_disclosure
 from kexie_chat.store import build_index
 
-from layouts import WRITERS, county_budget, final_account
+from layouts import WRITERS, Table, county_budget, final_account, table_lines
 
 JINJIANG = "成都市锦江区教育局"
 BEISHAN = "杭州市西湖区北山街道办事处"
@@ -278,3 +278,21 @@ def test_a_class_s_income_row_is_no_other_writing_of_its_spending(assistant):
     first = answer.facts[0]
     assert (first.metric, first.code, first.value, first.table) == ("学前教育", "2050201", 2000000, "支出决算表")
     assert "另一处写作" not in answer.text and "收入决算表" in answer.text, answer.text
+
+
+def _figures(disclosure) -> list[tuple]:
+    return sorted({(f.metric, f.code, f.basis, f.value) for f in disclosure.facts}, key=str)
+
+
+@pytest.mark.parametrize("place", ["（{number}）", " {number}", "{number} "], ids=["bracketed", "after", "before"])
+def test_a_table_number_on_its_title_line_reads_alike(final_accounts, place):
+    """收入支出决算总表（公开01表）, … 公开01表, 公开01表 …: the number beside the title changes nothing."""
+    blocks = final_account(JINJIANG, 2023)
+    for block in blocks:
+        if isinstance(block, Table):
+            mark = place.format(number=block.number)
+            block.title, block.number = (mark + block.title if place.endswith(" ") else block.title + mark), ""
+    text = "\n".join(line for block in blocks for line in (table_lines(block) if isinstance(block, Table) else [block]))
+    disclosure = parse_disclosure(f"2023-{JINJIANG}-部门决算.txt", text)
+    assert len(disclosure.document.tables_read.split("、")) == 9
+    assert _figures(disclosure) == _figures(final_accounts[(".txt", False, "万元")][1])
