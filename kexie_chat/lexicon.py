@@ -464,6 +464,9 @@ NOT_QUESTION_COLUMNS: tuple[str, ...] = (
 PROJECT_NAME_LABELS: tuple[str, ...] = ("项目名称",)
 PROJECT_AMOUNT_LABELS: tuple[str, ...] = ("预算金额", "金额", "合计", "预算数")
 PROCUREMENT_FLAG_LABELS: tuple[str, ...] = ("是否为政府采购项目", "是否采购")
+# Columns of a 政府采购 table printed without catalog numbers: what is bought, and its amount.
+PROCUREMENT_NAME_LABELS: tuple[str, ...] = ("采购项目", "采购品目", "品目名称", "采购品目名称", "项目名称")
+PROCUREMENT_AMOUNT_LABELS: tuple[str, ...] = ("预算金额", "采购金额", "采购预算", "金额", "合计")
 # Row names that are a table's total, and cells that only label a header (类/款/项, 栏次).
 TOTAL_NAMES: tuple[str, ...] = ("合计", "总计")
 # A table's total that counts a carry-over column beside the year's money (部门收入总表: 合计 | 上年结转 |

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import BASIS_PROCUREMENT_PROJECT, TOTAL_NAMES
-from ..lexicon import PROCUREMENT_FLAG_LABELS, PROJECT_AMOUNT_LABELS, PROJECT_NAME_LABELS
+from ..lexicon import (PROCUREMENT_AMOUNT_LABELS, PROCUREMENT_FLAG_LABELS, PROCUREMENT_NAME_LABELS,
+                       PROJECT_AMOUNT_LABELS, PROJECT_NAME_LABELS)
 from ..text import fold, parse_amount
 from ..vocabulary import is_metric
 from .regions import Region
@@ -104,6 +105,31 @@ def _procurement(lines: list[tuple[int, str]]) -> list[ItemFact]:
         first, last = owners[match.start("name")], owners[match.end("amount") - 1]
         facts.append(ItemFact("政府采购", match.group("name"), amount, BASIS_PROCUREMENT, first,
                               _quote(lines, first, last), match.group("amount")))
+    if not any(fact.item for fact in facts):  # no catalog numbers: the columns the header names
+        facts += _listed(lines, "政府采购", PROCUREMENT_NAME_LABELS, PROCUREMENT_AMOUNT_LABELS, BASIS_PROCUREMENT)
+    return facts
+
+
+def _listed(lines: list[tuple[int, str]], metric: str, names: tuple[str, ...], amounts: tuple[str, ...],
+            basis: str) -> list[ItemFact]:
+    """The lines of a tab-separated list under a header naming its name and amount columns; its 合计
+    row is said already (the table's total)."""
+    rows = _rows(lines)
+    header = next((row for row in rows if any(fold(c) in names for _, c in row)), None)
+    if header is None:
+        return []
+    labels = [cell for _, cell in header]
+    name_at, amount_at = _column(labels, names), _column(labels, amounts)
+    if name_at is None or amount_at is None:
+        return []
+    facts = []
+    for row in rows[rows.index(header) + 1:]:
+        if len(row) != len(labels):
+            continue
+        name, written = row[name_at][1], row[amount_at][1]
+        amount = parse_amount(written)
+        if name and amount is not None and fold(name) not in TOTAL_NAMES and not is_metric(name):
+            facts.append(ItemFact(metric, name, amount, basis, row[0][0], " ".join(c for _, c in row if c), written))
     return facts
 
 
