@@ -21,6 +21,12 @@ BOUND_AFTER = ("以上", "以下", "左右", "余", "多")
 VALUE_WORDS = ("价值", "金额", "面积", "人数", "数量", "比例", "得分", "总分")
 NEAR = 14
 WINDOW = 30  # characters before a number in which the thing's words are counted  # characters between the thing's words and its number, at most
+# A level asked without its unit (公民科学素质达到多少): any unit, but only written right after the
+# thing's whole name, every word of it (TIGHT characters at most between them).
+LEVEL_ASKED_RE = re.compile(r"(?:达到?|为|是)了?(?:多少|几)")
+ANY_UNIT = ("%", "万人次", "人次", "批次", "万元", "亿元", "元", "辆", "台", "部", "人", "名", "天", "场", "家", "所",
+            "个", "座", "本", "册", "篇", "批", "次", "位", "项", "期")
+TIGHT = 4
 # The measure word a question asks with -> the units a sentence may give the count in.
 ASK_RE = re.compile(r"(?:几|多少)(个人|人次|观众|[辆台部人名位天场次期家所个座本册篇批项])")
 
@@ -42,6 +48,8 @@ def units_asked(folded: str, kind: str | None) -> tuple[str, ...]:
         return ("万元", "元", "亿元")
     if kind == "percent":
         return ("%",)
+    if kind is None and LEVEL_ASKED_RE.search(folded):
+        return ANY_UNIT
     return ()
 
 
@@ -74,6 +82,8 @@ def figure_in(text: str, words: list[str], units: tuple[str, ...], bounds: bool 
         named = [w for w in words if w in before or w in after]
         near = [len(before) - before.rfind(w) - len(w) if w in before else after.find(w) * 2 + 2
                 for w in anchors if w in before or w in after]
+        if units is ANY_UNIT and not _tight(words, before):
+            continue  # 科学素质达 10.3%: the thing's name, whole, just before the number
         if near and min(near) <= NEAR:
             # the longest run of the question's words written as one phrase around the number
             # (市级科普示范社区39个, 新建 1 个社区科技馆), the name written before it on a tie
@@ -85,6 +95,14 @@ def figure_in(text: str, words: list[str], units: tuple[str, ...], bounds: bool 
     best = scored[0]
     rivals = {c[2].value for c in scored[1:] if c[0] == best[0] and c[1] <= best[1] + 3 and c[2].unit == best[2].unit}
     return None if rivals - {best[2].value} else best[2]
+
+
+def _tight(words: list[str], before: str) -> bool:
+    """Whether the question's words, all of them written as one phrase, end within TIGHT
+    characters of the number (公民科学素质达 10.3%)."""
+    phrase = "".join(words)
+    at = before.rfind(phrase)
+    return at >= 0 and len(before) - at - len(phrase) <= TIGHT
 
 
 def _phrase(words: list[str], text: str) -> int:

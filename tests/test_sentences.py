@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kexie_chat.sentences import figure_in, stage_of
+from kexie_chat.sentences import ANY_UNIT, figure_in, stage_of, units_asked
 
 LEVELS = ("国家级", "省级", "市级", "区级")
 THINGS = (("科普示范社区", ["科普", "示范", "社区"]), ("科普特色学校", ["科普", "特色", "学校"]))
@@ -64,3 +64,20 @@ def test_a_target_and_actual_pair_lends_nothing_but_a_sentence_beside_it_does(un
     sentence = f"在《日报》刊登 12 {unit}科普文章等一系列活动。绩效指标 " + row
     found = figure_in(sentence, ["日报", "刊登", "科普", "文章"], (unit,))
     assert found is not None and found.value == 12 and found.start == sentence.index("12")
+
+
+# A level asked without its unit (达到多少): only the number written right after the thing's whole name
+LEVELS_ASKED = [
+    ("2020年我市公民科学素质达 10.3%，位居第二。", ["公民", "科学素质"], Decimal("10.3")),
+    ("全市公民科学素质比例为12.5%。", ["公民", "科学素质", "比例"], Decimal("12.5")),
+    ("1 个社区被评为五星级科普社区、1 所学校被评为科普学校。", ["科普", "e", "站"], None),
+    ("提高公民科学素质，开展活动 3 场。", ["公民", "科学素质"], None),
+    ("公民科学素质工作受到表彰，共 5 个单位参加。", ["公民", "科学素质"], None),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", LEVELS_ASKED, ids=[t for t, _, _ in LEVELS_ASKED])
+def test_a_level_asked_without_its_unit(text, words, expected):
+    assert units_asked("公民科学素质达到多少", None) is ANY_UNIT
+    found = figure_in(text, words, ANY_UNIT)
+    assert (found.value if found else None) == expected

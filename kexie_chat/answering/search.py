@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import METRIC_PARTS, STAGE_DONE, STAGE_TARGET
 from ..models import DEPARTMENT, Fact, Passage, Source
-from ..sentences import figure_in, stage_of, units_asked
+from ..sentences import ANY_UNIT, figure_in, stage_of, units_asked
 from .choose import wants_target
 from .context import Context
 from .figures import BASIS_SENTENCE
@@ -14,7 +14,7 @@ from .notfound import examples, short
 from .reply import Reply, answered, clarify, not_found, said
 from .request import Request, metric_of
 
-ASKING_RE = re.compile(r"几|多少|是否|有没有|哪些|什么|怎么|^有$")
+ASKING_RE = re.compile(r"几|多少|是否|有没有|哪些|什么|怎么|^有$|^达到?$")
 SEARCH_STOPWORDS = {"的", "是", "有", "在", "了", "吗", "呢", "多少", "哪些", "什么", "怎么", "情况", "请问",
                     "一下", "查询", "查", "科协", "科学技术协会", "年", "年度"}
 
@@ -59,10 +59,12 @@ def told_in_sentence(request: Request, words: list[str], passages: list[Passage]
     query = request.query
     units = units or units_asked(query.folded, query.kind)
     keys = [w for w in words if len(w) >= 2 and not ASKING_RE.search(w)]
-    if not units or not keys:
+    whole = [w for w in words if not ASKING_RE.search(w)]  # a level's name, every word of it (科普e站)
+    if not units or not keys or units is ANY_UNIT and len("".join(whole)) < 4:
         return None
     for bounds in (False, True):
-        told = [found for passage in passages for found in [_told_in(request, passage, keys, units, bounds)] if found]
+        told = [found for passage in passages for found in [_told_in(request, passage, keys, units, bounds, whole)]
+                if found]
         if told:
             break
     else:
@@ -78,13 +80,13 @@ def told_in_sentence(request: Request, words: list[str], passages: list[Passage]
 
 
 def _told_in(request: Request, passage: Passage, keys: list[str], units: tuple[str, ...],
-             bounds: bool) -> tuple[Fact, Passage, str] | None:
+             bounds: bool, whole: list[str]) -> tuple[Fact, Passage, str] | None:
     """The figure one passage gives for the thing asked, as a fact labelled by its stage (planned or done)."""
     by_doc = {d.doc: d for d in request.index.documents}
     present = [k for k in keys if k in passage.text]
     if sum(map(len, present)) * 2 < sum(map(len, keys)) or passage.doc not in by_doc:
         return None
-    found = figure_in(passage.text, present, units, bounds)
+    found = figure_in(passage.text, whole if units is ANY_UNIT else present, units, bounds)
     if found is None:
         return None
     doc = by_doc[passage.doc]
