@@ -21,11 +21,11 @@ if TYPE_CHECKING:
     from .parse import Disclosure
 
 # Raised when what a reading holds, or how it is written, changes shape.
-CACHE_FORMAT = "1"
-# The only classes a reading may hold: a file of the folder can never make unpickling run other code.
-READING_CLASSES = {("decimal", "Decimal"), ("kexie_chat.parse", "Disclosure"), ("kexie_chat.build_cache", "Reading"),
-                   ("kexie_chat.build_cache", "Cut"),
-                   *(("kexie_chat.models", name) for name in ("Document", "Fact", "Passage", "Source", "Definition"))}
+CACHE_FORMAT = "2"
+# What a file of the folder may hold besides plain values: unpickling one can never run other code.
+# Readings are kept as plain values (models pickle three times slower) and built again without
+# validating (they were validated when the file was read).
+READING_CLASSES = {("decimal", "Decimal")}
 
 
 @dataclass
@@ -72,12 +72,15 @@ class BuildCache:
         return hashlib.sha256(f"{self.version}\0{name}\0{digest}".encode()).hexdigest()
 
     def reading(self, key: str) -> Reading | None:
-        found = self._load(f"{key}.reading")
-        if not isinstance(found, Reading):
+        try:
+            reading = _reading(self._load(f"{key}.reading"))
+        except (TypeError, ValueError):  # not a reading: read the file again
             return None
-        cut = self._load(f"{key}.cut")
-        found.cut = cut if isinstance(cut, Cut) else None
-        return found
+        try:
+            reading.cut = Cut(*self._load(f"{key}.cut"))
+        except TypeError:
+            reading.cut = None
+        return reading
 
     def kept_for(self, key: str, cut: Cut) -> tuple[str, list[str]] | None:
         """(key, words) of kept words the cut is known to hold for, or None when unknown."""
@@ -100,9 +103,10 @@ class BuildCache:
             if not (self.folder / f"{kept[0]}.kept").exists():  # first: a cut names the kept words it was cut with
                 self._dump(f"{kept[0]}.kept", kept[1])
             for key in read:
-                self._dump(f"{key}.reading", Reading(readings[key].disclosure, readings[key].findings))
+                self._dump(f"{key}.reading", _plain(readings[key]))
             for key in read | cut:
-                self._dump(f"{key}.cut", readings[key].cut)
+                cut_of = readings[key].cut
+                self._dump(f"{key}.cut", (cut_of.kept, cut_of.cuts, cut_of.inner, cut_of.words, cut_of.total))
             made = {reading.cut.kept for reading in readings.values() if reading.cut}
             self._dump(self.HOLDS, {key: (r.cut.kept, kept[0]) for key, r in readings.items() if r.cut})
             wanted = {f"{key}.{part}" for key in readings for part in ("reading", "cut")}
@@ -127,6 +131,43 @@ class BuildCache:
             os.replace(tmp, self.folder / name)
         finally:
             tmp.unlink(missing_ok=True)
+
+
+def _plain(reading: Reading) -> tuple:
+    """A reading as plain values: each model as its fields' values, in their order."""
+    from .models import Source
+
+    disclosure = reading.disclosure
+    facts = [tuple(_values(value) if isinstance(value, Source) else value for value in _values(fact))
+             for fact in disclosure.facts]
+    return (_values(disclosure.document), facts, [_values(p) for p in disclosure.passages],
+            [_values(d) for d in disclosure.definitions], list(disclosure.aliases), reading.findings)
+
+
+def _reading(plain: tuple) -> Reading:
+    from .models import Definition, Document, Fact, Passage, Source
+    from .parse import Disclosure
+
+    document, facts, passages, definitions, aliases, findings = plain
+    source_at = list(Fact.model_fields).index("source")
+    built = []
+    for values in facts:
+        values = list(values)
+        values[source_at] = _model(Source, values[source_at])
+        built.append(_model(Fact, values))
+    disclosure = Disclosure(_model(Document, document), built, [_model(Passage, v) for v in passages],
+                            [_model(Definition, v) for v in definitions], aliases)
+    return Reading(disclosure, findings)
+
+
+def _values(model) -> tuple:
+    return tuple(getattr(model, name) for name in type(model).model_fields)
+
+
+def _model(cls, values: tuple):
+    if len(values) != len(cls.model_fields):
+        raise ValueError(f"{cls.__name__} has other fields now")
+    return cls.model_construct(**dict(zip(cls.model_fields, values)))
 
 
 def _being_written(name: str) -> bool:
