@@ -74,7 +74,7 @@ class BuildCache:
     def reading(self, key: str) -> Reading | None:
         try:
             reading = _reading(self._load(f"{key}.reading"))
-        except (TypeError, ValueError):  # not a reading: read the file again
+        except Exception:  # not a reading (None when missing or damaged): read the file again
             return None
         try:
             reading.cut = Cut(*self._load(f"{key}.cut"))
