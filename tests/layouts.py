@@ -465,9 +465,10 @@ def _covers_row(span: list[int], owner, r: int) -> bool:
     return all(owner[r][c] is None for c in range(span[1], span[3] + 1))
 
 
-def write_xlsx(path: Path, blocks: list) -> Path:
+def write_xlsx(path: Path, blocks: list, caption_row: bool = False) -> Path:
     """One sheet per table (named by its 公开表 number), the text before the tables on a cover sheet
-    and the narrative after them on a last sheet."""
+    and the narrative after them on a last sheet. caption_row: the title and its number in the first
+    and last cell of one row, the 单位 line's two labels likewise (as the templates' own exports do)."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -476,9 +477,15 @@ def write_xlsx(path: Path, blocks: list) -> Path:
     for block in blocks:
         if isinstance(block, Table):
             sheet = workbook.create_sheet((block.number or block.title)[:28])
-            for line in caption(block):
-                sheet.append([line])
-            sheet.append([block.unit_line.replace("\t", "    ")])
+            width = max(len(row) for row in block.header + block.rows)
+            if caption_row:
+                sheet.append([block.title, *[None] * (width - 2), block.number])
+                body, unit = block.unit_line.split("\t")
+                sheet.append([body, *[None] * (width - 2), unit])
+            else:
+                for line in caption(block):
+                    sheet.append([line])
+                sheet.append([block.unit_line.replace("\t", "    ")])
             for row in block.header + block.rows:
                 sheet.append([_xlsx_cell(cell) for cell in row])
             if block.note:

@@ -12,7 +12,7 @@ from kexie_chat.ingest import stage
 from kexie_chat.parse import parse_disclosure
 from kexie_chat.store import build_index
 
-from layouts import WRITERS, Table, county_budget, final_account, table_lines
+from layouts import WRITERS, Table, county_budget, final_account, table_lines, write_xlsx
 
 JINJIANG = "成都市锦江区教育局"
 BEISHAN = "杭州市西湖区北山街道办事处"
@@ -284,7 +284,7 @@ def test_a_class_s_income_row_is_no_other_writing_of_its_spending(assistant):
 
 
 def _figures(disclosure) -> list[tuple]:
-    return sorted({(f.metric, f.code, f.basis, f.value) for f in disclosure.facts}, key=str)
+    return sorted({(f.metric, f.code, f.basis, f.value.normalize()) for f in disclosure.facts}, key=str)
 
 
 @pytest.mark.parametrize("place", ["（{number}）", " {number}", "{number} "], ids=["bracketed", "after", "before"])
@@ -299,3 +299,13 @@ def test_a_table_number_on_its_title_line_reads_alike(final_accounts, place):
     disclosure = parse_disclosure(f"2023-{JINJIANG}-部门决算.txt", text)
     assert len(disclosure.document.tables_read.split("、")) == 9
     assert _figures(disclosure) == _figures(final_accounts[(".txt", False, "万元")][1])
+
+
+def test_a_workbook_with_title_and_number_in_one_row_reads_alike(final_accounts, tmp_path):
+    """收入决算表 | … | 公开02表 and 部门：… | … | 金额单位：万元 as rows of cells: the same figures, each table
+    titled by its name and number."""
+    path = write_xlsx(tmp_path / "决算.xlsx", final_account(JINJIANG, 2023), caption_row=True)
+    [staged] = stage([path], tmp_path / "corpus")
+    disclosure = parse_disclosure(staged.name, staged.text)
+    assert _figures(disclosure) == _figures(final_accounts[(".txt", False, "万元")][1])
+    assert "一般公共预算财政拨款“三公”经费支出决算表 公开07表" in {f.table for f in disclosure.facts}

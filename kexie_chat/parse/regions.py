@@ -70,7 +70,8 @@ def split_regions(lines: list[str], org: str) -> list[Region]:
             continue
         if kind or _is_title_like(line) or (current.kind and _ends_table(line)):
             regions.append(current)
-            title = line.strip() if (kind or _is_title_like(line)) else ""
+            # a spreadsheet prints the title and its number in cells of one row (…决算表 | | 公开07表)
+            title = " ".join(c.strip() for c in line.split("\t") if c.strip()) if (kind or _is_title_like(line)) else ""
             current = Region(kind=kind, title=title, start=number, scope=scope)
             if title:
                 continue
