@@ -16,7 +16,7 @@ LAYERS = (
     {"index"},
     {"request"},
     {"notfound"},
-    {"search", "across", "breakdown"},
+    {"search", "across", "breakdown", "later"},
     {"lookup", "subject"},
     {"compare", "compute"},
     {"verify"},

@@ -245,6 +245,19 @@ def _doc_name(s: Said) -> str:
     return f"{doc.org}{doc.year}年{doc.scope}{doc.doc_kind}"
 
 
+def _previous_told(s: Said) -> str:
+    fact, doc = s.facts[0], s.doc
+    return (f"没有{doc.org}{s.year}年的公开文件；{doc.year}年{doc.scope}{doc.doc_kind}写明上年（{s.year}年）"
+            f"{doc.doc_kind}的{fact.metric} {figure(fact)}（{line(fact)}）。")
+
+
+def _previous_computed(s: Said) -> str:
+    before, level, change = s.facts
+    return (f"没有{s.doc.org}{s.year}年的公开文件。按{s.doc.year}年{s.doc.scope}{s.doc.doc_kind}：本年{level.metric} "
+            f"{figure(level)}（{line(level)}）− 较上年增减 {figure(change)}（{line(change)}），计算得出{s.year}年"
+            f"{s.doc.doc_kind}的{level.metric}为 {figure(before)}。")
+
+
 def _no_previous(s: Said) -> str:
     return f"{_doc_name(s)}没有写“{s.metric}”的上年数，只有本年的。"
 
@@ -638,7 +651,8 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "figure": _figure, "paired": _paired, "parts": _parts, "others": _others, "readings": _readings, "other_scope": _other_scope,
     "year_changed": _year_changed, "source": _source, "source_line": _source_line, "empty_question": _empty_question,
     "not_understood": _not_understood, "unknown_place": _unknown_place, "shared_name": _shared_name,
-    "no_year": _no_year, "no_previous": _no_previous, "no_metric": _no_metric, "no_share_whole": _no_share_whole,
+    "no_year": _no_year, "no_previous": _no_previous,
+    "previous_told": _previous_told, "previous_computed": _previous_computed, "no_metric": _no_metric, "no_share_whole": _no_share_whole,
     "no_kind": _no_kind,
     "no_side": _no_side, "nothing_across": _nothing_across, "nothing_found": _nothing_found, "passages": _passages,
     "told_in_sentence": _told_in_sentence, "told_elsewhere": _told_elsewhere, "catalog": _catalog, "definition": _definition,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..intent import FILLER_RE
 from .across import across
 from .context import OTHER_WORDS_RE
+from .later import told_by_next_year
 from .notfound import no_year
 from .reply import Reply
 from .request import Request
@@ -22,5 +23,5 @@ def missing_subject(request: Request, needs_doc: bool = True) -> Reply | None:
     if not org:
         return across(request, metric, intent="compare")
     if needs_doc and request.doc is None:
-        return no_year(request)
+        return told_by_next_year(request) or no_year(request)
     return None
