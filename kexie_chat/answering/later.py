@@ -21,7 +21,8 @@ def told_by_next_year(request: Request) -> Reply | None:
     doc = min(later, key=lambda d: d.scope != (query.scope or d.scope))
     facts = [f for f in index.facts(org, doc, metric, query) if f.source.doc == doc.doc and f.is_money]
     previous = choose([f for f in facts if f.basis == BASIS_PREVIOUS], doc.doc_kind, allow=(BASIS_PREVIOUS,))
-    if previous is not None:
+    if previous is not None:  # the figure is the year asked's, as the later document tells it
+        previous = previous.model_copy(update={"year": year})
         return answered("lookup", said("previous_told", previous, year=year, doc=doc), facts=[previous],
                         source=said("source", previous))
     change = next((f for f in facts if f.basis == BASIS_CHANGE), None)
@@ -29,6 +30,6 @@ def told_by_next_year(request: Request) -> Reply | None:
                    doc.doc_kind) if change else None
     if level is None:
         return None
-    before = computed(level, change, "difference", "本年数−较上年增减")
+    before = computed(level, change, "difference", "本年数−较上年增减").model_copy(update={"year": year})
     return answered("lookup", said("previous_computed", before, level, change, year=year, doc=doc),
                     facts=[before, level, change], source=said("source", level))
