@@ -495,8 +495,9 @@ PLACE_SUFFIXES = ("市", "区", "县", "旗", "盟", "州")
 # What a publishing body is called at its end, longest first: 部门 and 单位 of any kind and level.
 # A name is taken for an org only when it ends with one of these.
 ORG_KINDS: tuple[str, ...] = (
-    "科学技术协会", "街道办事处", "委员会", "办公室", "联合会", "科技馆", "办事处", "管理处", "协会",
-    "科协", "中心", "总局", "局", "部", "委", "院", "馆", "所", "厅", "署", "站", "队", "团", "会",
+    "科学技术协会", "街道办事处", "人民政府", "委员会", "办公室", "联合会", "科技馆", "办事处", "管理处", "幼儿园",
+    "协会", "科协", "中心", "总局", "学校", "中学", "小学", "大学", "局", "部", "委", "院", "馆", "所", "厅", "署",
+    "站", "队", "团", "会",
 )
 # The 科协 kinds: their documents keep the names they always had (2021-廊坊市科协-部门预算.txt).
 KEXIE_KINDS: tuple[str, ...] = ("科学技术协会", "科协")
@@ -516,7 +517,8 @@ PARTY_PREFIX = "中共"
 # How people shorten the body of a name (商务委员会 -> 商务委), each tried alone.
 ORG_SHORTENINGS: tuple[tuple[str, str], ...] = (
     ("委员会", "委"), ("人民政府办公室", "政府办公室"), ("人民政府办公室", "政府办"), ("人民政府", "政府"),
-    ("科学技术协会", "科协"), ("街道办事处", "街道"), ("街道办事处", "街道办"),
+    ("科学技术协会", "科协"), ("街道办事处", "街道"), ("街道办事处", "街道办"), ("镇人民政府", "镇"),
+    ("乡人民政府", "乡"),
 )
 # How a body's kind ends the abbreviations people make of its name, which keep one character of
 # each word in order (社会工作部 -> 社工部, 发展和改革委员会 -> 发改委, 卫生健康委员会 -> 卫健委,

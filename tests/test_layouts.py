@@ -309,3 +309,21 @@ def test_a_workbook_with_title_and_number_in_one_row_reads_alike(final_accounts,
     disclosure = parse_disclosure(staged.name, staged.text)
     assert _figures(disclosure) == _figures(final_accounts[(".txt", False, "万元")][1])
     assert "一般公共预算财政拨款“三公”经费支出决算表 公开07表" in {f.table for f in disclosure.facts}
+
+
+# Publishing bodies of any kind, and a short name people call each by.
+BODIES = [
+    ("成都市锦江区实验学校", "锦江实验学校"), ("成都市第七中学", "第七中学"), ("成都市锦江区实验小学", "锦江区实验小学"),
+    ("成都市锦江区第一幼儿园", "第一幼儿园"), ("绵阳市三台县人民医院", "三台县人民医院"),
+    ("三台县疾病预防控制中心", "疾病预防控制中心"), ("四川省绵阳市游仙区新桥镇人民政府", "新桥镇"),
+    ("杭州市西湖区灵隐街道办事处", "灵隐街道"), ("成都市锦江区图书馆", "锦江图书馆"),
+    ("成都市锦江区城市管理和综合执法局", "锦江区城市管理和综合执法局"),
+]
+
+
+@pytest.mark.parametrize("org,short", BODIES, ids=[b[0] for b in BODIES])
+def test_a_body_of_any_kind_is_read_with_its_short_names(org, short):
+    text = "\n".join(line for block in final_account(org, 2023)
+                     for line in (table_lines(block) if isinstance(block, Table) else [block]))
+    disclosure = parse_disclosure(f"2023-{org}-部门决算.txt", text)
+    assert disclosure.document.org == org and short in disclosure.aliases
