@@ -123,6 +123,18 @@ async def test_names_complete_in_the_input(make_app):
 
 
 @pytest.mark.asyncio
+async def test_the_example_in_the_input_is_a_question_the_collection_answers(make_app, assistant):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        example = app.query_one("#question").placeholder.removeprefix("问一个问题，例如：")
+        answer = assistant.ask(example)
+        assert answer.status == "answered" and answer.facts[0].metric == "三公经费"
+        latest = max(d.year for d in assistant.store.documents())
+        assert answer.facts[0].year == latest
+
+
+@pytest.mark.asyncio
 async def test_questions_typed_while_loading_wait_their_turn(make_app, monkeypatch):
     gate, segment = threading.Event(), kexie_chat.text.segment
     monkeypatch.setattr("kexie_chat.text.segment", lambda text: gate.wait(10) and segment(text))

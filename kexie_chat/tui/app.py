@@ -45,9 +45,9 @@ class Status(Message):
 
 
 class Ready(Message):
-    def __init__(self, assistant: Assistant, names: list[str], documents: list[Document]) -> None:
+    def __init__(self, assistant: Assistant, names: list[str], documents: list[Document], example: str) -> None:
         super().__init__()
-        self.assistant, self.names, self.documents = assistant, names, documents
+        self.assistant, self.names, self.documents, self.example = assistant, names, documents, example
 
 
 class Unavailable(Message):
@@ -137,7 +137,7 @@ class KexieApp(App):
         yield Transcript(id="transcript")
         yield DataTable(id="facts", cursor_type="row", zebra_stripes=True)
         yield Static("正在启动…", id="status")
-        yield QuestionInput(placeholder="问一个问题，例如：秦皇岛2022年三公经费", id="question")
+        yield QuestionInput(placeholder="问一个问题", id="question")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -164,12 +164,13 @@ class KexieApp(App):
             store = assistant.store
             documents = store.documents()
             # An org's first alias is its short name; the rest are its documents' misprints.
-            short_names = dict(reversed(store.aliases())).values()
-            names = completion_names([d.org for d in documents], short_names, store.metrics())
+            first_alias = dict(reversed(store.aliases()))
+            names = completion_names([d.org for d in documents], first_alias.values(), store.metrics())
+            example = example_question(documents, first_alias, store)
         except Exception as exc:  # any failure to open is shown, never raised into the app
             self.post_message(Unavailable(f"无法打开索引：{exc}"))
             return
-        self.post_message(Ready(assistant, names, documents))
+        self.post_message(Ready(assistant, names, documents, example))
 
     @work(thread=True, group="ask", exit_on_error=False)
     def answer_question(self, number: int, question: str, chat: Conversation) -> None:
@@ -200,6 +201,8 @@ class KexieApp(App):
         self.assistant, self.documents = message.assistant, message.documents
         self.chat = message.assistant.conversation()
         self.query_one(QuestionInput).suggester = NameSuggester(message.names)
+        if message.example:  # a question this collection answers, not a seed's
+            self.query_one(QuestionInput).placeholder = f"问一个问题，例如：{message.example}"
         self.status_ready()
         self.pump()
 
@@ -408,3 +411,14 @@ def run(db: str | Path | None = None) -> None:
     app.run()
     if app.chat is None and app.unavailable is None:  # quit while the index was still being built
         print("kexie: 正在完成索引建立，完成后退出…", file=sys.stderr)
+
+
+def example_question(documents: list[Document], short_name: dict[str, str], store) -> str | None:
+    """A question the open collection answers: its latest document's org by short name, its 三公经费
+    (or the first figure it has)."""
+    if not documents:
+        return None
+    doc = max(documents, key=lambda d: d.year)
+    metrics = store.metrics(org=doc.org, year=doc.year)
+    metric = "三公经费" if "三公经费" in metrics else next(iter(metrics), "")
+    return f"{short_name.get(doc.org, doc.org)}{doc.year}年{metric}"
