@@ -29,7 +29,8 @@ def item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
         for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
             key = key_of(item)
             shortest = 3 if key_of is thing_bought else 2
-            if len(key) >= shortest and (key not in chosen or key_of is fold and chosen[key][1] not in MONEY_ITEM_METRICS):
+            replaces = key_of is fold or chosen.get(key, ("",))[0] == item  # a name's money before its score
+            if len(key) >= shortest and (key not in chosen or replaces and chosen[key][1] not in MONEY_ITEM_METRICS):
                 chosen[key] = (item, metric)
     vocabulary: ItemVocabulary = {}
     for key, (item, metric) in chosen.items():
