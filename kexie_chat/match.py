@@ -281,10 +281,7 @@ def _org_aliases(org: str, extra: list[str]) -> list[tuple[str, str]]:
         place = place.removesuffix(suffix)
     names = {org, place, *extra, *_unsuffixed(place)}
     for name in [place, *extra[:1]]:
-        short = name
-        for i, ch in enumerate(name[:-1]):
-            if ch in "省市州盟" and len(name) - i - 1 >= 2:
-                short = name[i + 1:]
+        short = short_place(name)
         names.add(short)
         names.update(_unsuffixed(short))
     folded = {name: fold(name) for name in names}

@@ -14,6 +14,7 @@ from .lexicon import KEXIE_KINDS, ORG_KINDS, ORG_SHORTENINGS, PARTY_PREFIX, PLAC
 LEVEL_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|区|县|自治州|州|旗|盟)")
 # Where a shorter name starts: after the last 省/市/州/盟 that leaves two characters or more.
 UPPER_LEVELS = "省市州盟"
+UPPER_LEVEL_WORDS = ("自治区", "特别行政区")  # upper levels whose last character is no upper level's
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ def is_kexie(org: str) -> bool:
 
 
 def short_place(place: str) -> str:
-    """The last administrative level of a place: 武汉市江汉区 -> 江汉区, 包头市 -> 包头市."""
-    cut = [i + 1 for i, ch in enumerate(place[:-1]) if ch in UPPER_LEVELS]
+    """The last administrative level of a place: 武汉市江汉区 -> 江汉区, 包头市 -> 包头市,
+    内蒙古自治区包头市 -> 包头市 (a 自治区 is a province, an upper level, though it ends in 区)."""
+    cut = [i + 1 for i, ch in enumerate(place[:-1]) if ch in UPPER_LEVELS or place.endswith(UPPER_LEVEL_WORDS, 0, i + 1)]
     return place[cut[-1]:] if cut and len(place) - cut[-1] >= 2 else place
 
 

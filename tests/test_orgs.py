@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from kexie_chat.match import OrgMatcher
-from kexie_chat.orgs import short_names, split_org
+from kexie_chat.orgs import short_place, short_names, split_org
 from kexie_chat.parse.meta import NotADisclosure, read_meta
 from kexie_chat.parse import parse_disclosure
 from kexie_chat.text import fold
@@ -88,6 +88,8 @@ SHORT = [
     ("bureau", "上海市普陀区财政局", ["普陀区财政局", "普陀财政局", "财政局"]),
     ("party", "中共上海市普陀区委社会工作部", ["普陀区委社会工作部", "中共普陀区委社会工作部", "社会工作部"]),
     ("office", "上海市普陀区人民政府办公室", ["普陀区人民政府办公室", "普陀区政府办公室", "普陀区政府办"]),
+    ("autonomous-region", "内蒙古自治区包头市财政局", ["包头市财政局", "包头财政局", "财政局"]),
+    ("autonomous-region-district", "广西壮族自治区南宁市青秀区财政局", ["青秀区财政局", "青秀财政局"]),
 ]
 
 
@@ -246,3 +248,22 @@ def test_a_body_misprinted_in_its_own_document_is_still_found():
     assert "普驼区商务委员会" in disclosure.aliases
     found = OrgMatcher({org: disclosure.aliases}).find(fold("普驼区商务委员会2025年收入"))
     assert [(f.value, f.how) for f in found] == [(org, "misprint")]
+
+
+# The last level of a place: an autonomous region (自治区) is an upper level though it ends in 区.
+PLACES = [("内蒙古自治区包头市", "包头市"), ("广西壮族自治区南宁市青秀区", "青秀区"), ("武汉市江汉区", "江汉区"),
+          ("新疆维吾尔自治区乌鲁木齐市", "乌鲁木齐市"), ("宁夏回族自治区", "宁夏回族自治区"), ("上海市普陀区", "普陀区"),
+          ("西藏自治区拉萨市城关区", "城关区")]
+
+
+@pytest.mark.parametrize("place,last", PLACES, ids=[p for p, _ in PLACES])
+def test_the_last_level_of_a_place(place, last):
+    assert short_place(place) == last
+
+
+@pytest.mark.parametrize("question", ["包头科协2020年三公经费", "包头市科协的人员经费", "内蒙古包头科协基本支出"])
+def test_a_kexie_in_an_autonomous_region_is_called_by_its_city(question):
+    from kexie_chat.match import OrgMatcher
+    from kexie_chat.text import fold
+    found = OrgMatcher({"内蒙古自治区包头市科学技术协会": []}).find(fold(question))
+    assert [f.value for f in found] == ["内蒙古自治区包头市科学技术协会"]
