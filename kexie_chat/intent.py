@@ -238,9 +238,12 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.claim = _claim(folded, skip_years=years, codes=query.codes)
         taken = [(start, end) for _, start, end in years] + [(f.start, f.end) for f in (*query.codes, *query.orgs)]
         query.claim_parts = claim_parts(folded, taken, [(f.start, f.end) for f in query.metrics], len(query.orgs))
-    query.wants_budget = bool(BUDGET_WORDS.search(masked))  # not the 计划 of 基层科普行动计划
+    # A metric's own name may say the side (三公经费预算); a project's never does (基层科普行动计划).
+    unnamed = "".join(NAME_MARK if any(f.how == "item" and f.start <= i < f.end for f in query.metrics) else ch
+                      for i, ch in enumerate(folded))
+    query.wants_budget = bool(BUDGET_WORDS.search(unnamed))
     query.previous = query.intent == "lookup" and bool(PREVIOUS_RE.search(_masked(folded, query)))
-    query.wants_actual = bool(ACTUAL_WORDS.search(masked)) and query.side != "预算"
+    query.wants_actual = bool(ACTUAL_WORDS.search(unnamed)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query
 

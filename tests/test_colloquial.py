@@ -160,3 +160,26 @@ def test_a_count_asked_by_its_measure(assistant, name, question, metric, value):
     answer = assistant.ask(question)
     assert answer.status == "answered", answer.text
     assert (answer.facts[0].metric, float(answer.facts[0].value)) == (metric, pytest.approx(value))
+
+
+# The side a question asks (预算/决算), whether its word stands alone or ends a metric's name
+# (三公经费预算), and never read from a project's name (基层科普行动计划): (question, value, basis
+# prefix), or None for not_found (a side the document does not state for that figure).
+SIDES = [
+    ("包头三公经费预算是多少", 3.65, "预算数"), ("包头三公经费预算", 3.65, "预算数"), ("包头三公经费决算", 2.1, "决算数"),
+    ("包头公务接待费预算数", 0.15, "预算数"), ("包头公车预算", 3.5, "预算数"), ("包头公车", 1.95, "决算数"),
+    ("包头2020年基层科普行动计划", 33.3, "决算数"), ("包头基层科普行动计划项目预算多少", 33.3, "预算数"),
+    ("江汉科学技术支出预算", 466.8, "预算数"), ("江汉科学技术支出", 399.22, ""),
+    ("包头基本工资预算", None, None), ("江汉基本工资预算", None, None), ("包头2020年基本工资预算是多少", None, None),
+    ("秦皇岛2022年基本支出决算", None, None),
+]
+
+
+@pytest.mark.parametrize("question,value,basis", SIDES, ids=[q for q, _, _ in SIDES])
+def test_the_side_asked(assistant, question, value, basis):
+    answer = assistant.ask(question)
+    if value is None:
+        assert answer.status == "not_found" and not answer.facts, answer.text
+        return
+    fact = answer.facts[0]
+    assert (float(fact.value), (fact.basis or "").startswith(basis)) == (pytest.approx(value), True), answer.text
