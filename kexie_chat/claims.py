@@ -25,6 +25,8 @@ ABOVE_WORDS = ("超过", "高于", "多于", "大于", "超出", "突破", "达�
 BELOW_WORDS = ("不到", "低于", "少于", "小于", "不足", "未超过", "没超过", "不超过")
 # Whether a thing exists: 有没有…, 是否有…, and 有…吗 (有三公经费支出吗, 有公车吗).
 EXISTS_RE = re.compile(r"有没有|是否有|有无|有没|是不是有|有[^，。；,;?？吗没无]{1,12}吗[?？]?$")
+# That a thing does not exist (江汉区科协没有车，对吗; 张家口无因公出国费吧), not a question whether it does.
+ABSENT_RE = re.compile(r"(?<![有是])(?:没有|并无|无)(?!没|无|变化|增减|偿|关)[^，。；,;?？吗]{1,12}(?:[，,]?(?:对吗|是吗|吧|对不对|是不是)|吗$|$)")
 OVERSPENT_RE = re.compile(r"超支|超预算|超过(?:了)?(?:年初)?预算|超出(?:了)?(?:年初)?预算|突破(?:了)?(?:年初)?预算")
 CHANGES = (("down", DOWN_WORDS), ("up", UP_WORDS))  # 减 before 增: 增减 is told by the sign
 MORE_THAN_RE = re.compile(r"比(.{0,12}?)(多|高|大|少|低|小)")
@@ -33,7 +35,7 @@ YEAR_BEFORE_RE = re.compile(r"上年|去年|上一年|前一年|\d")  # 比上�
 
 @dataclass(frozen=True)
 class ClaimPart:
-    """One thing a claim says. kind: amount | above | below | up | down | exists | overspent | more | less.
+    """One thing a claim says. kind: amount | above | below | up | down | exists | absent | overspent | more | less.
 
     metric_at: where in the question the metric it is about was named (-1: the question's metric)."""
 
@@ -64,7 +66,9 @@ def claim_parts(folded: str, taken: list[tuple[int, int]], metric_spans: list[tu
         direction = _direction(folded)
         if direction:
             parts.append(ClaimPart(direction, metric_at=_metric_before(len(folded), metric_spans)))
-    if EXISTS_RE.search(folded) and not parts:
+    if ABSENT_RE.search(folded) and not parts:  # 没有车, 无三公经费: the claim is that there is none
+        parts.append(ClaimPart("absent"))
+    elif EXISTS_RE.search(folded) and not parts:
         parts.append(ClaimPart("exists"))
     if OVERSPENT_RE.search(folded):
         parts = [p for p in parts if p.kind not in ("up", "down")] + [ClaimPart("overspent")]
@@ -82,7 +86,7 @@ def _metric_before(at: int, metric_spans: list[tuple[int, int]]) -> int:
 
 def _number_kind(before: str) -> str:
     """What a number claims, from the words just before it."""
-    if CHANGE_RE.search(before) or before.endswith(tuple(UP_WORDS + DOWN_WORDS)):
+    if CHANGE_RE.search(before) or before.rstrip("了").endswith(tuple(UP_WORDS + DOWN_WORDS)):  # 增长了46.2%
         changed = _kind_named(before, CHANGES)
         if changed:
             return changed

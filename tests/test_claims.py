@@ -89,3 +89,21 @@ def test_one_figure_against_another_of_one_org(assistant, name, question, verdic
     answer = assistant.ask(question)
     assert (answer.intent, answer.verdict) == ("verify", verdict), answer.text
     assert len({f.metric for f in answer.facts}) >= 2
+
+
+# Claims as people end them (…吧, …吗), that a thing is absent (没有…), and a change told with 了
+# (增长了46.2%吗): (question, verdict) over the seeds.
+SAID_CLAIMS = [
+    ("江汉区科协没有车，对吗", "true"), ("包头科协没有车吧", "false"), ("张家口没有因公出国费吧", "true"),
+    ("江汉没有三公经费支出，是吗", "true"), ("秦皇岛没有公务接待费吧", "false"), ("包头没有公车吧", "false"),
+    ("包头机关运行经费不到20万吧", "true"), ("包头机关运行经费不到10万吧", "false"), ("包头三公经费是2.1万吧", "true"),
+    ("秦皇岛基本支出602.82万元吧", "true"), ("张家口三公经费是6万吧", "false"),
+    ("江汉机关运行经费增长了46.2%吗", "true"), ("江汉机关运行经费下降了46.2%吗", "false"),
+    ("包头机关运行经费减少了0.33万元吗", "true"), ("包头机关运行经费增加了0.33万元吗", "false"),
+]
+
+
+@pytest.mark.parametrize("question,verdict", SAID_CLAIMS, ids=[q for q, _ in SAID_CLAIMS])
+def test_claims_as_people_say_them(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert (answer.intent, answer.verdict) == ("verify", verdict), answer.text

@@ -104,13 +104,14 @@ def judge(part, request: Request, missing: Reply | None, lead: Fact) -> Judgemen
         return judge_change(part, facts, doc, free, metric)
     if part.kind == "overspent":
         return judge_overspent(facts, doc, free, metric)
-    kinded = [f for f in facts if of_kind(f, claim_kind(part.unit))] if part.kind != "exists" else \
+    kinded = [f for f in facts if of_kind(f, claim_kind(part.unit))] if part.kind not in ("exists", "absent") else \
         [f for f in facts if f.value is not None]
     fact = lead if lead.metric == metric and lead in kinded else choose(kinded, doc.doc_kind, free)
     if fact is None:
         return None, said("claim_not_written", metric=metric, what="figure"), []
-    if part.kind == "exists":
-        return ("true" if fact.value else "false"), said("claim_exists", fact, metric=metric), [fact]
+    if part.kind in ("exists", "absent"):
+        holds = bool(fact.value) == (part.kind == "exists")
+        return ("true" if holds else "false"), said("claim_exists", fact, metric=metric), [fact]
     return judge_amount(part, fact, query, metric)
 
 
