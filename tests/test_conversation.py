@@ -25,6 +25,12 @@ TURNS = [
     *[(f"money-after-a-count-{said}", [("包头市科协有几辆公车", 1, "包头"), (said, 1.95, "包头")])
       for said in ("花了多少钱", "多少钱", "花了多少钱呢")],
     # 公车 alone is the money; a count is asked by its measure (几辆), also as a follow-up
+    # another org alone keeps a change, share or rate (比上年呢 → 江汉呢), never a comparison
+    ("change-kept-for-another-org", [("包头机关运行经费", 17.09, "包头"), ("比上年呢", -0.33, "包头"),
+                                     ("江汉呢", 5.81, "江汉")]),
+    ("share-kept-for-another-org", [("江汉基本支出占比", 43.1, "江汉"), ("包头呢", 75, "包头")]),
+    ("rate-kept-for-another-org", [("江汉科学技术支出完成率", 85.5, "江汉"), ("包头呢", None, "")]),
+    ("comparison-not-kept", [("张家口和秦皇岛的机关运行经费哪个多", 90.98, "张家口"), ("包头呢", 17.09, "包头")]),
     ("vehicles-money-then-count", [("包头三公经费", 2.1, "包头"), ("公车呢", 1.95, "包头"), ("几辆", 1, "包头")]),
     ("vehicles-money-then-budget", [("包头公车", 1.95, "包头"), ("预算呢", 3.5, "包头")]),
 ]

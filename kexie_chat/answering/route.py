@@ -27,14 +27,19 @@ HANDLERS: dict[str, Callable[[Request], Reply]] = {
 NEEDS_SUBJECT: dict[str, dict] = {"lookup": {}, "share": {"side": None}, "rate": {"side": None},
                                   "budget_vs_actual": {}, "breakdown": {}, "each": {"side": None},
                                   "sum": {"side": None}, "two_metrics": {"side": None}, "change": {}}
-NEEDS_NO_DOCUMENT = ("change",)  # a change picks its own document (the latest when no year is named)
+NEEDS_NO_DOCUMENT = ("change",)
+# Operations a follow-up naming only another org keeps (比上年呢, then 江汉呢: 江汉's change); a comparison
+# or ranking is not kept (包头呢 after one asks 包头's own figure).
+ORG_KEPT_OPERATIONS = ("change", "share", "rate", "budget_vs_actual")  # a change picks its own document (the latest when no year is named)
 
 
 def operation(request: Request) -> str:
     """The operation that answers: the one asked, made precise by what the conversation holds."""
     query, context = request.query, request.context
     if query.intent == "org_only":  # 包头呢: the remembered question about another org, else its catalog
-        return "lookup" if context.metric else "catalog"
+        if not context.metric:
+            return "catalog"
+        return context.intent if context.intent in ORG_KEPT_OPERATIONS else "lookup"
     if query.intent == "compare" and len({f.value for f in query.orgs}) < 2 \
             and len({f.value for f in (query.codes or query.metrics)}) >= 2:
         return "two_metrics"  # 基本支出比项目支出多多少: two figures of one org
