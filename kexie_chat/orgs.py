@@ -50,8 +50,9 @@ def is_kexie(org: str) -> bool:
 def short_place(place: str) -> str:
     """The last administrative level of a place: 武汉市江汉区 -> 江汉区, 包头市 -> 包头市,
     内蒙古自治区包头市 -> 包头市 (a 自治区 is a province, an upper level, though it ends in 区)."""
-    cut = [i + 1 for i, ch in enumerate(place[:-1]) if ch in UPPER_LEVELS or place.endswith(UPPER_LEVEL_WORDS, 0, i + 1)]
-    return place[cut[-1]:] if cut and len(place) - cut[-1] >= 2 else place
+    cut = [i + 1 for i, ch in enumerate(place[:-1]) if (ch in UPPER_LEVELS or place.endswith(UPPER_LEVEL_WORDS, 0, i + 1))
+           and len(place) - i - 1 >= 2]  # 天津市蓟州区: the 州 of 蓟州 leaves one character, no level
+    return place[cut[-1]:] if cut else place
 
 
 def bare_place(place: str) -> str:

@@ -253,7 +253,7 @@ def test_a_body_misprinted_in_its_own_document_is_still_found():
 # The last level of a place: an autonomous region (自治区) is an upper level though it ends in 区.
 PLACES = [("内蒙古自治区包头市", "包头市"), ("广西壮族自治区南宁市青秀区", "青秀区"), ("武汉市江汉区", "江汉区"),
           ("新疆维吾尔自治区乌鲁木齐市", "乌鲁木齐市"), ("宁夏回族自治区", "宁夏回族自治区"), ("上海市普陀区", "普陀区"),
-          ("西藏自治区拉萨市城关区", "城关区")]
+          ("西藏自治区拉萨市城关区", "城关区"), ("天津市蓟州区", "蓟州区"), ("湖北省恩施土家族苗族自治州恩施市", "恩施市")]
 
 
 @pytest.mark.parametrize("place,last", PLACES, ids=[p for p, _ in PLACES])
