@@ -67,3 +67,36 @@ def test_compare_without_names_compares_the_orgs_the_conversation_was_about(assi
     for question in turns:
         answer = chat.ask(question)
     assert answer.intent == "compare" and {f.org for f in answer.facts if f.org} == orgs, answer.text
+
+
+# Last year's figure where the document states this year's and its change in one sentence (not last
+# year's itself): this year's less the change, 计算得出, dated the year before; asked by 去年/上年 or by
+# the year before the document's. None: no change is stated beside the figure.
+PREVIOUS = [
+    ("包头2019年收入总计是多少", 564.74), ("包头去年的机关运行经费", 17.42), ("包头2019年机关运行经费", 17.42),
+    ("江汉2019年机关运行经费", 12.57), ("江汉上年收支总计", 717.05), ("张家口2019年三公经费", 8.17),
+    ("秦皇岛2021年基本支出", 514.62), ("秦皇岛去年公务接待费", 0.30), ("西城2018年收入预算", 888.848706),
+    ("张家口2019年项目支出", None), ("包头2018年机关运行经费", None),
+]
+
+
+@pytest.mark.parametrize("question,value", PREVIOUS, ids=[q for q, _ in PREVIOUS])
+def test_last_years_figure(assistant, question, value):
+    answer = assistant.ask(question)
+    if value is None:
+        assert answer.status == "not_found" and not answer.facts, answer.text
+        return
+    fact = answer.facts[0]
+    assert answer.status == "answered", answer.text
+    got = float(fact.value) / (10000 if fact.unit == "元" else 1)
+    assert got == pytest.approx(value), answer.text
+    if "计算得出" in (fact.basis or ""):  # dated the year before the figures it is computed from
+        assert fact.year == answer.facts[1].year - 1 == answer.facts[2].year - 1
+
+
+def test_last_years_figure_in_a_conversation(assistant):
+    chat = assistant.conversation()
+    chat.ask("包头机关运行经费")
+    answer = chat.ask("去年呢")
+    assert (float(answer.facts[0].value), answer.facts[0].year) == (pytest.approx(17.42), 2019)
+    assert "计算得出" in answer.facts[0].basis and {f.source.line for f in answer.facts[1:]} == {974}

@@ -76,6 +76,7 @@ CASES: dict[str, tuple[str, ...]] = {
     "follow_operation": ("包头机关运行经费比上年减少多少", "项目支出呢"),
     "follow_compare_add": ("包头和江汉区的机关运行经费谁多", "加上张家口呢"),
     "follow_not_found": ("石家庄2020年三公经费", "张家口呢"),
+    "follow_previous": ("江汉机关运行经费", "去年呢"),
 }
 
 
