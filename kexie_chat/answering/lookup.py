@@ -31,10 +31,8 @@ def lookup(request: Request) -> Reply:
             return told
         return no_kind(request, doc, metric, facts)
     primary = choose(kinded, doc.doc_kind, query)
-    if primary is None and query.previous:
-        derived = previous_from_change(request, facts)
-        if derived is not None:
-            return derived
+    if primary is None and query.previous:  # never this year's figures (nor its items) for last year's
+        return previous_from_change(request, facts) or no_metric(request, org, doc, metric)
     if primary is None and any(f.item for f in kinded):
         return breakdown(request)
     if primary is None and kinded and query.side:
