@@ -35,6 +35,8 @@ EXISTS_RE = re.compile(r"有没有|有无|是否有|有没|有[^，。；,;?？�
 # A count asked with no name but its measure (包头有几辆): the measure word -> the metric it counts
 # (people are HEADCOUNT_RE's).
 COUNT_ASKED_RE = re.compile(r"(?:多少|几)(辆|台)")
+# Words that may stand between an org or year and 预算 when it is the budget as a whole (2022年度的预算).
+WHOLE_FILLER_RE = re.compile(r"年度|度|全年|部门|单位|本年|今年|[?？]")
 MEASURE_FILLER_RE = re.compile(r"一共|总共|现在|目前|共|有|是|车|[?？]")
 SHARE_WHOLE_RE = re.compile(rf"占(?:全部|整个|总|全年)?({'|'.join(SHARE_WHOLES)})(?:的|多少|几|百分|比)")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
@@ -189,7 +191,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
         query.metrics = metrics.find_typos(folded, skip)
     if not query.metrics and not query.codes and not query.item and (query.orgs or query.years):
         whole = WHOLE_BUDGET_RE.search(folded)  # 秦皇岛2022年预算: the budget as a whole
-        if whole and not skip & set(range(whole.start(), whole.end())):
+        if whole and not skip & set(range(whole.start(), whole.end())) and not _names_more(folded, skip, whole):
             query.metrics = [Found(WHOLE_BUDGET_METRIC, whole.start(), whole.end(), "whole")]
     if not query.metrics and not query.codes and not query.item and query.orgs:
         people = HEADCOUNT_RE.search(folded)  # 西城科协实际有几个人: the org's own people
@@ -246,6 +248,13 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.wants_actual = bool(ACTUAL_WORDS.search(unnamed)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
     return query
+
+
+def _names_more(folded: str, skip: set[int], whole: re.Match) -> bool:
+    """Whether a question names something of its own right before 预算 (商务委生命健康专项预算: a
+    project's budget, not the budget as a whole); what follows it is asked of it (比上年减少了吗)."""
+    start = max((i + 1 for i in skip if i < whole.start()), default=0)
+    return len(WHOLE_FILLER_RE.sub("", FILLER_RE.sub("", folded[start:whole.start()]))) >= 2
 
 
 def _counted_by_measure(folded: str, skip: set[int]) -> list[Found]:

@@ -183,3 +183,19 @@ def test_the_side_asked(assistant, question, value, basis):
         return
     fact = answer.facts[0]
     assert (float(fact.value), (fact.basis or "").startswith(basis)) == (pytest.approx(value), True), answer.text
+
+
+# 预算 is the budget as a whole only when nothing else is named beside it: a thing the index does not
+# know (机器人展区预算) is searched for, never answered with the whole budget.
+WHOLE = [("秦皇岛2022年预算是多少", True), ("张家口2020年预算", True), ("秦皇岛2022年部门预算总额是多少", True),
+         ("张家口科协2020年预算一共多少钱", True), ("张家口2020年机器人展区预算", False),
+         ("秦皇岛2022年科技专业馆预算", False), ("包头2020年稀土钢杯创新方法大赛预算是多少", False),
+         ("西城2019年科普迷你小屋预算", False)]
+WHOLES = {"收支总计", "收入总计", "支出总计", "收入合计", "支出合计"}
+
+
+@pytest.mark.parametrize("question,whole", WHOLE, ids=[q for q, _ in WHOLE])
+def test_the_budget_as_a_whole_only_when_nothing_else_is_named(assistant, question, whole):
+    answer = assistant.ask(question)
+    told = {f.metric for f in answer.facts} & WHOLES
+    assert bool(told) == whole, answer.text
