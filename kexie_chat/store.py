@@ -242,6 +242,7 @@ _SEGMENTER: dict = {}  # per worker process: the tokenizer of the build under wa
 
 def _start_segmenter(kept: list[str]) -> None:
     _SEGMENTER["full"] = build_tokenizer(kept)
+    _SEGMENTER["known"] = {}  # text -> its cut, inner words and dictionary words, for this build
 
 
 def _cut_all(kept: list[str], texts: list[list[str]]) -> list[tuple]:
@@ -332,15 +333,17 @@ def _serve_cuts(conn) -> None:
 def _cut_texts(texts: list[str]) -> tuple[list[str], list[list], dict[str, int], int]:
     """Passages cut into words: (each one's cut, each one's inner words, the dictionary's words
     that occur in them (see text.occurring_words: the index's dictionary), its total)."""
-    full = _SEGMENTER["full"]
-    cuts, inner, known = [], [], {}
+    full, known = _SEGMENTER["full"], _SEGMENTER["known"]
+    cuts, inner, words = [], [], {}
     for text in texts:
-        if text not in known:  # disclosures repeat their headers and explanations word for word
+        if text not in known:  # disclosures repeat their headers and explanations word for word, and each other's
             cut = cut_for_index(text, full)
-            known[text] = _encode(text, cut), cut.inner
-        cuts.append(known[text][0])
-        inner.append(known[text][1])
-    return cuts, inner, occurring_words(full, set(texts)), full.total
+            known[text] = _encode(text, cut), cut.inner, occurring_words(full, [text])
+        encoded, pairs, found = known[text]
+        cuts.append(encoded)
+        inner.append(pairs)
+        words.update(found)
+    return cuts, inner, words, full.total
 
 
 def _encode(text: str, cut: IndexCut) -> str:
