@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import BASIS_CHANGE
 from .breakdown import breakdown
-from .choose import choose, is_derived, of_kind
-from .figures import computed, unique
+from .choose import choose, of_kind
+from .figures import unique
+from .later import previous_from_change
 from .notfound import no_kind, no_metric, no_side
 from .reply import Reply, answered, said
 from .request import Request
@@ -32,7 +32,7 @@ def lookup(request: Request) -> Reply:
         return no_kind(request, doc, metric, facts)
     primary = choose(kinded, doc.doc_kind, query)
     if primary is None and query.previous:  # never this year's figures (nor its items) for last year's
-        return previous_from_change(request, facts) or no_metric(request, org, doc, metric)
+        return previous_from_change(request, doc, facts) or no_metric(request, org, doc, metric)
     if primary is None and any(f.item for f in kinded):
         return breakdown(request)
     if primary is None and kinded and query.side:
@@ -56,29 +56,3 @@ def lookup(request: Request) -> Reply:
                   *([said("other_scope", doc=other_scope)] if other_scope else [])]
     return answered("lookup", *statements, facts=unique([primary, *paired, *readings, *supporting, *others]),
                     source=said("source", primary))
-
-
-# How far before its change a level may be told and still be the figure the change is of (one sentence
-# wrapped over a few lines, blank lines between them as PDFs print them).
-TOLD_TOGETHER_LINES = 8
-
-
-def previous_from_change(request: Request, facts: list) -> Reply | None:
-    """Last year's figure (去年的…, 2019年… of a 2020 document) where the document states this year's
-    and the change from last year in one sentence but not last year's: this year's less the change,
-    计算得出 with both lines; None when they are not told together."""
-    doc, free = request.doc, replace(request.query, previous=False, kind=None, side=None)
-    change = choose([f for f in facts if f.basis == BASIS_CHANGE and f.is_money], doc.doc_kind, free,
-                    allow=(BASIS_CHANGE,))
-    if change is None:
-        return None
-    told_before = [f for f in facts if f.is_money and not is_derived(f) and f.source.doc == change.source.doc
-                   and 0 <= change.source.line - f.source.line <= TOLD_TOGETHER_LINES]
-    nearest = max((f.source.line for f in told_before), default=None)
-    level = choose([f for f in told_before if f.source.line == nearest], doc.doc_kind, free)
-    if level is None:
-        return None
-    year = level.year - 1
-    before = computed(level, change, "difference", "本年数−较上年增减").model_copy(update={"year": year})
-    return answered("lookup", *request.notes, said("previous_computed", before, level, change, year=year, doc=doc),
-                    facts=[before, level, change], source=said("source", level))
