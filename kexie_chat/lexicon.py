@@ -118,7 +118,8 @@ FUNDING_QUALIFIER_METRICS: tuple[str, ...] = ("财政拨款支出", "财政拨�
 # 公车 alone is not here: it names the money (公务用车购置及运行维护费, COLLOQUIAL_NAMES) unless a count
 # is asked (几辆公车, 有没有公车: COUNTED_BY).
 QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公务用车数"),
-                                                     "绩效目标项目资金": ("项目预算资金",)}
+                                                     "绩效目标项目资金": ("项目预算资金",),
+                                                     "绩效自评得分": ("多少分", "几分")}
 # A one-character name (车) is a word only after these (几辆车, 有没有车, 科协的车), or after an org's
 # name or a digit; after other characters it ends another word (科普大篷车, 电车).
 ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"

@@ -138,7 +138,8 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_indicator_gives_its_target_and_actual(text, expected):
-    got = [(f.item, f.basis, f.value, f.unit, f.text, f.line) for f in read_indicators(text.splitlines())]
+    got = [(f.item, f.basis, f.value, f.unit, f.text, f.line) for f in read_indicators(text.splitlines())
+           if f.metric == "绩效指标"]
     assert got == [(item, basis, Decimal(value), unit, printed, line)
                    for item, basis, value, unit, printed, line in expected]
 
@@ -153,6 +154,21 @@ def test_a_fact_names_its_table_and_the_project_it_rates(text, table):
 def test_a_project_table_after_another_names_its_own_project():
     tables = {f.table for f in read_indicators(TABS.splitlines())}
     assert tables == {"部门整体支出绩效", "项目支出绩效（测绘宣传）"}
+
+
+@pytest.mark.parametrize("text,rated,score,line", [
+    (TABS.replace("单位名称", "填报日期: 2024年3月1日\t\t总分:\t96\t\n单位名称"), "部门整体支出", "96", 2),
+    (WRAPPED, "2023年测绘普及", "98", 46),
+], ids=["title_area_cell", "last_row_weight_then_score"])
+def test_a_tables_total_score_is_of_what_it_rates(text, rated, score, line):
+    totals = [(f.metric, f.item, f.basis, f.value, f.unit, f.line) for f in read_indicators(text.splitlines())
+              if f.metric != "绩效指标"]
+    assert totals == [("绩效自评得分", rated, "总分", Decimal(score), "分", line)]
+
+
+def test_a_sentence_about_a_total_is_no_total():
+    text = TABS.replace("服务对象满意度\t", "约束性指标\t资金管理\t评价总分不得超过70分。\n服务对象满意度\t")
+    assert [f for f in read_indicators(text.splitlines()) if f.metric != "绩效指标"] == []
 
 
 def test_text_without_a_header_has_no_indicators():

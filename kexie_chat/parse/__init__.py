@@ -5,7 +5,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import PERFORMANCE_METRIC
 from ..models import DEPARTMENT, Definition, Document, Fact, Passage, Source
 from ..orgs import is_kexie, short_names
 from ..text import clean, fold
@@ -116,7 +115,7 @@ def _indicators(lines: list[str], regions: list[Region], base: dict, doc: str) -
     facts = []
     for read in read_indicators([clean_line(line) for line in lines]):
         scope = next((s for start, s in reversed(starts) if start <= read.line), DEPARTMENT)
-        facts.append(Fact(**base, metric=PERFORMANCE_METRIC, value=read.value, unit=read.unit, basis=read.basis,
+        facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
                           source=Source(doc=doc, line=read.line, quote=read.quote), scope=scope, table=read.table,
                           item=read.item, text=read.text))
     return facts

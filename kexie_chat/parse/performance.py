@@ -17,6 +17,7 @@ from ..lexicon import (
     BASIS_TARGET,
     PERFORMANCE_COLUMN_LABELS,
     PERFORMANCE_DESCRIPTION_LABELS,
+    PERFORMANCE_METRIC,
     PERFORMANCE_LEVEL_RE,
     PERFORMANCE_MONEY_WORDS,
     PERFORMANCE_NAME_LABELS,
@@ -37,10 +38,16 @@ SYMBOL_RE = re.compile(rf"(?:{COMPARATOR}|=|文字描述|定性)")
 LEVELS_RE = re.compile(rf"^(?:{PERFORMANCE_LEVEL_RE})+")
 UNIT_TOKEN_RE = re.compile(rf"^(?:{UNIT})(?:/(?:{UNIT}))?$")
 ENDS_TABLE_RE = re.compile(r"^(?:总分|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+# A table's total as a cell of its own ("总分 100 97": the weight, then the score; "总分:\t99"), never a
+# sentence's ("评价总分不得超过70分").
+TOTAL_SCORE_RE = re.compile(r"(?:^|\s)总\s*分\s*[:：]?\s+(?P<first>\d+(?:\.\d+)?)(?:\s+(?P<score>\d+(?:\.\d+)?))?\s*$")
+RATED_RE = re.compile(r"^(.{2,20}?)绩效")
 TITLE_RE = re.compile(r"绩效.{0,8}(?:表|情况)$|^(?:部门整体支出|项目支出)绩效")
 NUMBERING_RE = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．]")
 PROJECT_RE = re.compile(r"项目名称\s*(?P<name>.+?)\s*(?:项目负责人|财务负责人|主管部门|实施单位|$)")
 WORD_COLUMN = "说明"  # a column of words (偏差原因, 指标值确定依据), never a figure
+SCORE_METRIC = "绩效自评得分"
+BASIS_TOTAL_SCORE = "总分"
 HEADER_SPAN = 7  # a header wraps over at most this many non-empty lines
 LOOK_BACK = 60  # lines before a header where its title and project are named
 
@@ -75,23 +82,26 @@ class IndicatorFact:
     line: int
     quote: str
     table: str  # the table's title, with the project it rates
+    metric: str = PERFORMANCE_METRIC  # or SCORE_METRIC: the table's 总分, its item what it rates
 
 
 def read_indicators(lines: list[str]) -> list[IndicatorFact]:
     """Every numeric target and actual of the 绩效 tables of a disclosure's lines."""
     facts: list[IndicatorFact] = []
-    i, previous = 0, 0
+    i, header_end, rows_end = 0, 0, -1
     while i < len(lines):
         header = _header(lines, i)
         if header is None:
             i += 1
             continue
         columns, end = header
-        table = _table_name(lines, max(previous, i - LOOK_BACK), i)
-        found, previous = _rows(lines, end, columns, table)
+        title, project = _table_name(lines, max(header_end, i - LOOK_BACK), i)
+        table = f"{title}（{project}）" if project else title
+        found, stop = _rows(lines, end, columns, table)
         facts.extend(found)
-        i = max(previous, i + 1)
-        previous = end
+        total = _total(lines, max(rows_end + 1, i - LOOK_BACK), stop, _rated(title, project), table)
+        facts.extend([total] if total else [])
+        i, header_end, rows_end = max(stop, i + 1), end, stop
     return facts
 
 
@@ -131,7 +141,7 @@ def _columns(text: str) -> list[str]:
     return [column for _, column in sorted(found)]
 
 
-def _table_name(lines: list[str], first: int, header: int) -> str:
+def _table_name(lines: list[str], first: int, header: int) -> tuple[str, str]:
     """The table's title ("项目支出绩效自评表") and the project it rates ("2020年科普活动"), when named."""
     title, project = "", ""
     for line in lines[first:header]:
@@ -142,8 +152,25 @@ def _table_name(lines: list[str], first: int, header: int) -> str:
         match = PROJECT_RE.search(cells)
         if match and fold(match.group("name")):
             project = fold(match.group("name"))
-    name = title or "绩效表"
-    return f"{name}（{project}）" if project else name
+    return title or "绩效表", project
+
+
+def _rated(title: str, project: str) -> str:
+    """What a 绩效 table rates: its project, or the spending its title names (部门整体支出绩效)."""
+    subject = RATED_RE.match(title)
+    return project or (subject.group(1) if subject and not subject.group(1).startswith("项目") else "")
+
+
+def _total(lines: list[str], first: int, last: int, rated: str, table: str) -> IndicatorFact | None:
+    """The table's 总分 (总分 100 97: the weight, then the score), of what it rates."""
+    for number in range(min(last, len(lines) - 1), first - 1, -1):
+        said = TOTAL_SCORE_RE.search(lines[number])
+        if said and rated:
+            score = said.group("score") or said.group("first")
+            quote = clean(lines[number].replace("\t", " "))
+            return IndicatorFact(rated, BASIS_TOTAL_SCORE, Decimal(score), "分", score, number + 1, quote, table,
+                                 SCORE_METRIC)
+    return None
 
 
 # --- the rows --------------------------------------------------------------------------------
