@@ -15,13 +15,14 @@ from .meta import NotADisclosure, read_meta, short_place
 from .narrative import Vocabulary, by_first_character, read_paragraphs
 from .regions import Region, clean_line, split_regions
 from .items import read_items
-from .performance import read_indicators
+from .performance import SCORE_METRIC, read_indicators
 from .tables import read_table, table_unit
 
 __all__ = ["Disclosure", "NotADisclosure", "parse_disclosure"]
 
 PHONE_RE = re.compile(r"(?<!\d)(0\d{2,3}-\d{7,8}|\d{7,8})(?!\d)")
 CONTACT_RE = re.compile(r"联系电话|咨询电话|联系方式")
+YEAR_RE = re.compile(r"^(?:19|20)\d{2}年度?")
 DEFINITION_RE = re.compile(r"^([^：:，,。；]{2,24}?)(?:[：:]|是指)")
 GLOSSARY_END_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 
@@ -69,7 +70,7 @@ def parse_disclosure(doc: str, text: str) -> Disclosure:
             facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
                               source=Source(doc=doc, line=read.lines[0], quote=quote), scope=region.scope,
                               table="正文", item=read.item, text=read.written, code=read.code))
-    facts.extend(_indicators(lines, regions, base, doc))
+    facts.extend(_indicators(lines, regions, base, doc, facts))
     facts.extend(_contacts(lines, base, doc))
     document.tables_read = "、".join(tables_read(regions, facts, meta.doc_kind))
     return Disclosure(document=document, facts=_unique(facts), passages=_passages(regions, doc),
@@ -109,11 +110,16 @@ def _quote(lines: list[str], numbers: list[int]) -> str:
     return "".join(clean(clean_line(lines[n - 1])) for n in numbers)
 
 
-def _indicators(lines: list[str], regions: list[Region], base: dict, doc: str) -> list[Fact]:
-    """The targets and actuals of the 绩效 tables: the indicator is the item, the column the basis."""
+def _indicators(lines: list[str], regions: list[Region], base: dict, doc: str, read_so_far: list[Fact]) -> list[Fact]:
+    """The targets and actuals of the 绩效 tables: the indicator is the item, the column the basis; and
+    each table's 总分, unless the text already gives that project's score (one project, two names)."""
     starts = [(region.start, region.scope) for region in regions]
+    scored = [(f.value, YEAR_RE.sub("", f.item or "")) for f in read_so_far if f.metric == SCORE_METRIC and f.item]
     facts = []
     for read in read_indicators([clean_line(line) for line in lines]):
+        if read.metric == SCORE_METRIC and any(value == read.value and name and name in read.item
+                                               for value, name in scored):
+            continue
         scope = next((s for start, s in reversed(starts) if start <= read.line), DEPARTMENT)
         facts.append(Fact(**base, metric=read.metric, value=read.value, unit=read.unit, basis=read.basis,
                           source=Source(doc=doc, line=read.line, quote=read.quote), scope=scope, table=read.table,
