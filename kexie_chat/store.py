@@ -614,6 +614,10 @@ def _check(path: Path) -> None:
             raise IndexBuildError("语料目录中没有可读的公开文件")
 
 
+# How many sets of facts a Store keeps built (an org's figures are a few hundred sets at most).
+FACT_SETS_KEPT = 2048
+
+
 class Store:
     """Read-only lookups over a built index."""
 
@@ -631,6 +635,7 @@ class Store:
             conn.close()
             raise IndexBuildError(f"不是 kexie 索引，或已损坏：{self.path}") from exc
         self.conn = conn
+        self._facts: dict[tuple, tuple[Fact, ...]] = {}  # see facts()
         # Questions are cut into words with the index's own dictionary, loaded by the first search.
         self._dictionary = (f"{self.path.resolve()}:{self.fingerprint()}", lambda path=self.path: read_dictionary(path))
         use_dictionary(*self._dictionary)
@@ -691,6 +696,17 @@ class Store:
 
     def facts(self, *, org: str | None = None, metric: str | None = None, code: str | None = None,
               year: int | None = None, metrics: list[str] | None = None) -> list[Fact]:
+        """Facts of the view, in the index's order. An answer asks the same few again and again (a total,
+        its parts, their readings): the index is read-only, so each set is built once."""
+        key = (org, metric, code, year, tuple(metrics or ()))
+        if key not in self._facts:
+            if len(self._facts) >= FACT_SETS_KEPT:
+                self._facts.clear()
+            self._facts[key] = self._read_facts(org=org, metric=metric, code=code, year=year, metrics=metrics)
+        return list(self._facts[key])
+
+    def _read_facts(self, *, org: str | None, metric: str | None, code: str | None, year: int | None,
+                    metrics: list[str] | None) -> tuple[Fact, ...]:
         clauses, params = [], []
         for column, value in (("org", org), ("metric", metric), ("code", code), ("year", year)):
             if value is not None:
@@ -701,7 +717,7 @@ class Store:
             params.extend(metrics)
         where = " and ".join(clauses) or "1"
         rows = self.conn.execute(f"select * from facts where {where} order by rowid", params)
-        return [_fact(row) for row in rows]
+        return tuple(_fact(row) for row in rows)
 
     def fact_table(self, *, org: str | None = None, metric: str | None = None) -> tuple[list[str], list[tuple]]:
         """The facts view as it is (columns, rows), of one org and/or metric: what an export writes."""
