@@ -114,18 +114,12 @@ def _listed(lines: list[tuple[int, str]], metric: str, names: tuple[str, ...], a
             basis: str) -> list[ItemFact]:
     """The lines of a tab-separated list under a header naming its name and amount columns; its 合计
     row is said already (the table's total)."""
-    rows = _rows(lines)
-    header = next((row for row in rows if any(fold(c) in names for _, c in row)), None)
-    if header is None:
-        return []
-    labels = [cell for _, cell in header]
+    labels, body = _under_header(lines, names)
     name_at, amount_at = _column(labels, names), _column(labels, amounts)
     if name_at is None or amount_at is None:
         return []
     facts = []
-    for row in rows[rows.index(header) + 1:]:
-        if len(row) != len(labels):
-            continue
+    for row in body:
         name, written = row[name_at][1], row[amount_at][1]
         amount = parse_amount(written)
         if name and amount is not None and fold(name) not in TOTAL_NAMES and not is_metric(name):
@@ -163,6 +157,17 @@ def _rows(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return [row for row in rows if row]
 
 
+def _under_header(lines: list[tuple[int, str]], names: tuple[str, ...]) -> tuple[list[str], list[list[tuple[int, str]]]]:
+    """A list's header (the row naming its name column, by one of `names`) and the full rows under
+    it; no header, no rows."""
+    rows = _rows(lines)
+    header = next((row for row in rows if any(fold(c) in names for _, c in row)), None)
+    if header is None:
+        return [], []
+    labels = [cell for _, cell in header]
+    return labels, [row for row in rows[rows.index(header) + 1:] if len(row) == len(labels)]
+
+
 def _column(header: list[str], labels: tuple[str, ...]) -> int | None:
     for label in labels:
         for i, cell in enumerate(header):
@@ -172,19 +177,13 @@ def _column(header: list[str], labels: tuple[str, ...]) -> int | None:
 
 
 def _projects(lines: list[tuple[int, str]]) -> list[ItemFact]:
-    rows = _rows(lines)
-    header = next((row for row in rows if any(fold(c) in PROJECT_NAME_LABELS for _, c in row)), None)
-    if header is None:
-        return []
-    labels = [cell for _, cell in header]
+    labels, body = _under_header(lines, PROJECT_NAME_LABELS)
     name_at, amount_at = _column(labels, PROJECT_NAME_LABELS), _column(labels, PROJECT_AMOUNT_LABELS)
     flag_at = _column(labels, PROCUREMENT_FLAG_LABELS)
-    if amount_at is None:
+    if name_at is None or amount_at is None:
         return []
     facts = []
-    for row in rows[rows.index(header) + 1:]:
-        if len(row) != len(labels):
-            continue
+    for row in body:
         name, written = row[name_at][1], row[amount_at][1]
         amount = parse_amount(written)
         if not name or amount is None or BASIC_LINE_RE.search(name):
