@@ -37,6 +37,12 @@ EXISTS_RE = re.compile(r"有没有|有无|是否有|有没|有[^，。；,;?？�
 COUNT_ASKED_RE = re.compile(r"(?:多少|几)(辆|台)")
 # Words that may stand between an org or year and 预算 when it is the budget as a whole (2022年度的预算).
 WHOLE_FILLER_RE = re.compile(r"年度|度|全年|部门|单位|本年|今年|[?？]")
+# Where the asking begins after 预算 (多少, 是, 比上年…): words before it name a figure of the budget,
+# not the budget as a whole; these words name the whole itself (预算总额是多少).
+WHOLE_ASKED_RE = re.compile(r"多少|几|是|为|有|比|较|同比|相比|占|增|减|和|与|跟|及|对比|超|高于|低于|达|不到|吗|呢|吧|"
+                            r"[?？，,。]")
+WHOLE_AFTER_FILLER_RE = re.compile(r"总额|总数|总计|合计|规模|金额|数额|资金|一共|总共|共|全年|年度|总|安排|情况|"
+                                   r"收支|收入|支出|数")
 MEASURE_FILLER_RE = re.compile(r"一共|总共|现在|目前|共|有|是|车|[?？]")
 SHARE_WHOLE_RE = re.compile(rf"占(?:全部|整个|总|全年)?({'|'.join(SHARE_WHOLES)})(?:的|多少|几|百分|比)")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
@@ -254,7 +260,10 @@ def _names_more(folded: str, skip: set[int], whole: re.Match) -> bool:
     """Whether a question names something of its own right before 预算 (商务委生命健康专项预算: a
     project's budget, not the budget as a whole); what follows it is asked of it (比上年减少了吗)."""
     start = max((i + 1 for i in skip if i < whole.start()), default=0)
-    return len(WHOLE_FILLER_RE.sub("", FILLER_RE.sub("", folded[start:whole.start()]))) >= 2
+    if len(WHOLE_FILLER_RE.sub("", FILLER_RE.sub("", folded[start:whole.start()]))) >= 2:
+        return True
+    after = WHOLE_ASKED_RE.split(folded[whole.end():], maxsplit=1)[0]  # 单位预算绩效目标项目涉及资金多少
+    return len(WHOLE_AFTER_FILLER_RE.sub("", FILLER_RE.sub("", after))) >= 2
 
 
 def _counted_by_measure(folded: str, skip: set[int]) -> list[Found]:

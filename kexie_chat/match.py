@@ -207,10 +207,12 @@ class OrgMatcher:
     def other_body(self, folded: str, found: list[Found], names: list[tuple[int, int]]) -> str | None:
         """The name of another body written right after an org's place (张家口市财政局, 包头市科技局):
         the place is ours, the body is not, so nothing of our org answers it. names: the spans of
-        metric names, whose words (委托业务费) are no body."""
+        metric names, whose words (委托业务费) are no body, nor are the words of another org named
+        (商务委和政府办: 和政府 begins the second org)."""
         for org in found:
             match = OTHER_BODY_RE.match(folded, org.end)
-            if not match or any(start < match.end() and org.end < end for start, end in names):
+            names_here = names + [(other.start, other.end) for other in found if other is not org]
+            if not match or any(start < match.end() and org.end < end for start, end in names_here):
                 continue
             mention = folded[org.start:match.end()]
             if not any(mention[i:] in self._aliases for i in range(len(mention) - 1)):

@@ -546,7 +546,13 @@ def test_a_list_printed_to_one_decimal_is_decided_by_the_rounding_of_its_parts(t
 
 
 def procurement(total: str) -> str:
-    """A 其中 list whose items the reader takes for no fact (货物采购金额…): they are added all the same."""
+    """A 其中 list whose items the reader takes for no fact (办公家具…): they are added all the same."""
+    return (DECISION + f"（二）政府采购支出情况\n本部门2024年度政府采购金额为{total}万元，其\n"
+            "中：办公家具4.79万元、修缮工程0万元、审计服务246.47万元。\n")
+
+
+def procurement_parts(total: str) -> str:
+    """The 货物/工程/服务 parts of a 政府采购 as a 决算 writes them: read as facts, their identity decides."""
     return (DECISION + f"（二）政府采购支出情况\n本部门2024年度政府采购金额为{total}万元，其\n"
             "中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元。\n")
 
@@ -568,6 +574,8 @@ def spending_shares(office: str) -> str:
 LISTS = [
     ("unread-items-其中-rounding", procurement("251.26"), procurement("251.25"), [("list_sum", "rounding")]),
     ("unread-items-其中-more-than-rounding-is-no-partition", procurement("251.26"), procurement("261.26"), []),
+    ("procurement-parts-rounding", procurement_parts("251.26"), procurement_parts("251.25"), [("identity", "rounding")]),
+    ("procurement-parts-off", procurement_parts("251.26"), procurement_parts("261.26"), [("identity", "error")]),
     ("unread-items-full-list", projects("1170.00"), projects("1180.00"), [("list_sum", "error")]),
     ("shares-between-items", spending_shares("23.37"), spending_shares("23.38"), [("list_sum", "rounding")]),
 ]

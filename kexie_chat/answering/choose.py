@@ -33,6 +33,8 @@ from ..models import DEPARTMENT, Fact
 from ..text import fold
 from ..vocabulary import table_kind
 
+APPROPRIATION = "财政拨款"
+APPROPRIATION_FUNDINGS = ("财政拨款", "一般公共预算")  # tables that count 财政拨款 money only
 OTHER_SIDE = {"预算": BASIS_ACTUAL, "决算": BASIS_BUDGET}  # the basis a question insisting on a side must not get
 DERIVED = (BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_SHARE, BASIS_EXECUTION, BASIS_PREVIOUS)
 MAIN_COLUMNS = ("合计", "小计", "金额", "预算数", "决算数", "本年", "收入预算金额", "支出预算金额", "数量",
@@ -74,9 +76,20 @@ def choose(facts: list[Fact], doc_kind: str, query: Query | None = None,
         kind = table_kind(fact.table or "") if fact.table and fact.table != "正文" else None
         table_rank = TABLE_PRIORITY.index(kind) if kind in TABLE_PRIORITY else len(TABLE_PRIORITY)
         full_year = (BASIS_FULL_YEAR == basis) != bool(query and "全年预算" in query.folded)
-        return ("空白" in basis, unit, side, full_year, column, table_rank, fact.source.line)
+        funding = 0 if not appropriation_asked(query, fact.metric) or \
+            TABLE_FUNDING.get(kind or "") in APPROPRIATION_FUNDINGS else 1
+        return ("空白" in basis, unit, funding, side, full_year, column, table_rank, fact.source.line)
 
     return min(usable, key=rank)
+
+
+def appropriation_asked(query: Query | None, metric: str) -> bool:
+    """Whether the question's words for a figure say 财政拨款 where its name does not (年初财政拨款结转和结余
+    is the 年初结转和结余 of the 财政拨款 table, not of all funds)."""
+    if query is None:
+        return False
+    words = [query.folded[f.start:f.end] for f in query.metrics if f.value == metric]
+    return any(APPROPRIATION in word for word in words) and APPROPRIATION not in metric
 
 
 def wants_target(query: Query | None) -> bool:

@@ -65,6 +65,11 @@ def claim_kind(unit: str) -> str | None:
     return "count" if unit else None
 
 
+# A round number is another way of saying a figure only when it is near it: 200 for 171.01 rounds
+# to the hundred, yet a reporter told "约数" would print a figure 17% off.
+ROUNDED_CLAIM_SHARE = Decimal("0.05")
+
+
 def rounds_to(stated: Decimal, claimed: Decimal) -> bool:
     """Whether a claimed round number is the stated one rounded (602.82 told as 600): a claim's
     trailing zeros say how precise it means to be."""
@@ -75,4 +80,5 @@ def rounds_to(stated: Decimal, claimed: Decimal) -> bool:
     if place == 0:
         return False
     step = Decimal(10) ** place
-    return (stated / step).quantize(Decimal(1)) * step == claimed
+    close = abs(stated - claimed) <= abs(stated) * ROUNDED_CLAIM_SHARE
+    return close and (stated / step).quantize(Decimal(1)) * step == claimed
