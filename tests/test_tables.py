@@ -361,3 +361,48 @@ def test_a_header_repeated_over_a_page_is_no_blank_row():
     table = _totals_table("no-row-numbers", None) + "收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
     metrics = {f.metric for f in _facts(DECISION_HEAD, table) if f.table != "正文"}
     assert metrics == {m for _, m in INCOME_ROWS + SPENDING_ROWS}
+
+
+# A PDF's 三公 table as numbered rows (序号, cells apart by spaces, blank cells as spaces), the
+# last row followed, before the next heading, by the title and opening sentence of the prose.
+NUMBERED_THREE_PUBLIC_THEN_PROSE = """单位预算财政拨款“三公”经费支出表
+731001 某市科学技术协会本级 预算年度：2022 单位：万元
+序号 项  目
+资 金 性 质
+合计
+一般公共预算
+财政拨款
+政府性基金
+预算拨款
+国有资本经营
+预算财政拨款
+栏次 1 2 3 4 5
+1 合计 2.14 2.14{blank}
+2 “三公”经费小计 2.14 2.14{blank}
+3 一、因公出国（境）费{blank}{blank}
+4
+    其中：教学科研人员因公出国
+（境）费
+6 二、公务用车购置及运维费 1.93 1.93{blank}
+{last}
+{after}
+一、部门职责及机构设置情况
+"""
+PROSE_AFTER_A_TABLE = [
+    ("title-and-sentence", " 某市科学技术协会 2022 年部门预算信息公开情况说明\n按照《预算法》规定，现将某市\n市科学技术协会 2022年部门预算公开如下："),
+    ("sentence-ending-in-colon", "现将本单位2022年部门预算公开如下："),
+    ("title-alone", "某市科学技术协会2022年部门预算信息公开情况说明"),
+    ("blank-lines-between", "\n\n现将本单位 2022 年预算公开如下： \n\n"),
+]
+
+
+@pytest.mark.parametrize("name,after", PROSE_AFTER_A_TABLE, ids=[c[0] for c in PROSE_AFTER_A_TABLE])
+def test_prose_after_a_numbered_table_is_no_row(name, after):
+    """Only a wrapped name continues a numbered row: the row's figures close it, so the prose
+    printed after the table's last row adds no figure (a 2022年部门预算公开如下 of 0 was one)."""
+    table = NUMBERED_THREE_PUBLIC_THEN_PROSE.format(blank="   ", last="9 三、公务接待费 0.21 0.21   ", after=after)
+    facts = [f for f in _facts("某市科学技术协会2022年部门预算\n", table) if f.table != "正文"]
+    assert {f.metric for f in facts} <= {"三公经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"}, \
+        sorted({f.metric for f in facts})
+    reception = {(f.basis, f.value) for f in facts if f.metric == "公务接待费"}
+    assert ("合计", Decimal("0.21")) in reception and all("公开" not in f.source.quote for f in facts)

@@ -551,8 +551,8 @@ def _space_rows(lines, kind):
             if row:
                 yield _space_segments(row, header_text, kind, has_numbering)
             row = [(number, line)]
-        elif row:
-            row.append((number, line))
+        elif row and not _has_figures(row[-1][1]):
+            row.append((number, line))  # a name wrapped onto the next line, before its figures
     if row:
         yield _space_segments(row, header_text, kind, has_numbering)
 
@@ -561,6 +561,13 @@ def _starts_row(line: str, numbered: bool) -> bool:
     if not numbered:
         return bool(line.strip()) and parse_amount(line.split()[-1] if line.split() else "") is not None
     return bool(ROW_NUMBER_RE.match(line)) and not PAGE_HEADER_RE.search(line)
+
+
+def _has_figures(line: str) -> bool:
+    """A numbered row's line that ends in an amount has its figures: the row is complete, and the
+    text after it (the title and first sentence of the prose after the last row) is no part of it."""
+    tokens = line.split()
+    return len(tokens) > 1 and bool(MONEY_CELL_RE.match(tokens[-1]))
 
 
 def _space_segments(row, header_text, kind, has_numbering) -> list[Segment]:
