@@ -99,6 +99,23 @@ CASES = [
     ("a-value-line-after-a-sentence-is-not-its-figure", BUDGET,
      "本部门2025年部门预算如下表所示。\n\t160万元\n",
      [], [("收入合计", None, "预算数", "160"), ("支出合计", None, "预算数", "160")]),
+    # a 决算 that first states the year's budget: the parts after 其中 are of that budget, not actuals
+    ("parts-after-其中-are-of-the-budget-they-break-down", DECISION,
+     "一、关于2024年度预算执行情况分析\n某市科协 2024 年预算收入 495.97 万元，其中一般公共\n"
+     "预算拨款收入 494.69 万元，其他收入 1.28 万元。实际支出 575.66 万元，其中基本支出 431.61 万元。\n",
+     [("收入合计", None, "预算数", "495.97"), ("一般公共预算拨款收入", None, "预算数", "494.69"),
+      ("其他收入", None, "预算数", "1.28"), ("基本支出", None, "决算数", "431.61")],
+     [("一般公共预算拨款收入", None, "决算数", "494.69"), ("其他收入", None, "决算数", "1.28")]),
+    ("parts-after-其中-of-an-actual-stay-actual", DECISION,
+     "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。\n",
+     [("财政拨款收入", None, "决算数", "2940.05"), ("其他收入", None, "决算数", "6.2")], []),
+    # a change against the year's own budget is no change on the year before
+    ("a-change-on-the-budget-is-no-change-on-last-year", DECISION,
+     "实际财政拨款数比年初预算数增加 79.69 万元，增加原因是上年结转。基本支出较预算减少 5.00 万元。"
+     "项目支出比2023年增加 3.00 万元。\n",
+     [("项目支出", None, "较上年增减", "3.00")],
+     [("财政拨款收入", None, "较上年增减", "79.69"), ("财政拨款支出", None, "较上年增减", "79.69"),
+      ("基本支出", None, "较上年增减", "-5.00")]),
     # a 决算's three 绩效 stages share one word (涉及预算金额): each clause's stage names its money; the
     # average score is of all the projects evaluated, none of them by name
     ("performance-stages-each-with-its-money", DECISION,

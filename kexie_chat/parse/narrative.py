@@ -65,6 +65,10 @@ PROJECT_FIGURE_WORDS = ("项目全年预算数", "全年预算数")
 AVERAGE_SCORE = "平均得分"  # the mean score of the projects a 决算 evaluated: no one project's
 PROJECT_COUNT_RE = re.compile(r"共?\d+个")
 CHANGE_RE = re.compile(r"(增加|增长|上升|减少|下降|降低)了?$")
+# "比年初预算数增加79.69万元": a change against the year's own budget, no change on the year before.
+BUDGET_COMPARED_RE = re.compile(r"(?:比|较|与)(?:年初|全年|调整后?)?预算")
+# "预算收入495.97万元，其中…": the parts that follow break that figure down, and are read as it is.
+BREAKDOWN_AFTER_RE = re.compile(r"\s*[,，]?\s*其中[:：]?")
 # "比2018年（收入预算）8888487.06元减少…": the number is last year's, the change follows it.
 PREVIOUS_RE = re.compile(r"^[,，]?(?:比|较|与)(?:上年|去年|上一年|\d{4}年)(?:度)?(?:[\u4e00-\u9fff]{0,8}?)(?:的|为|是)?$")
 COMPARED_START_RE = re.compile(r"[,，]?(?:比|较|与)(?:上年|去年|上一年|\d{4}年)")
@@ -360,6 +364,7 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
     anchor = sentence_start if topic else None  # where the words before the next number start
     chained = carried
     last_basis: str | None = None
+    whole: str | None = None  # the basis of the figure a 其中 breaks down, for its parts
     pending = list(mentions)
     for number in numbers:
         if not number.group(2) and DATE_AFTER_RE.match(text, number.end()):
@@ -375,7 +380,7 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
         if current is None or anchor is None:
             continue
         gap = text[anchor:number.start()]
-        basis = _basis(gap, current, doc_kind, chained, last_basis)
+        basis = _basis(gap, current, doc_kind, chained, last_basis, whole)
         unit = number.group(2) or ""
         if basis == BASIS_CHANGE and unit in ("%", "个百分点"):
             basis = BASIS_CHANGE_RATE
@@ -400,6 +405,8 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
                                            paragraph.lines_between(current.start, flat.end()), flat.group(1),
                                            code=current.code))
         anchor, chained, last_basis = number.end(), True, basis
+        if BREAKDOWN_AFTER_RE.match(text, number.end()) and basis in (BASIS_BUDGET, BASIS_ACTUAL, BASIS_FULL_YEAR):
+            whole = basis
         if LIST_ITEM_RE.search(text[max(0, current.start - 3):current.start]):
             current = None  # a list item's figure is given; what follows is about the list's head
     return facts
@@ -418,10 +425,12 @@ def _is_not_the_figure(text: str, mention: Mention) -> bool:
     return bool(NOT_THE_FIGURE_RE.search(before) or SET_ASIDE_RE.search(clause))
 
 
-def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str | None = None) -> str | None:
-    """Which figure the number is, from the words between the metric (or last number) and it."""
+def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str | None = None,
+           whole: str | None = None) -> str | None:
+    """Which figure the number is, from the words between the metric (or last number) and it;
+    whole: the basis of the figure a 其中 before it breaks down (a part is the same reading)."""
     gap = ASIDE_RE.sub("", gap)
-    default = BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET
+    default = whole or (BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET)
     if "预算" in mention.words.replace("一般公共预算", "").replace("预算内", ""):
         default = BASIS_BUDGET
     if mention.metric in STOCK_METRICS:
@@ -439,7 +448,7 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str |
             return None
         gap = gap[1:]
     if CHANGE_RE.search(gap) and len(gap) <= 20 and "原因" not in gap:
-        return BASIS_CHANGE
+        return None if BUDGET_COMPARED_RE.search(gap) else BASIS_CHANGE
     if SHARE_RE.search(gap):
         return BASIS_SHARE
     if EXECUTION_RE.search(gap):
