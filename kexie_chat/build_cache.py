@@ -165,9 +165,21 @@ def _values(model) -> tuple:
 
 
 def _model(cls, values: tuple):
+    """What `cls.model_construct` builds from every field's value, four times faster (a build
+    takes back thousands of facts): a model with no hooks on construction is its fields' values."""
     if len(values) != len(cls.model_fields):
         raise ValueError(f"{cls.__name__} has other fields now")
-    return cls.model_construct(**dict(zip(cls.model_fields, values)))
+    if cls.__pydantic_post_init__ or cls.__pydantic_root_model__ or cls.model_config.get("extra") == "allow":
+        return cls.model_construct(**dict(zip(cls.model_fields, values)))
+    model = cls.__new__(cls)
+    _set(model, "__dict__", dict(zip(cls.model_fields, values)))
+    _set(model, "__pydantic_fields_set__", set(cls.model_fields))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+_set = object.__setattr__  # as pydantic sets a model's own attributes (a frozen model refuses setattr)
 
 
 def _being_written(name: str) -> bool:

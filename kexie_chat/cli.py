@@ -260,7 +260,7 @@ INGEST_HELP = """把公开文件（任何常见编码的 .txt、.pdf、.docx）�
 def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None) -> None:
     from .upkeep import DEFAULT_CORPUS, DEFAULT_DB, default_db
     from .ingest import IngestRefused, add, stage
-    from .store import IndexBuildError, preloaded_segmenter
+    from .store import IndexBuildError
     from .upkeep import build_lock
 
     target = _db(db) or default_db()
@@ -269,12 +269,11 @@ def ingest_command(files: tuple[Path, ...], corpus: Path | None, db: Path | None
     corpus = corpus or _corpus_of(target, must_exist=False)
     many = len(files) >= PROGRESS_MIN_FILES
     try:
-        with preloaded_segmenter():  # jieba's dictionary loads beside the reading
-            with click.progressbar(files, label="读取文件", file=sys.stderr) if many else nullcontext(files) as items:
-                staged = stage(items, corpus)
-            if any(item.new for item in staged):
-                with build_lock(target, lambda notice: click.echo(notice, err=True)):  # askers wait, never build a half-added corpus
-                    add(staged, corpus, target)
+        with click.progressbar(files, label="读取文件", file=sys.stderr) if many else nullcontext(files) as items:
+            staged = stage(items, corpus)
+        if any(item.new for item in staged):
+            with build_lock(target, lambda notice: click.echo(notice, err=True)):  # askers wait, never build a half-added corpus
+                add(staged, corpus, target)
     except IngestRefused as exc:
         for refusal in exc.refusals:
             click.echo(str(refusal), err=True)

@@ -12,19 +12,21 @@ import os
 import sqlite3
 import unicodedata
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .build_cache import BuildCache, Cut, Reading, running, runtime_version
-from .cores import cores, idle_cores
+from .cores import cores
 from .cores import pool as _pool
 from .dataset import write_metadata
 from .models import Definition, Document, Fact, Passage, Source
 from .text import (IndexCut, build_tokenizer, cut_for_index, fold, occurring_words, segment,
-                   use_dictionary)
+                   tokenizer_for, use_dictionary)
 
 if TYPE_CHECKING:
     from .parse import Disclosure
@@ -52,7 +54,7 @@ def _corpus_entries(corpus: Path) -> list[os.DirEntry]:
 # checks the list): a change to any of them makes the index stale and what a build kept unusable.
 READER_SOURCES = ("__init__.py", "parse/*.py", "check/*.py", "lexicon.py", "vocabulary.py", "text.py", "orgs.py",
                   "gazetteer.py", "models.py", "findings.py", "render.py", "readers.py", "store.py", "build_cache.py",
-                  "dataset.py", "cores.py")
+                  "dataset.py", "cores.py", "jieba_words.py")
 
 
 def reader_version() -> str:
@@ -209,9 +211,24 @@ def _recut(key: str, reading: Reading, kept: tuple[str, set[str]], cache: BuildC
     if known is None:
         return everything
     changed = kept[1].symmetric_difference(known[1])
-    stale = [n for n, passage in enumerate(reading.disclosure.passages)
-             if changed and any(word in fold(passage.text) for word in changed)]
-    return _Recut(key, stale if changed and stale else None, changed)
+    stale = _passages_with(reading.disclosure.passages, changed)
+    return _Recut(key, stale or None, changed)
+
+
+def _passages_with(passages: list[Passage], words: set[str]) -> list[int]:
+    """The positions of the passages in which one of the words occurs (folded): each word found
+    in all the passages at once, a build adds new words to many documents."""
+    folded = [fold(passage.text) for passage in passages]
+    starts = list(accumulate((len(text) + 1 for text in folded), initial=0))
+    joined = "\n".join(folded)  # no word spans two passages: a word has no line break
+    found = set()
+    for word in filter(None, words):
+        at = joined.find(word)
+        while at >= 0:
+            n = bisect_right(starts, at) - 1
+            found.add(n)
+            at = joined.find(word, starts[n + 1])
+    return sorted(found)
 
 
 def _merged(old: Cut | None, plan: _Recut, new: tuple[list[str], list[list], dict[str, int], int], kept_key: str) -> Cut:
@@ -237,97 +254,19 @@ def segmented_passages(readings: list[Reading]) -> Segmented:
     return Segmented(cuts, inner, (words, readings[0].cut.total))
 
 
-_SEGMENTER: dict = {}  # per worker process: the tokenizer of the build under way
+_SEGMENTER: dict = {}  # per process: the tokenizer of the build under way
 
 
-def _start_segmenter(kept: list[str]) -> None:
-    _SEGMENTER["full"] = build_tokenizer(kept)
+def _start_segmenter(kept: list[str], texts: list[str] | None = None) -> None:
+    """The tokenizer of a build: for these texts only when given (see text.tokenizer_for), else for any."""
+    _SEGMENTER["full"] = build_tokenizer(kept) if texts is None else tokenizer_for(kept, texts)
     _SEGMENTER["known"] = {}  # text -> its cut, inner words and dictionary words, for this build
 
 
-def _cut_all(kept: list[str], texts: list[list[str]]) -> list[tuple]:
-    if texts:
-        _start_segmenter(kept)
-    return [_cut_texts(part) for part in texts]
-
-
 def _cut_in_one_process(kept: list[str], texts: list[list[str]]) -> list[tuple]:
-    """The passages cut here, or by the segmenter started beforehand (see preloaded_segmenter)."""
-    preloaded = _PRELOADED.get("segmenter")
-    if preloaded and texts:
-        try:
-            return preloaded.cut(kept, texts)
-        except (EOFError, OSError):  # it ended (killed, out of memory): cut here
-            pass
-    return _cut_all(kept, texts)
-
-
-# --- jieba's dictionary loaded while the files are read ----------------------------------
-_PRELOADED: dict = {}
-
-
-@contextmanager
-def preloaded_segmenter() -> Iterator[None]:
-    """Load jieba's dictionary in a process of its own while the caller reads the files of a build
-    (kexie ingest reads a PDF); the build then cuts its passages there. On two cores the load
-    (a third of a second) costs no time; without an idle core, or with the dictionary loaded here
-    already, this does nothing."""
-    from .text import dictionary_loaded
-
-    import threading
-
-    if ("segmenter" in _PRELOADED or idle_cores() < 2 or dictionary_loaded() or os.name != "posix"
-            or threading.active_count() > 1):  # fork only a process without threads
-        yield
-        return
-    _PRELOADED["segmenter"] = segmenter = _Segmenter()
-    try:
-        yield
-    finally:
-        del _PRELOADED["segmenter"]
-        segmenter.close()
-
-
-class _Segmenter:
-    """A forked process that loads jieba's dictionary, then cuts what it is sent. A plain process
-    and a pipe, not a pool: a pool's thread would make the process pools started later fork a
-    server first (see cores.pool)."""
-
-    def __init__(self):
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve_cuts, args=(theirs,), daemon=True)
-        self.process.start()
-        theirs.close()
-
-    def cut(self, kept: list[str], texts: list[list[str]]) -> list[tuple]:
-        self.conn.send((kept, texts))
-        done = self.conn.recv()
-        if isinstance(done, BaseException):
-            raise done
-        return done
-
-    def close(self) -> None:
-        self.conn.close()
-        self.process.terminate()
-        self.process.join()
-
-
-def _serve_cuts(conn) -> None:
-    from .text import _jieba_dictionary
-
-    _jieba_dictionary()
-    while True:
-        try:
-            kept, texts = conn.recv()
-        except EOFError:
-            return
-        try:
-            conn.send(_cut_all(kept, texts))
-        except Exception as exc:  # the build raises it where it stands
-            conn.send(exc)
+    if texts:
+        _start_segmenter(kept, [text for part in texts for text in part])
+    return [_cut_texts(part) for part in texts]
 
 
 def _cut_texts(texts: list[str]) -> tuple[list[str], list[list], dict[str, int], int]:

@@ -11,7 +11,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -194,12 +194,28 @@ def build_tokenizer(kept_words: list[str]):
     way wherever their dictionaries agree on the words that occur in it.
     """
     base_freq, base_total = _jieba_dictionary()
-    freq = dict(base_freq)
+    return _tokenizer_of(_with_kept(dict(base_freq), kept_words), base_total)
+
+
+def tokenizer_for(kept_words: list[str], texts: Iterable[str]):
+    """`build_tokenizer(kept_words)` for cutting these texts only: over the dictionary's words that
+    occur in them, looked up on disk when they are few (see jieba_words), cutting them the same."""
+    from . import jieba_words
+
+    blocks = [block for text in texts for block in JIEBA_BLOCK_RE.findall(fold(text))]
+    found = jieba_words.words_in(blocks, _words_table()) if jieba_words.lookup_pays(blocks) else None
+    if found is None:
+        return build_tokenizer(kept_words)
+    freq, total = found
+    return _tokenizer_of(_with_kept(freq, kept_words), total)
+
+
+def _with_kept(freq: dict[str, int], kept_words: list[str]) -> dict[str, int]:
     for word in kept_words:
         freq[word] = KEPT_WORD_FREQ
         for end in range(1, len(word)):
             freq.setdefault(word[:end], 0)
-    return _tokenizer_of(freq, base_total)
+    return freq
 
 
 def occurring_words(tokenizer, texts) -> dict[str, int]:
@@ -259,26 +275,39 @@ def _default_tokenizer():
     return build_tokenizer(_JIEBA_WORDS)
 
 
-def dictionary_loaded() -> bool:
-    """Whether jieba's dictionary is in this process already (a build here needs no time to load it)."""
-    return _jieba_dictionary.cache_info().currsize > 0
-
-
 @lru_cache(maxsize=1)
 def _jieba_dictionary() -> tuple[dict[str, int], int]:
-    jieba = _jieba()
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _jieba().Tokenizer()
+    tokenizer.tmp_dir = str(_cache_folder())
+    loaded = _jieba_cache(Path(tokenizer.tmp_dir) / "jieba.cache")
+    if not loaded:
+        tokenizer.initialize()  # builds the prefix dictionary from jieba's own file and caches it
+        loaded = tokenizer.FREQ, tokenizer.total
+    from . import jieba_words
+
+    jieba_words.save(*loaded, _words_table())  # once: the next build of a few texts looks words up
+    return loaded
+
+
+def _cache_folder() -> Path:
+    """Where jieba's dictionary is cached for this package (the temporary folder when home is not writable)."""
     cache = Path.home() / ".cache" / "kexie-chat"
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(cache)
     except OSError:
-        pass
-    cached = _jieba_cache(Path(tokenizer.tmp_dir or tempfile.gettempdir()) / "jieba.cache")
-    if cached:
-        return cached
-    tokenizer.initialize()  # builds the prefix dictionary from jieba's own file and caches it
-    return tokenizer.FREQ, tokenizer.total
+        return Path(tempfile.gettempdir())
+    return cache
+
+
+def _words_table() -> Path:
+    """Where jieba's dictionary is kept as a table (see jieba_words), named by jieba's version and
+    dictionary file, beside jieba's own cache."""
+    jieba = _jieba()
+    try:
+        size = Path(jieba.__file__).with_name("dict.txt").stat().st_size
+    except OSError:
+        size = 0
+    return _cache_folder() / f"jieba-words-{getattr(jieba, '__version__', '?')}-{size}.sqlite"
 
 
 def _jieba_cache(path: Path) -> tuple[dict[str, int], int] | None:

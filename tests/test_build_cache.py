@@ -102,21 +102,27 @@ def test_new_reader_code_reads_every_file_again(tmp_path, monkeypatch):
     assert sorted(work.read) == [BAOTOU, ZHANGJIAKOU]
 
 
-def test_passages_cut_by_the_preloaded_segmenter_are_cut_as_here(tmp_path, monkeypatch):
-    """kexie ingest loads jieba's dictionary in a process of its own while it reads a PDF."""
-    from kexie_chat import text
+def test_passages_cut_over_looked_up_words_are_cut_as_over_the_whole_dictionary(tmp_path, monkeypatch):
+    """kexie ingest cuts a new document's passages over the words looked up for them (see jieba_words)."""
+    from kexie_chat import jieba_words
 
     corpus = make_corpus(tmp_path / "corpus", [BAOTOU])
     build_index(corpus, tmp_path / "kept.db")
     add(ZHANGJIAKOU)(corpus)
-    monkeypatch.setattr(store, "idle_cores", lambda: 2)
-    monkeypatch.setattr(text, "dictionary_loaded", lambda: False)
-    with store.preloaded_segmenter():
-        assert store._PRELOADED["segmenter"].process.is_alive()
-        build_index(corpus, tmp_path / "kept.db")
-    assert not store._PRELOADED
+    looked_up = []
+    monkeypatch.setattr(jieba_words, "words_in", _recording(jieba_words.words_in, looked_up))
+    build_index(corpus, tmp_path / "kept.db")
+    assert looked_up and looked_up[0] is not None
+    monkeypatch.setattr(jieba_words, "LOOKUP_UP_TO", 0)  # the whole dictionary
     build_index(corpus, tmp_path / "full.db", reuse=False)
     assert contents(tmp_path / "kept.db") == contents(tmp_path / "full.db")
+
+
+def _recording(function, calls: list):
+    def recorded(*args):
+        calls.append(function(*args))
+        return calls[-1]
+    return recorded
 
 
 class Planted:
@@ -177,3 +183,38 @@ def test_the_reader_version_covers_every_module_a_build_imports(tmp_path):
     imported = {Path(line) for line in done.stdout.splitlines()}
     assert len(imported) > 20
     assert imported <= covered, sorted(str(p.relative_to(package)) for p in imported - covered)
+
+
+def test_a_reading_taken_back_is_the_reading_parsed(disclosures):
+    """Models are built back without validating (build_cache._model): the same models, field for
+    field, as pydantic's own model_construct gives, and equal to those parsed."""
+    from kexie_chat.build_cache import _model, _plain, _reading, Reading
+
+    for disclosure in disclosures.values():
+        back = _reading(_plain(Reading(disclosure, []))).disclosure
+        assert back.facts == disclosure.facts and back.passages == disclosure.passages
+        assert back.document == disclosure.document and back.definitions == disclosure.definitions
+        for model in (back.facts[0], back.facts[-1].source, back.passages[0], back.document):
+            values = [getattr(model, name) for name in type(model).model_fields]
+            constructed = type(model).model_construct(**dict(zip(type(model).model_fields, values)))
+            built = _model(type(model), values)
+            assert built.model_dump() == constructed.model_dump() == model.model_dump()
+            assert built.model_fields_set == constructed.model_fields_set
+            assert built.__pydantic_extra__ == constructed.__pydantic_extra__
+            assert built.__pydantic_private__ == constructed.__pydantic_private__
+
+
+def test_the_passages_a_changed_word_occurs_in_are_found_as_one_by_one(disclosures):
+    """A kept word that changed makes the passages it occurs in (folded) be cut again."""
+    import random
+
+    from kexie_chat.text import fold
+
+    passages = [p for disclosure in disclosures.values() for p in disclosure.passages]
+    pick = random.Random(14)
+    pool = [fold(p.text)[i:i + n] for p in pick.sample(passages, 60) for n in (2, 3, 5)
+            for i in [pick.randrange(max(1, len(fold(p.text)) - n))]] + ["科协", "不在其中的词", "（"]
+    for _ in range(40):
+        words = set(pick.sample(pool, pick.randint(0, 8)))
+        expected = [n for n, p in enumerate(passages) if any(w in fold(p.text) for w in words)]
+        assert store._passages_with(passages, words) == expected, words
