@@ -588,8 +588,10 @@ class ColumnNames:
 def is_question_column(label: str) -> bool:
     """A column whose figure is asked by naming it beside the row: not the row's own figure, a side
     or a reading (NOT_QUESTION_COLUMNS), nor a total row's cell told by its column (收入合计行)."""
-    mains = (*MAIN_COLUMNS, *BUDGET_COLUMNS, *ACTUAL_COLUMNS, *NOT_QUESTION_COLUMNS)
-    return bool(label) and label not in mains and not label.endswith("行")
+    return bool(label) and label not in _NOT_ASKED_BESIDE_A_ROW and not label.endswith("行")
+
+
+_NOT_ASKED_BESIDE_A_ROW = frozenset((*MAIN_COLUMNS, *BUDGET_COLUMNS, *ACTUAL_COLUMNS, *NOT_QUESTION_COLUMNS))
 
 
 def _side_of_figure(folded: str, i: int, words: str) -> bool:

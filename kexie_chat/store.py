@@ -20,7 +20,6 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .build_cache import BuildCache, Cut, Reading, running, runtime_version
 from .cores import cores
 from .cores import pool as _pool
 from .dataset import write_metadata
@@ -29,6 +28,7 @@ from .text import (IndexCut, build_tokenizer, cut_for_index, fold, occurring_wor
                    tokenizer_for, use_dictionary)
 
 if TYPE_CHECKING:
+    from .build_cache import BuildCache, Cut, Reading
     from .parse import Disclosure
 
 SCHEMA_VERSION = "3"  # 2: value_wan, passages_search; 3: documents.scope
@@ -152,6 +152,7 @@ def _nothing_to_index(corpus: Path) -> str:
 
 
 def _read(file: CorpusFile) -> Reading:
+    from .build_cache import Reading
     from .check import finding_rows  # the audit is for building only: a question never imports it
 
     disclosure = _parse_file(file)
@@ -234,6 +235,8 @@ def _passages_with(passages: list[Passage], words: set[str]) -> list[int]:
 def _merged(old: Cut | None, plan: _Recut, new: tuple[list[str], list[list], dict[str, int], int], kept_key: str) -> Cut:
     """A reading's cut with its passages cut anew put in. A word that is no kept word that changed
     occurs as before, with the same frequency; those that changed occur where they were cut anew."""
+    from .build_cache import Cut
+
     cuts, inner, words, total = new
     if plan.changed is None or old is None:
         return Cut(kept_key, cuts, inner, words, total)
@@ -329,6 +332,8 @@ def build_index(corpus: Path, db_path: Path, *, reuse: bool = True) -> Path:
     A file the last build of db_path read, with the same bytes and the same reader code, is not
     read again (see build_cache.py), unless reuse is False: the index is the same either way.
     """
+    from .build_cache import BuildCache, runtime_version  # for building only: a question never needs it
+
     corpus, db_path = Path(corpus), Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
@@ -492,6 +497,8 @@ def _record_stamp(path: Path, stamp: str) -> None:
 
 def _remove_orphans(db_path: Path) -> None:
     """Temporary files of builds that were killed (SIGKILL leaves them behind)."""
+    from .build_cache import running
+
     for orphan in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
         pid = orphan.name.removeprefix(f".{db_path.name}.").split(".")[0]
         if pid.isdigit() and not running(int(pid)):

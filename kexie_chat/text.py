@@ -5,11 +5,9 @@ its dictionary costs most of a second and a structured question never needs it.
 """
 from __future__ import annotations
 
-import logging
 import marshal
 import re
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -295,6 +293,8 @@ def _cache_folder() -> Path:
     try:
         cache.mkdir(parents=True, exist_ok=True)
     except OSError:
+        import tempfile
+
         return Path(tempfile.gettempdir())
     return cache
 
@@ -341,5 +341,5 @@ def _jieba():
         finally:
             if blocked and sys.modules.get("pkg_resources", 0) is None:
                 del sys.modules["pkg_resources"]
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel("WARNING")
     return sys.modules["jieba"]
