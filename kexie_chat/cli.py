@@ -238,7 +238,7 @@ def index_command(corpus: Path | None, db: Path | None) -> None:
 # From this many files on, reading them shows a progress bar.
 PROGRESS_MIN_FILES = 4
 
-INGEST_HELP = """把公开文件（任何常见编码的 .txt、.pdf、.docx）加入语料目录并更新索引。
+INGEST_HELP = """把公开文件（任何常见编码的 .txt、.pdf、.docx、.xlsx、.xls、.html）加入语料目录并更新索引。
 
 \b
 要么全部导入，要么都不改动：有文件被拒绝时（每个一行说明，写到 stderr），
