@@ -474,9 +474,11 @@ CATALOG = {
 
 
 def _write_catalog(db) -> None:
-    db["catalog"].create({"kind": str, "name": str, "metric": str})
-    db["catalog"].insert_all({"kind": kind, "name": name, "metric": metric}
-                             for kind, sql in CATALOG.items() for name, metric in db.execute(sql).fetchall())
+    """Each kind's rows as one compressed JSON list: opening an index reads them all, never one."""
+    db["catalog"].create({"kind": str, "rows": bytes}, pk="kind")
+    db["catalog"].insert_all({"kind": kind, "rows": zlib.compress(json.dumps(db.execute(sql).fetchall(),
+                                                                          ensure_ascii=False).encode("utf-8"), 9)}
+                             for kind, sql in CATALOG.items())
 
 
 def corpus_stamp(corpus: Path) -> str:
@@ -636,9 +638,12 @@ class Store:
 
     def _catalog(self, kind: str) -> list[tuple]:
         try:
-            return self.conn.execute("select name, metric from catalog where kind = ? order by rowid", [kind]).fetchall()
-        except sqlite3.OperationalError:  # an index built before the catalog was kept
+            row = self.conn.execute("select rows from catalog where kind = ?", [kind]).fetchone()
+        except sqlite3.OperationalError:  # an index built before the catalog was kept so
+            row = None
+        if row is None:
             return self.conn.execute(CATALOG[kind]).fetchall()
+        return [tuple(pair) for pair in json.loads(zlib.decompress(row[0]))]
 
     def facts(self, *, org: str | None = None, metric: str | None = None, code: str | None = None,
               year: int | None = None, metrics: list[str] | None = None) -> list[Fact]:
