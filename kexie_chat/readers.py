@@ -254,9 +254,12 @@ def _tables(page) -> list:
 
 def _page_lines(page, tables: list) -> list[str]:
     """A page's text lines outside its tables and each table's rows, in reading order."""
+    from .plain_tables import unruled_tables
+
     boxes = [table.bbox for table in tables]
     outside = [char for char in page.chars if not any(_inside(char, box) for box in boxes)]
-    placed = [(line["top"], line["text"]) for line in _text_lines(outside, page)]
+    placed, outside = unruled_tables(outside)  # tables set by position only, their rows rebuilt
+    placed += [(line["top"], line["text"]) for line in _text_lines(outside, page)]
     for table in tables:
         rows = [_tab_row(row) for row in _extract(table, page.chars)]
         placed.append((table.bbox[1], "\n".join(row for row in rows if row.strip())))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 
-from minipdf import page_break, write_pdf
+from minipdf import Laid, page_break, write_pdf
 
 
 @dataclass
@@ -559,6 +559,25 @@ def write_pdf_document(path: Path, blocks: list) -> Path:
             out.append(block.note)
         out.append(page_break)
     return write_pdf(path, out)
+
+
+def write_laid_pdf(path: Path, blocks: list, rules: str = "none", pad: float = 3) -> Path:
+    """Each table on its own landscape page, set by position only (minipdf.Laid): no ruling, three
+    rules or cell rectangles; its header labels centered over the columns and rows they span."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, str):
+            out.append(block)
+            continue
+        rows = block.header + block.rows
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        laid = Laid(rows, header=len(block.header), spans=tuple(header_spans(block.header)), rules=rules, pad=pad)
+        out.extend([page_break, *caption(block), block.unit_line.replace("\t", "    "), laid])
+        if block.note:
+            out.append(block.note)
+        out.append(page_break)
+    return write_pdf(path, out, landscape=True)
 
 
 WRITERS = {".txt": write_txt, ".docx": write_docx, ".xlsx": write_xlsx, ".html": write_html,

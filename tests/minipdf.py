@@ -4,15 +4,41 @@ No font is embedded: the text uses the standard Chinese font STSong-Light with t
 UniGB-UTF16-H encoding, which PDF readers (pdfminer too) map back to Unicode themselves.
 A block is a line of text (str), a table (list of rows, each a list of cells), or a line drawn
 in pieces, each lowered by some points (a tuple of (text, drop) pairs), as publishers draw digits
-in another font whose box sits a third of a line below the Chinese around it.
+in another font whose box sits a third of a line below the Chinese around it. A Laid block is a
+table set by position only, as many publishers print one: no ruling at all, three rules, or each
+cell a rectangle; its ASCII is half as wide as a hanzi, as in the fonts they use.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 595, 842, 40
 page_break = object()  # a block that starts a new page
 FONT_SIZE, LINE_HEIGHT, ROW_HEIGHT, CELL_PAD = 10, 16, 18, 4
+
+# An amount as a table prints it, set flush right in its column (labels are set flush left).
+AMOUNT_RE = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+
+
+@dataclass
+class Laid:
+    """A table set by position: rows (the first `header` of them its header, each label centered over
+    the columns and rows it spans), rules "none", "horizontal" (top, under the header, bottom) or
+    "boxes" (a rectangle around each cell), `pad` points either side of a cell's text."""
+
+    rows: list[list[str]]
+    header: int = 0
+    spans: tuple = ()  # (first row, first column, last row, last column) of header labels
+    rules: str = "none"
+    pad: float = 3
+    size: float = 8
+
+    @property
+    def pitch(self) -> float:
+        return self.size * 2
+
 
 # (encoding, CID ordering): UniGB-UTF16-H maps back to Unicode; Identity-H without a ToUnicode
 # map does not, like the PDFs whose text comes out as (cid:123).
@@ -28,34 +54,107 @@ def _font_objects(encoding: bytes, ordering: bytes) -> list[bytes]:
         b" /DW 1000 >>" % ordering,
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
         b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+        # F2, the Laid tables' font: the same, its ASCII (CIDs 1-95) half as wide
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /%s"
+        b" /DescendantFonts [7 0 R] >>" % encoding,
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering %s >> /FontDescriptor 5 0 R"
+        b" /DW 1000 /W [1 95 500] >>" % ordering,
     ]
 
 
-def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes, bytes] = MAPPED) -> Path:
-    pages, ops, y = [], [], PAGE_HEIGHT - MARGIN
+def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes, bytes] = MAPPED,
+              landscape: bool = False) -> Path:
+    width, height_ = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else (PAGE_WIDTH, PAGE_HEIGHT)
+    pages, ops, y = [], [], height_ - MARGIN
     for block in blocks:
         if block is page_break:
             pages.append(ops)
-            ops, y = [], PAGE_HEIGHT - MARGIN
+            ops, y = [], height_ - MARGIN
             continue
-        height = ROW_HEIGHT * len(block) if isinstance(block, list) else LINE_HEIGHT
+        height = ROW_HEIGHT * len(block) if isinstance(block, list) else \
+            block.pitch * len(block.rows) if isinstance(block, Laid) else LINE_HEIGHT
         if y - height < MARGIN and ops:
             pages.append(ops)
-            ops, y = [], PAGE_HEIGHT - MARGIN
-        if isinstance(block, str):
+            ops, y = [], height_ - MARGIN
+        if isinstance(block, Laid):
+            ops.extend(_laid(MARGIN, y, block))
+        elif isinstance(block, str):
             ops.append(_text(MARGIN, y - FONT_SIZE, block))
         elif isinstance(block, tuple):
             ops.extend(_pieces(MARGIN, y - FONT_SIZE, block))
         else:
             ops.extend(_table(MARGIN, y, block))
-        y -= height + (LINE_HEIGHT / 2 if isinstance(block, list) else 0)
+        y -= height + (LINE_HEIGHT / 2 if isinstance(block, (list, Laid)) else 0)
     pages.append(ops)
-    Path(path).write_bytes(_document(pages, _font_objects(*font)))
+    Path(path).write_bytes(_document(pages, _font_objects(*font), (width, height_)))
     return Path(path)
 
 
-def _text(x: float, y: float, text: str) -> str:
-    return f"BT /F1 {FONT_SIZE} Tf {x:.1f} {y:.1f} Td <{text.encode('utf-16-be').hex()}> Tj ET"
+def _text(x: float, y: float, text: str, font: str = "F1", size: float = FONT_SIZE) -> str:
+    return f"BT /{font} {size:g} Tf {x:.2f} {y:.2f} Td <{text.encode('utf-16-be').hex()}> Tj ET"
+
+
+def text_width(text: str, size: float) -> float:
+    """Width of text in the Laid tables' font: ASCII half a hanzi."""
+    return sum(size / 2 if ch.isascii() else size for ch in text)
+
+
+def _laid(x: float, top: float, table: Laid) -> list[str]:
+    """A table set by position: header labels centered over their spans, amounts flush right,
+    other text flush left, then its rules."""
+    edges = _laid_edges(x, table)
+    starts = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in table.spans}
+    covered = {(r, c) for r0, c0, r1, c1 in table.spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    ops, boxes = [], []
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            if r < table.header and (r, c) in covered and (r, c) not in starts:
+                continue
+            r1, c1 = starts.get((r, c), (r, c))
+            left, right = edges[c], edges[c1 + 1]
+            upper, lower = top - table.pitch * r, top - table.pitch * (r1 + 1)
+            boxes.append((left, lower, right - left, upper - lower))
+            if not cell:
+                continue
+            width = text_width(cell, table.size)
+            if r < table.header:
+                at = (left + right - width) / 2
+            elif AMOUNT_RE.match(cell):
+                at = right - table.pad - width
+            else:
+                at = left + table.pad
+            baseline = (upper + lower) / 2 - table.size * 0.35
+            ops.append(_text(at, baseline, cell, "F2", table.size))
+    return ops + _laid_rules(edges, top, table, boxes)
+
+
+def _laid_edges(x: float, table: Laid) -> list[float]:
+    """Column edges: each column as wide as its widest cell that spans no other column; a label
+    spanning several widens the last of them when it would not fit."""
+    count = max(len(row) for row in table.rows)
+    spanning = {(r0, c0): c1 for r0, c0, r1, c1 in table.spans if c1 > c0}
+    widths = [0.0] * count
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            if (r, c) not in spanning:
+                widths[c] = max(widths[c], text_width(cell, table.size) + 2 * table.pad)
+    for (r, c0), c1 in spanning.items():
+        need = text_width(table.rows[r][c0], table.size) + 2 * table.pad - sum(widths[c0:c1 + 1])
+        widths[c1] += max(0.0, need)
+    edges = [x]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    return edges
+
+
+def _laid_rules(edges: list[float], top: float, table: Laid, boxes: list[tuple]) -> list[str]:
+    if table.rules == "boxes":
+        return [f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re S" for x, y, w, h in boxes]
+    if table.rules != "horizontal":
+        return []
+    ys = (top, top - table.pitch * table.header, top - table.pitch * len(table.rows))
+    return [f"{edges[0]:.2f} {y:.2f} m {edges[-1]:.2f} {y:.2f} l S" for y in ys]
 
 
 def _pieces(x: float, y: float, pieces: tuple[tuple[str, float], ...]) -> list[str]:
@@ -83,15 +182,15 @@ def _table(x: float, top: float, rows: list[list[str]]) -> list[str]:
     return ops
 
 
-def _document(pages: list[list[str]], fonts: list[bytes]) -> bytes:
+def _document(pages: list[list[str]], fonts: list[bytes], size: tuple[int, int] = (PAGE_WIDTH, PAGE_HEIGHT)) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", *fonts]
     kids = []
     for ops in pages:
         stream = "\n".join(ops).encode("ascii")
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R"
-                       b" /Resources << /Font << /F1 3 0 R >> >> >>"
-                       % (PAGE_WIDTH, PAGE_HEIGHT, len(objects)))
+                       b" /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> >>"
+                       % (*size, len(objects)))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))

@@ -1,0 +1,360 @@
+"""Tables a PDF sets by position only (no ruling, three rules, or rules pdfplumber cannot close
+into cells) -> their rows as tab-separated lines, rebuilt from where the chars stand.
+
+Works on one page's chars (pdfplumber's dicts: text, x0, x1, top, bottom, size) that no ruled
+table holds, the way stream table finders do: a block of lines whose amounts line up, columns
+where every body line leaves the same x range blank, header labels placed over the columns they
+head. Knows typography only, nothing of disclosures; the page's other chars are left as text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+# Gaps and distances, as shares of the font size.
+WORD_GAP = 0.05  # chars closer than this are one word (a char's box is its advance: they touch)
+COLUMN_GAP = 0.6  # a blank this wide between words of every body line parts columns
+LINE_OVERLAP = 0.5  # a char is on a line it overlaps by half the lower height
+ROW_DISTANCE = 3.0  # rows of one table stand at most this far apart, top to top
+HEADER_ROWS = 8  # a header has at most this many lines
+# An amount as tables print it (1,234.56, 0.00, 1234, -5.00); money has a decimal point or
+# thousands commas, which page numbers, years and codes do not.
+AMOUNT_RE = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+MONEY_RE = re.compile(r"[.,]\d")
+# A caption or a note beside a table (单位：万元, 部门：…, 注：…): labels with a colon head no column.
+LABELLED_RE = re.compile(r"[:：]")
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def is_amount(self) -> bool:
+        return bool(AMOUNT_RE.match(self.text))
+
+    @property
+    def is_money(self) -> bool:
+        return self.is_amount and bool(MONEY_RE.search(self.text))
+
+    @property
+    def kind(self) -> str:
+        """amount, latin (a catalog code, A02010104) or text (hanzi)."""
+        return "amount" if self.is_amount else "latin" if self.text.isascii() else "text"
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    chars: list[dict] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def is_data(self) -> bool:
+        """A row of figures: an amount in money form beside some other word."""
+        return len(self.words) > 1 and any(word.is_money for word in self.words)
+
+    @property
+    def is_caption(self) -> bool:
+        """单位：万元, 部门：… 金额单位：万元, 注：…; not a row named 其中：基本支出."""
+        return all(LABELLED_RE.search(word.text) for word in self.words)
+
+
+def unruled_tables(chars: list[dict]) -> tuple[list[tuple[float, str]], list[dict]]:
+    """(top, rows as tab-separated lines) of each table the chars set by position, and the chars
+    that are no part of one (the page's text, for the text layout)."""
+    if not chars:
+        return [], chars
+    size = median(char.get("size") or char["bottom"] - char["top"] for char in chars)
+    lines = _lines(chars, size)
+    if sum(line.is_data for line in lines) < 1:
+        return [], chars
+    tables, used = [], set()
+    for block in _blocks(lines, size):
+        rows = _rows(block, size)
+        if rows:
+            tables.append((block.lines[0].top, "\n".join(rows)))
+            used.update(id(char) for line in block.lines for char in line.chars)
+    if not tables:
+        return [], chars
+    return tables, [char for char in chars if id(char) not in used]
+
+
+# --- lines and words ---------------------------------------------------------------------
+
+def _lines(chars: list[dict], size: float) -> list[Line]:
+    """Chars grouped into lines, each run of chars at one height on the line it overlaps by half
+    its height (a line's chars mostly share one box height: grouped first, they are few to place)."""
+    runs: dict[tuple[float, float], list[dict]] = {}
+    for char in chars:
+        runs.setdefault((char["top"], char["bottom"]), []).append(char)
+    lines: list[Line] = []
+    for (top, bottom), run in sorted(runs.items()):
+        line = next((line for line in reversed(lines[-4:]) if _overlaps(line, top, bottom)), None)
+        if line is None:
+            line = Line(top, bottom)
+            lines.append(line)
+        line.chars.extend(run)
+    for line in lines:
+        line.chars.sort(key=lambda c: c["x0"])
+        line.words = _words(line.chars, size)
+    return [line for line in lines if line.words]
+
+
+def _overlaps(line: Line, top: float, bottom: float) -> bool:
+    overlap = min(line.bottom, bottom) - max(line.top, top)
+    return overlap >= LINE_OVERLAP * min(bottom - top, line.bottom - line.top)
+
+
+def _words(chars: list[dict], size: float) -> list[Word]:
+    """Runs of drawn chars: a space or a blank wider than WORD_GAP ends a word."""
+    words: list[Word] = []
+    text, x0, x1 = "", 0.0, 0.0
+    for char in chars:
+        blank = not char["text"].strip()
+        if text and (blank or char["x0"] - x1 > WORD_GAP * size):
+            words.append(Word(text, x0, x1))
+            text = ""
+        if blank:
+            continue
+        if not text:
+            x0 = char["x0"]
+        text += char["text"]
+        x1 = char["x1"]
+    if text:
+        words.append(Word(text, x0, x1))
+    return words
+
+
+# --- blocks ------------------------------------------------------------------------------
+
+@dataclass
+class Block:
+    header: list[Line]
+    body: list[Line]
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.header + self.body
+
+
+def _blocks(lines: list[Line], size: float) -> list[Block]:
+    """Runs of lines that may be a table: body lines from the first row of figures to the last
+    (lines between them without figures are rows with blank cells), then the header lines above."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].is_data or (blocks and lines[i] in blocks[-1].lines):
+            i += 1
+            continue
+        end = _body_end(lines, i, size)
+        top = _header_start(lines, i, size, blocks[-1].body[-1] if blocks else None)
+        blocks.append(Block(lines[top:i], lines[i:end + 1]))
+        i = end + 1
+    return blocks
+
+
+def _body_end(lines: list[Line], start: int, size: float) -> int:
+    """The last row of figures of the body starting at `start`."""
+    end = start
+    for j in range(start + 1, len(lines)):
+        if lines[j].top - lines[j - 1].top > ROW_DISTANCE * size or lines[j].is_caption:
+            break
+        if lines[j].is_data:
+            end = j
+    return end
+
+
+def _header_start(lines: list[Line], first_row: int, size: float, previous: Line | None) -> int:
+    """The first header line above a body: close lines with no caption; a lone word at the top
+    is the table's title, not its header."""
+    top = first_row
+    while top > 0 and first_row - top < HEADER_ROWS:
+        above = lines[top - 1]
+        if above is previous or above.is_caption or above.is_data or \
+                lines[top].top - above.top > ROW_DISTANCE * size:
+            break
+        top -= 1
+    while top < first_row and len(lines[top].words) == 1 and not _heads_columns(lines[top], lines[top + 1:first_row], size):
+        top += 1
+    return top
+
+
+def _heads_columns(line: Line, below: list[Line], size: float) -> bool:
+    """A lone label at the top of a header is a group label over labels below it, in the table's
+    own size; else it is the table's title."""
+    return max(char["bottom"] - char["top"] for char in line.chars) <= 1.1 * size and _heads_group(line.words[0], below)
+
+
+# --- columns -----------------------------------------------------------------------------
+
+def _columns(block: Block, size: float) -> list[tuple[float, float]]:
+    """Column extents: x ranges with ink in some body line, parted by ranges blank in every one.
+    A narrow blank parts columns only where it parts amounts (digits that almost touch); between
+    words it is a space inside a cell (201 06 01, 一、 收入)."""
+    spans: list[list[float]] = []
+    for x0, x1 in sorted((word.x0, word.x1) for line in block.body for word in line.words):
+        if spans and x0 - spans[-1][1] <= WORD_GAP * size:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    columns = [spans[0]]
+    for span in spans[1:]:
+        if _parts_columns(columns[-1][1], span[0], block, size):
+            columns.append(span)
+        else:
+            columns[-1][1] = max(columns[-1][1], span[1])
+    return [(x0, x1) for x0, x1 in columns]
+
+
+def _parts_columns(left: float, right: float, block: Block, size: float) -> bool:
+    """Whether the blank from left to right parts columns: when it is wide; when narrow, if every
+    body line with words both sides of it parts two kinds of word there (digits from hanzi) or two
+    amounts, and some line (a header's too) leaves a wide blank there: a column's figures and
+    labels differ in width, a space in a sentence is as narrow in every line."""
+    if right - left >= COLUMN_GAP * size:
+        return True
+    wide = both = False
+    for line in block.lines:
+        if any(word.x0 < right and left < word.x1 for word in line.words):
+            continue  # a header label across it
+        before = [word for word in line.words if word.x1 <= left + 0.01]
+        after = [word for word in line.words if word.x0 >= right - 0.01]
+        if not before or not after:
+            continue
+        both = True
+        if after[0].x0 - before[-1].x1 >= COLUMN_GAP * size:
+            wide = True
+        elif line in block.body and not _apart(before[-1], after[0]):
+            return False
+    return wide or not both
+
+
+def _apart(before: Word, after: Word) -> bool:
+    if before.kind != after.kind:
+        return True  # 1,234.56 | 一、教育支出; 205 | 教育支出; 台式计算机 | A02010104
+    return before.is_amount and (before.is_money or after.is_money)  # 1,234.56 | 2,345.67, not 201 | 06
+
+
+# --- rows --------------------------------------------------------------------------------
+
+def _rows(block: Block, size: float) -> list[str]:
+    """The block's lines as tab-separated rows, or none when it has no columns to part."""
+    columns = _columns(block, size)
+    if len(columns) < 2 or not _is_table(block, columns):
+        return []
+    columns = _with_header_only_columns(columns, block.header)
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    cells = [(x0 if i == 0 else bounds[i - 1], x1 if i == len(bounds) else bounds[i])
+             for i, (x0, x1) in enumerate(columns)]
+    rows, groups, pitch = [], [], _pitch(block, size)
+    for line in block.header:
+        row, spans = [""] * len(columns), []
+        for word in line.words:
+            span = _header_cell(word, line, block.header, cells, groups, pitch, size)
+            row[span[0]] = _joined(row[span[0]], word.text)
+            spans.append(span)
+        groups.extend(spans)
+        rows.append("\t".join(row))
+    for line in block.body:
+        row = [""] * len(columns)
+        for word in line.words:
+            column = _column_at(word.center, bounds)
+            row[column] = _joined(row[column], word.text)
+        rows.append("\t".join(row))
+    return rows
+
+
+def _is_table(block: Block, columns: list[tuple[float, float]]) -> bool:
+    """Two rows of figures, or one with three amounts (the one row of a 三公 table)."""
+    data = [line for line in block.body if line.is_data]
+    return len(data) >= 2 or any(sum(word.is_amount for word in line.words) >= 3 for line in data)
+
+
+def _with_header_only_columns(columns: list[tuple[float, float]], header: list[Line]) -> list[tuple[float, float]]:
+    """A column blank in every body row is still a column where a header label stands over it,
+    unless a label over it or under it stands over one column only (a 栏次 number centered in a
+    cell whose figures are set flush right)."""
+    columns = list(columns)
+    words = [word for line in header for word in line.words]
+    for word in words:
+        if _over(word, columns) or any(_over(other, columns) == 1 for other in words if _overlap(word, other)):
+            continue
+        columns.append((word.x0, word.x1))
+        columns.sort()
+    return columns
+
+
+def _over(word: Word, columns: list[tuple[float, float]]) -> int:
+    return sum(word.x0 < x1 and x0 < word.x1 for x0, x1 in columns)
+
+
+def _overlap(a: Word, b: Word) -> bool:
+    return a is not b and a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _heads_group(word: Word, below: list[Line]) -> bool:
+    """A label over two labels or more of a line below it heads their group, not one column."""
+    return any(sum(word.x0 < other.x1 and other.x0 < word.x1 for other in line.words) >= 2 for line in below)
+
+
+def _column_at(x: float, bounds: list[float]) -> int:
+    return sum(x > bound for bound in bounds)
+
+
+def _header_cell(word: Word, line: Line, header: list[Line], cells: list[tuple[float, float]],
+                 groups: list[tuple[int, int]], pitch: float, size: float) -> tuple[int, int]:
+    """The columns (first, last) a header label heads: the one under its middle; for a label
+    centered over several columns with labels of a lower row under it, those columns, written
+    in the first of them (where a spreadsheet or a merged cell puts it). It spans no column a
+    label of its own row stands over (on its line, or half a row off: a label over two rows is
+    set between them), and no column outside the group label above it."""
+    bounds = [x1 for _, x1 in cells[:-1]]
+    own = _column_at(word.center, bounds)
+    same_row = [other for other_line in header if abs(other_line.top - line.top) < 0.75 * pitch
+                for other in other_line.words if other is not word]
+    lowest = max((_column_at(o.center, bounds) + 1 for o in same_row if o.center < word.center), default=0)
+    highest = min((_column_at(o.center, bounds) - 1 for o in same_row if o.center > word.center), default=len(cells) - 1)
+    parent = min((g for g in groups if g[0] <= own <= g[1]), key=lambda g: g[1] - g[0], default=None)
+    if parent:
+        lowest, highest = max(lowest, parent[0]), min(highest, parent[1])
+    below = [other_line for other_line in header if other_line.top >= line.top + 0.75 * pitch]
+    best, rank = (own, own), None
+    for first in range(lowest, own + 1):
+        for last in range(max(own, first + 1), highest + 1):
+            x0, x1 = cells[first][0], cells[last][1]
+            off = abs((x0 + x1) / 2 - word.center)
+            # centered over columns 1-2 of four is centered over all four: the widest is the group
+            if off <= max(size, 0.05 * (x1 - x0)) and (rank is None or (last - first, -off) > rank) \
+                    and _labels_under(x0, x1, below):
+                best, rank = (first, last), (last - first, -off)
+    return best
+
+
+def _pitch(block: Block, size: float) -> float:
+    """The distance from one row of the table to the next."""
+    tops = [line.top for line in block.body]
+    if len(tops) > 1:
+        return median(b - a for a, b in zip(tops, tops[1:]))
+    gaps = [b.top - a.top for a, b in zip(block.lines, block.lines[1:])]
+    return max(gaps, default=2 * size)
+
+
+def _labels_under(x0: float, x1: float, below: list[Line]) -> bool:
+    """A line below with two labels or more under the range: the sub-labels of a group."""
+    return any(sum(x0 <= word.center <= x1 for word in line.words) >= 2 for line in below)
+
+
+def _joined(cell: str, text: str) -> str:
+    """Words of one cell: a space between two ASCII words (201 06 01), none between hanzi."""
+    if cell and cell[-1].isascii() and cell[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+        return f"{cell} {text}"
+    return cell + text

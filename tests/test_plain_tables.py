@@ -1,0 +1,176 @@
+"""Tables a PDF sets by position only (kexie_chat/plain_tables.py): no ruling, three rules, cell
+rectangles, narrow columns whose figures almost touch. Each standard table of a 部门决算 and a
+部门预算 (tests/layouts.py) is read from such a PDF with the same figures as from its text export."""
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kexie_chat.ingest import stage
+from kexie_chat.parse import parse_disclosure
+from kexie_chat.plain_tables import unruled_tables
+from kexie_chat.readers import read_document
+
+from layouts import county_budget, final_account, write_laid_pdf, write_txt
+from minipdf import Laid, text_width, write_pdf
+from test_layouts import BUDGET_GOLDEN, FINAL_GOLDEN, JINJIANG, SANTAI, _missing
+
+# (id, rules, points either side of a cell's text, the tables' unit, codes split over 类/款/项 cells)
+LAYOUTS = [
+    ("no-rules", "none", 3, "万元", True),
+    ("no-rules-in-yuan", "none", 3, "元", False),
+    ("three-line", "horizontal", 3, "元", True),
+    ("cell-rectangles", "boxes", 3, "万元", False),
+    ("narrow-figures-almost-touch", "none", 1, "元", True),
+]
+DOCUMENTS = {"决算": (final_account, JINJIANG, 2023, FINAL_GOLDEN), "预算": (county_budget, SANTAI, 2024, BUDGET_GOLDEN)}
+
+
+def _read(folder: Path, blocks: list, writer, **options):
+    path = writer(folder / f"disclosure{'.pdf' if writer is write_laid_pdf else '.txt'}", blocks, **options)
+    [staged] = stage([path], folder / "corpus")
+    return parse_disclosure(staged.name, staged.text)
+
+
+@pytest.fixture(scope="module")
+def read_both(tmp_path_factory):
+    """Each document in each layout, read from its PDF and from its text export, once."""
+    read = {}
+    for kind, (write, org, year, _) in DOCUMENTS.items():
+        for name, rules, pad, unit, split in LAYOUTS:
+            blocks = write(org, year, unit=unit, split=split)
+            pdf = _read(tmp_path_factory.mktemp("pdf"), blocks, write_laid_pdf, rules=rules, pad=pad)
+            txt = _read(tmp_path_factory.mktemp("txt"), blocks, write_txt)
+            read[(kind, name)] = (pdf, txt)
+    return read
+
+
+def _table_figures(disclosure) -> set:
+    return {(f.metric, f.code, f.basis, f.table, f.value) for f in disclosure.facts if f.table != "正文"}
+
+
+CASES = [(kind, layout) for kind in DOCUMENTS for layout in LAYOUTS]
+
+
+@pytest.mark.parametrize("kind,layout", CASES, ids=[f"{kind}-{layout[0]}" for kind, layout in CASES])
+def test_every_standard_table_set_by_position_is_read(read_both, kind, layout):
+    pdf, txt = read_both[(kind, layout[0])]
+    assert len(pdf.document.tables_read.split("、")) == 9, pdf.document.tables_read
+    assert not _missing(pdf, DOCUMENTS[kind][3], layout[3], kind)
+
+
+@pytest.mark.parametrize("kind,layout", CASES, ids=[f"{kind}-{layout[0]}" for kind, layout in CASES])
+def test_a_table_set_by_position_gives_the_figures_of_its_text_export(read_both, kind, layout):
+    """Not one figure more or less, none in another column: the rows rebuilt from positions are the rows."""
+    pdf, txt = read_both[(kind, layout[0])]
+    assert _table_figures(pdf) == _table_figures(txt)
+
+
+# (metric, code, column, value in 万元) of the two-sided 收入支出决算总表 set without rules: 收入 on
+# the left, 支出 on the right, a 行次 column on each side.
+TWO_SIDED = [
+    ("一般公共预算拨款收入", None, "金额", "1234.56"), ("事业收入", None, "金额", "56.78"),
+    ("教育支出", None, "金额", "1100.00"), ("社会保障和就业支出", None, "金额", "120.00"),
+    ("一般公共服务支出", None, "金额（表内空白，记为0）", "0"), ("收入总计", None, "金额", "1320.00"),
+    ("支出总计", None, "金额", "1320.00"), ("年末结转和结余", None, "金额", "10.00"),
+]
+
+
+@pytest.mark.parametrize("metric,code,column,value", TWO_SIDED, ids=[t[0] for t in TWO_SIDED])
+def test_a_two_sided_total_table_without_rules_keeps_each_side(read_both, metric, code, column, value):
+    pdf, _ = read_both[("决算", "no-rules")]
+    found = [(f.code, f.basis, f.value, f.unit) for f in pdf.facts if f.table == "收入支出决算总表" and f.metric == metric]
+    assert (code, column, Decimal(value), "万元") in found, found
+
+
+# (metric, code, column, value in 元) of split-code rows in the 元 tables with three rules.
+SPLIT_CODES = [
+    ("支出决算表", "行政运行", "2050101", "基本支出", "3000000.00"),
+    ("支出决算表", "学前教育", "2050201", "项目支出", "1500000.00"),
+    ("收入决算表", "学前教育", "2050201", "事业收入", "567800.00"),
+    ("一般公共预算财政拨款基本支出决算表", "公务接待费", "30217", "决算数", "12600.00"),
+]
+
+
+@pytest.mark.parametrize("table,metric,code,column,value", SPLIT_CODES, ids=[t[1] + t[3] for t in SPLIT_CODES])
+def test_codes_split_over_cells_of_a_three_line_table_are_joined(read_both, table, metric, code, column, value):
+    pdf, _ = read_both[("决算", "three-line")]
+    assert any(f.table == table and f.metric == metric and f.code == code and f.basis == column
+               and f.value == Decimal(value) and f.unit == "元" for f in pdf.facts)
+
+
+def test_a_header_over_two_rows_stands_over_its_columns(tmp_path):
+    """预算数 and 决算数 over six columns each, 公务用车购置及运行费 over three, labels spanning two
+    rows set between them: each label is written in the first column it heads."""
+    header = [["预算数", "", "", "", "决算数", "", "", ""],
+              ["合计", "公务用车购置及运行费", "", "公务接待费", "合计", "公务用车购置及运行费", "", "公务接待费"],
+              ["", "购置费", "运行费", "", "", "购置费", "运行费", ""]]
+    spans = ((0, 0, 0, 3), (0, 4, 0, 7), (1, 0, 2, 0), (1, 1, 1, 2), (1, 3, 2, 3), (1, 4, 2, 4), (1, 5, 1, 6),
+             (1, 7, 2, 7))
+    body = [["10.00", "0.00", "7.00", "3.00", "8.76", "3.00", "4.50", "1.26"]]
+    text = read_document(write_pdf(tmp_path / "三公.pdf", [Laid(header + body, header=3, spans=spans)]))
+    assert text.splitlines() == [
+        "预算数\t\t\t\t决算数\t\t\t", "\t公务用车购置及运行费\t\t\t\t公务用车购置及运行费\t\t",
+        "合计\t\t\t公务接待费\t合计\t\t\t公务接待费", "\t购置费\t运行费\t\t\t购置费\t运行费\t",
+        "10.00\t0.00\t7.00\t3.00\t8.76\t3.00\t4.50\t1.26"]
+
+
+# --- the rebuilding itself, on chars placed by hand -------------------------------------------
+
+SIZE = 8
+
+
+def _chars(line: int, *pieces: tuple[float, str]) -> list[dict]:
+    """Chars of one line: each piece of text starts at its x, ASCII half as wide as a hanzi."""
+    chars = []
+    for x, text in pieces:
+        for ch in text:
+            width = text_width(ch, SIZE)
+            top = 100 + 16 * line
+            chars.append({"text": ch, "x0": x, "x1": x + width, "top": top, "bottom": top + SIZE, "size": SIZE})
+            x += width
+    return chars
+
+
+def _rows(chars: list[dict]) -> list[str]:
+    tables, _ = unruled_tables(chars)
+    return [row for _, rows in tables for row in rows.split("\n")]
+
+
+def test_figures_that_almost_touch_are_two_cells():
+    """1,234.56 and 2,345.67 a point apart (the widest figures of neighbouring narrow columns)
+    part where shorter figures of the other rows leave a blank."""
+    width = text_width("1,234.56", SIZE)
+    second, third = 120 + width, 120 + 2 * width + 1  # right edges, flush right
+    chars = (_chars(0, (40, "行政运行"), (second - width, "1,234.56"), (third - width, "2,345.67"))
+             + _chars(1, (40, "其他支出"), (second - text_width("20.00", SIZE), "20.00"),
+                      (third - text_width("30.00", SIZE), "30.00")))
+    assert _rows(chars) == ["行政运行\t1,234.56\t2,345.67", "其他支出\t20.00\t30.00"]
+
+
+def test_a_code_written_with_spaces_stays_one_cell():
+    """201 06 01: the spaces of a code line up in every row, yet part no columns."""
+    chars = (_chars(0, (40, "201 06 01"), (120, "行政运行"), (220, "1,234.56"))
+             + _chars(1, (40, "201 06 02"), (120, "一般行政管理事务"), (220, "2,345.67")))
+    assert _rows(chars) == ["201 06 01\t行政运行\t1,234.56", "201 06 02\t一般行政管理事务\t2,345.67"]
+
+
+def test_sentences_with_spaced_figures_are_no_table():
+    """Some PDFs set a space either side of each figure in the text: the spaces line up in two
+    lines, yet a sentence is no table and is left as it is."""
+    chars = (_chars(0, (40, "主要用于：行政单位购房补贴支出。全年预算为"), (40 + 21 * SIZE + 2, "11.72"),
+                    (40 + 21 * SIZE + 24, "万元，支出"))
+             + _chars(1, (40, "决算为"), (40 + 3 * SIZE + 2, "11.72"), (40 + 3 * SIZE + 24, "万元。决算数与全年预算数持平。")))
+    tables, rest = unruled_tables(chars)
+    assert tables == [] and len(rest) == len(chars)
+
+
+def test_a_title_and_a_unit_line_are_left_to_the_text():
+    """The title above a table and its 单位 line are text lines, not rows of the table."""
+    chars = (_chars(0, (120, "部门收支总表")) + _chars(1, (40, "部门：某某局"), (300, "单位：万元"))
+             + _chars(2, (40, "项目"), (200, "预算数")) + _chars(3, (40, "一、一般公共预算拨款收入"), (200, "2,000.00"))
+             + _chars(4, (40, "收入总计"), (200, "2,380.00")))
+    chars[0:6] = [{**char, "top": char["top"] - 4, "size": 12, "bottom": char["top"] + 8} for char in chars[0:6]]
+    tables, rest = unruled_tables(chars)
+    assert [rows for _, rows in tables] == ["项目\t预算数\n一、一般公共预算拨款收入\t2,000.00\n收入总计\t2,380.00"]
+    assert "".join(char["text"] for char in rest) == "部门收支总表部门：某某局单位：万元"
