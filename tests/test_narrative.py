@@ -116,6 +116,14 @@ CASES = [
      [("项目支出", None, "较上年增减", "3.00")],
      [("财政拨款收入", None, "较上年增减", "79.69"), ("财政拨款支出", None, "较上年增减", "79.69"),
       ("基本支出", None, "较上年增减", "-5.00")]),
+    # a sentence that goes on about the last figure (与2023年度相比…) but names another subject first
+    ("a-comparison-about-another-subject-leaves-the-last-figure", DECISION,
+     "本部门2024年度财政拨款收入总计627.28万元，其中：年初结转和结余131.31万元；支出总计575.66万元，其中：年末\n"
+     "结转和结余79.69万元。与2023年度相比，收入增加62.54万元，增加10%；本年收入增加的主要原因是预算追加。\n"
+     "项目支出144.05万元。比2023年140.05万元增加4.00万元。\n",
+     [("年末结转和结余", None, "决算数", "79.69"), ("项目支出", None, "上年数", "140.05"),
+      ("项目支出", None, "较上年增减", "4.00")],
+     [("年末结转和结余", None, "较上年增减率", "10"), ("年末结转和结余", None, "较上年增减", "62.54")]),
     # a 决算's three 绩效 stages share one word (涉及预算金额): each clause's stage names its money; the
     # average score is of all the projects evaluated, none of them by name
     ("performance-stages-each-with-its-money", DECISION,

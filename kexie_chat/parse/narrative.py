@@ -52,6 +52,9 @@ NUMBER_UNIT_RE = re.compile(
     r"(?<![\d.A-Za-z])(-?\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元|%|个百分点|平方米|人次|批次|辆|台|部|人|名|个|次|场|分|家|套)?"
 )
 SENTENCE_END = "。；;！？!?"
+# Units of a figure (money, a share): the first such number of a sentence that goes on about the last
+# figure, when it is not that figure's, shows the sentence is about something else.
+FIGURE_UNITS = ("亿元", "万元", "元", "%", "个百分点")
 LABEL_LENGTH = 16  # characters a label line has at most ("一般公共预算财政拨款支出" and its kin)
 GAP_WORDS = sorted((
     "预算数", "决算数", "预算", "决算", "支出", "收入", "安排", "共计", "合计", "总计", "总额", "金额",
@@ -386,6 +389,8 @@ def _forward(paragraph, mentions, numbers, doc_kind, topic, sentence_start, carr
             basis = BASIS_CHANGE_RATE
         if basis is None or not _unit_fits(current.metric, unit, basis):
             anchor = number.end()
+            if carried and current is topic and unit in FIGURE_UNITS:
+                current = None  # "与2019年度相比，收入增加62.54万元，增加10%": not about the last figure
             continue
         value = parse_amount(number.group(1))
         if basis == BASIS_CHANGE or basis == BASIS_CHANGE_RATE:
