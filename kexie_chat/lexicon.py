@@ -300,6 +300,8 @@ BASIS_STATED_NONE = "文字表述为无"
 # A project's amount in its own 绩效目标申报表 (a form, not a line of the 明细 table that lists every
 # project: the two are not added up together).
 BASIS_PROJECT_FORM = "申报表预算金额"
+# A project's whole budget in the section that explains it (项目经费情况说明: "项目总预算1720.00万").
+BASIS_PROJECT_SECTION = "项目总预算"
 BASIS_BLANK_CELL = "表格空白"
 
 # 绩效 (performance) tables: each indicator (三级指标) with its target (年度指标值) and, in a 决算, what
@@ -410,6 +412,8 @@ TABLE_SPECS: tuple[dict, ...] = (
          headers=("绩效指标", "指标值", "一级指标", "二级指标", "三级指标", "年度目标", "指标名称"),
          total=None, funding="全部", sides=1),
 )
+# Words a sentence opens with when it points at a table printed elsewhere (详见单位的项目绩效目标表).
+TABLE_REFERENCE_WORDS: tuple[str, ...] = ("详见", "参见", "具体见", "见附表")
 TABLE_KINDS: tuple[tuple[str, str], ...] = tuple((spec["kind"], spec["title"]) for spec in TABLE_SPECS)
 TABLE_HEADERS: dict[str, tuple[str, ...]] = {spec["kind"]: spec["headers"] for spec in TABLE_SPECS}
 # In a table of a kind, the 合计 row names this metric for its first column.

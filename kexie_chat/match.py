@@ -24,6 +24,7 @@ from .lexicon import (
     ABBREVIATED_KINDS,
     ACTUAL_COLUMNS,
     BUDGET_COLUMNS,
+    ECONOMIC_CODES,
     KEXIE_ALIAS_SUFFIXES,
     MAIN_COLUMNS,
     NOT_QUESTION_COLUMNS,
@@ -434,6 +435,10 @@ def _is_other_place(folded: str, start: int, n: int) -> bool:
     return False
 
 
+SPENDING = "支出"
+MIN_STEM = 4  # a name's tail shorter than this (缴费) names nothing by itself
+
+
 class MetricMatcher:
     """Metric names in a question: the lexicon's synonyms and every name the index holds."""
 
@@ -447,12 +452,16 @@ class MetricMatcher:
         for folded, metric in list(table.items()):
             if "运行维护" in folded:
                 table.setdefault(folded.replace("运行维护", "运维"), metric)
+        self.spending_tails = {words: metric for words, metric in _spending_tails(table, index_metrics).items()
+                               if words not in table}
+        # names written right only: a tail (金预算财政拨款支出) is no word to read a typo as
         self.vocabulary = sorted(table.items(), key=lambda item: len(item[0]), reverse=True)
-        self.words = set(table)
+        self.words = set(table) | set(self.spending_tails)
         self.codes = codes
         self.known = set(index_metrics)
         self._by_first: dict[str, list[tuple[str, str]]] = {}  # first character -> names, longest first
-        for words, metric in self.vocabulary:
+        for words, metric in sorted([*table.items(), *self.spending_tails.items()], key=lambda item: len(item[0]),
+                                    reverse=True):
             self._by_first.setdefault(words[:1], []).append((words, metric))
         self.columns = ColumnNames(cells)
 
@@ -549,6 +558,30 @@ class MetricMatcher:
                     names.append(words)
                     ranks.append(rank)
         return self._by_length
+
+
+def _spending_tails(table: dict[str, str], index_metrics: list[str]) -> dict[str, str]:
+    """A name (or how a name ends) with 支出 after it, when that is how one longer 功能分类 name ends:
+    职业年金缴费支出 is 机关事业单位职业年金缴费支出 (2080506), not the 经济分类 item 职业年金缴费 (30109)
+    with a word after; 基本养老保险缴费支出 is 机关事业单位基本养老保险缴费支出."""
+    owners: dict[str, set[str]] = {}
+    for metric in index_metrics:
+        name = fold(metric)
+        if name.endswith(SPENDING):
+            for start in range(1, len(name) - len(SPENDING)):
+                owners.setdefault(name[start:], set()).add(metric)
+    economic = set(ECONOMIC_CODES.values())
+    # the tail of a name or an 经济分类 item's name; a 功能分类 name of its own (社会工作事务) with 支出 is
+    # its own spending, never the 其他社会工作事务支出 that ends alike
+    stems = {words[start:] for words in table for start in range(1, len(words) - MIN_STEM + 1)}
+    stems |= {words for words, metric in table.items() if metric in economic}
+    return {tail: next(iter(owner)) for tail, owner in owners.items()
+            if len(owner) == 1 and _stem(tail) in stems and len(_stem(tail)) >= MIN_STEM
+            and (_stem(tail) not in table or table[_stem(tail)] in economic)}
+
+
+def _stem(tail: str) -> str:
+    return tail[:-len(SPENDING)]
 
 
 class ColumnNames:

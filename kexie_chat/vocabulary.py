@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .lexicon import (
     COLLOQUIAL_NAMES,
+    TABLE_REFERENCE_WORDS,
     COUNT_UNITS,
     ECONOMIC_CODES,
     ECONOMIC_SYNONYMS,
@@ -111,8 +112,8 @@ def standard_table(title: str, doc_kind: str) -> str | None:
 def table_kind(line: str) -> str | None:
     """The kind of standard table a title line names, or None for any other line."""
     folded = fold(line)
-    if not folded or len(folded) > 48 or "。" in folded or folded.startswith("-"):
-        return None
+    if not folded or len(folded) > 48 or "。" in folded or folded.startswith(("-", *TABLE_REFERENCE_WORDS)):
+        return None  # 详见单位的项目绩效目标表: a sentence pointing at a table, not its title
     for kind, pattern in KIND_PATTERNS:
         if pattern.search(folded) and ("表" in folded or kind == "政府采购"):
             return kind

@@ -166,3 +166,82 @@ def test_two_bodies_named_side_by_side_are_two_orgs(assistant, question, values)
     answer = assistant.ask(question)
     assert answer.status == "answered", answer.text
     assert {Decimal(v) for v in values} <= {f.value for f in answer.facts}, answer.text
+
+
+# Projects a 预算 explains one section each (项目经费情况说明), and the tables a 决算 names a class in twice
+# (its 功能分类 row with 支出, its 经济分类 item without).
+PROJECTS = [("科技创新专项", "", "1720.00"), ("生命健康专项", "（政策资金）", "1170.00"),
+            ("商业创新专项", "（政策资金）", "1410.00"), ("区政府督查及建议提案工作业务经费", "项目", "66.50")]
+SECTIONS_ORG = "上海市静安区科学技术委员会"
+
+
+def project_sections() -> str:
+    lines = [f"上海市静安区2025年区级部门预算", f"预算主管部门：{SECTIONS_ORG}", "五、国有资产占有使用情况",
+             "截至2024年8月31日，本部门共有车辆0辆。"]
+    for name, note, amount in PROJECTS:
+        lines += [f"{name}{note}经费情况说明", "一、项目概述", f"推动{name[:4]}工作。", "五、实施周期",
+                  "2025.1.1-2025.12.31", "六、年度预算安排", f"2025年度项目总预算{amount}万，其中日常工作{amount}万。",
+                  "七、绩效目标", "详见单位的项目绩效目标表"]
+    return "\n".join(lines) + "\n"
+
+
+CLASSES_ORG = "中共上海市静安区委社会工作部"
+# (code, 功能分类 name, 决算数, 年初预算) and (code, 经济分类 name, 决算数)
+FUNCTIONS = [("2013901", "行政运行", "51.32", "52.00"), ("20139", "社会工作事务", "264.87", "270.00"),
+             ("2013999", "其他社会工作事务支出", "202.24", "202.24"),
+             ("2080505", "机关事业单位基本养老保险缴费支出", "6.18", "9.00"),
+             ("2080506", "机关事业单位职业年金缴费支出", "4.64", "5.74")]
+ECONOMIC = [("30108", "机关事业单位基本养老保险缴费", "6.18"), ("30109", "职业年金缴费", "4.64"), ("30201", "办公费", "3.78")]
+
+
+def classes_final_accounts() -> str:
+    lines = [f"{CLASSES_ORG}2024年度部门决算", "一般公共预算财政拨款支出决算表", "单位：万元", "项目\t\t合计\t基本支出\t项目支出",
+             "功能分类科目编码\t科目名称\t\t\t"]
+    lines += [f"{code}\t{name}\t{actual}\t{actual}\t" for code, name, actual, _ in FUNCTIONS]
+    lines += ["一般公共预算财政拨款基本支出决算表", "单位：万元", "经济分类科目编码\t科目名称\t决算数"]
+    lines += [f"{code}\t{name}\t{actual}" for code, name, actual in ECONOMIC]
+    lines += [f"第三部分 {CLASSES_ORG}2024年度部门决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"]
+    paths = {"201": "一般公共服务支出（类）社会工作事务（款）", "208": "社会保障和就业支出（类）行政事业单位养老支出（款）"}
+    items = [(code, name, actual, budget) for code, name, actual, budget in FUNCTIONS if len(code) == 7]
+    for number, (code, name, actual, budget) in enumerate(items, 1):
+        lines += [f"{number}、{paths[code[:3]]}{name}（项）。主要用于：日常支出。年初预算为{budget}万元，支出决算为{actual}万元。"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def sections(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("project-sections")
+    (corpus / f"2025-{SECTIONS_ORG}-部门预算.txt").write_text(project_sections(), encoding="utf-8")
+    (corpus / f"2024-{CLASSES_ORG}-部门决算.txt").write_text(classes_final_accounts(), encoding="utf-8")
+    return Assistant(db_path=build_index(corpus, corpus / "index.db"), corpus=corpus)
+
+
+SECTION_QUESTIONS = [(f"静安区科委{name}{ask}", Decimal(amount)) for name, _, amount in PROJECTS
+                     for ask in ("多少", "预算是多少", "安排了多少钱")]
+
+
+@pytest.mark.parametrize("question,value", SECTION_QUESTIONS, ids=[q for q, _ in SECTION_QUESTIONS])
+def test_a_projects_own_section_gives_its_budget(sections, question, value):
+    answer = sections.ask(question)
+    assert _value(answer) == value and answer.facts[0].item, answer.text
+
+
+def test_a_sentence_pointing_at_a_table_is_no_table(sections):
+    """详见单位的项目绩效目标表 would open a 绩效目标 table and swallow the sections after it."""
+    items = {f.item for f in sections.store.facts(org=SECTIONS_ORG)} - {None}
+    assert len(items) == len(PROJECTS), items
+
+
+# An 经济分类 item's name with 支出 after it (or with the 预算 side asked) is its 功能分类 row; a 功能分类
+# name of its own (社会工作事务支出) is never the 其他…支出 that ends alike.
+TAILS = [("社工部职业年金缴费支出", "2080506", "4.64"), ("社工部职业年金缴费支出年初预算", "2080506", "5.74"),
+         ("社工部职业年金年初预算", "2080506", "5.74"), ("社工部基本养老保险缴费支出", "2080505", "6.18"),
+         ("社工部养老保险缴费年初预算多少", "2080505", "9.00"), ("社工部职业年金缴费", "30109", "4.64"),
+         ("社工部社会工作事务支出", "20139", "264.87"), ("社工部其他社会工作事务支出", "2013999", "202.24"),
+         ("社工部行政运行年初预算", "2013901", "52.00"), ("社工部其他社会工作事务支出年初预算", "2013999", "202.24")]
+
+
+@pytest.mark.parametrize("question,code,value", TAILS, ids=[q for q, _, _ in TAILS])
+def test_a_name_with_支出_after_it_is_the_功能分类_row_it_ends(sections, question, code, value):
+    answer = sections.ask(question)
+    assert _value(answer) == Decimal(value) and answer.facts[0].code == code, answer.text

@@ -288,8 +288,16 @@ def test_standard_table_titles(title, kind):
 
 
 def test_a_title_without_its_headers_is_narrative():
-    lines = ["详见单位的项目绩效目标表", "生命健康专项经费情况说明", "一、项目概述", "推动产业发展。"]
+    lines = ["项目支出绩效目标表", "生命健康专项经费情况说明", "一、项目概述", "推动产业发展。"]
     assert [r.kind for r in split_regions(lines, "某科协")] == [None, None]
+
+
+def test_a_sentence_pointing_at_a_table_is_no_title():
+    """详见单位的项目绩效目标表 (参见…表): the sections after it go on in the same narrative."""
+    for pointer in ("详见单位的项目绩效目标表", "参见部门预算绩效目标表", "具体见附件政府采购预算表"):
+        assert table_kind(pointer) is None
+        lines = [pointer, "生命健康专项经费情况说明", "一、项目概述", "推动产业发展。"]
+        assert [r.kind for r in split_regions(lines, "某科协")] == [None]
 
 
 HEADERS = [

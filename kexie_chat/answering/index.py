@@ -3,6 +3,8 @@ questions are matched against, and the facts of an org, document and metric (wit
 their other statements and their other readings)."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ..intent import ItemVocabulary, Query
@@ -17,6 +19,7 @@ from ..vocabulary import economic_codes_of, table_kind
 from .choose import OTHER_BUDGETS, choose, is_derived, item_key, one_column, same_funding, same_item, side_of
 from .context import Context
 
+NAME_NOTE_RE = re.compile(r"\([^()]{1,10}\)$")  # folded brackets: （政策资金） -> (政策资金)
 MONEY_ITEM_METRICS = ("项目支出", "政府采购")
 
 
@@ -25,10 +28,10 @@ def item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
     chosen: dict[str, tuple[str, str]] = {}
     # a name as written first; without its year, then without its verb of buying (购置彩色打印机 is
     # asked as 彩色打印机, 买彩色打印机) where no item is so named
-    for key_of in (fold, item_key, thing_bought):
+    for key_of in (fold, item_key, thing_bought, without_note):
         for item, metric in sorted(items, key=lambda pair: len(pair[0]), reverse=True):
             key = key_of(item)
-            shortest = 3 if key_of is thing_bought else 2
+            shortest = 3 if key_of in (thing_bought, without_note) else 2
             replaces = key_of is fold or chosen.get(key, ("",))[0] == item  # a name's money before its score
             if len(key) >= shortest and (key not in chosen or replaces and chosen[key][1] not in MONEY_ITEM_METRICS):
                 chosen[key] = (item, metric)
@@ -36,6 +39,13 @@ def item_vocabulary(items: list[tuple[str, str]]) -> ItemVocabulary:
     for key, (item, metric) in chosen.items():
         vocabulary.setdefault(key[0], []).append((key, item, metric))
     return vocabulary
+
+
+def without_note(item: str) -> str:
+    """生命健康专项（政策资金） -> 生命健康专项: a name is asked without the note its title adds."""
+    key = item_key(item)
+    bare = NAME_NOTE_RE.sub("", key)
+    return bare if bare != key else ""
 
 
 def thing_bought(item: str) -> str:
@@ -103,6 +113,12 @@ class Index:
                      and d.scope != scope), None)
 
     # --- facts --------------------------------------------------------------------
+
+    def spending_named(self, metric: str) -> str | None:
+        """The 功能分类 name a 经济分类 item's name names with 支出 after it (职业年金缴费 ->
+        机关事业单位职业年金缴费支出), when one name ends so."""
+        named = metric + "支出"
+        return named if named in self.metrics.known else self.metrics.spending_tails.get(fold(named))
 
     def facts(self, org: str, doc: Document, metric: str, query: Query) -> list[Fact]:
         code = code_asked(metric, query)

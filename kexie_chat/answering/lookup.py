@@ -36,6 +36,9 @@ def lookup(request: Request) -> Reply:
     if primary is None and any(f.item for f in kinded):
         return breakdown(request)
     if primary is None and kinded and query.side:
+        spending = index.spending_named(metric)  # 职业年金全年预算: the 功能分类 row has the budget
+        if spending and choose(index.facts(org, doc, spending, query), doc.doc_kind, query) is not None:
+            return lookup(replace(request, metric=spending))
         return no_side(request, doc, metric)
     if primary is None:  # a column asked of a row that has none in this document names both (20607的人员经费)
         if query.item or not query.column_word:

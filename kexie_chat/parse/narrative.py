@@ -30,6 +30,7 @@ from ..lexicon import (
     BASIS_FULL_YEAR,
     BASIS_PREVIOUS,
     BASIS_PROJECT_FORM,
+    BASIS_PROJECT_SECTION,
     BASIS_SHARE,
     BASIS_STATED_NONE,
     BASIS_VALUE,
@@ -47,6 +48,12 @@ from ..text import parse_amount
 from ..vocabulary import canonical_metric
 from .flow import Paragraph
 from .paths import ClassPath, class_paths
+
+# The heading of a project's own section (科技创新专项经费情况说明, 生命健康专项（政策资金）经费情况说明)
+# and the sentence of its 年度预算安排 that gives its whole budget (项目总预算1720.00万).
+PROJECT_SECTION_RE = re.compile(r"^(?![（(一二三四五六七八九十\d第])(?P<name>[^\s，。；、：:“”\"]{2,40}?)(?:项目)?经费情况说明$")
+PROJECT_TOTAL_RE = re.compile(r"项目总预算(?:为|是)?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|万|元)")
+PROJECT_TOTAL_UNITS = {"万元": "万元", "万": "万元", "元": "元"}
 
 NUMBER_UNIT_RE = re.compile(
     r"(?<![\d.A-Za-z])(-?\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元|%|个百分点|平方米|人次|批次|辆|台|部|人|名|个|次|场|分|家|套)?"
@@ -137,7 +144,7 @@ def read_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary, doc_kin
     A class named by its path in a heading of its own ("1、…行政运行（项）。") is what the next
     paragraph's figures are about.
     """
-    facts: list[NarrativeFact] = _form_projects(paragraphs)
+    facts: list[NarrativeFact] = _form_projects(paragraphs) + _section_projects(paragraphs)
     pending: Mention | None = None
     for paragraph in _labels_with_values(paragraphs):
         read, pending = read_paragraph(paragraph, vocabulary, doc_kind, classes, pending)
@@ -185,6 +192,39 @@ def _labels_with_values(paragraphs: list[Paragraph]) -> list[Paragraph]:
         else:
             result.append(paragraph)
     return result
+
+
+def _section_projects(paragraphs: list[Paragraph]) -> list[NarrativeFact]:
+    """A project's amount in the section that explains it (项目经费情况说明): its heading line names the
+    project ("科技创新专项经费情况说明"), its 年度预算安排 says "2025年度项目总预算1720.00万，其中…"
+    -> the project's 项目支出, named by the item, as a form's amount is. Read line by line: a heading
+    runs on from the line before it when that line ends without a stop."""
+    facts: list[NarrativeFact] = []
+    project: str | None = None
+    segments = [segment for paragraph in paragraphs for segment in _line_segments(paragraph)]
+    for (line, text), (_, after) in zip(segments, segments[1:] + [(0, "")]):
+        heading = PROJECT_SECTION_RE.match(text)
+        if heading:
+            project = heading.group("name")
+            continue
+        amount = PROJECT_TOTAL_RE.search(text + after) if project else None
+        if amount and amount.start() < len(text):
+            unit = PROJECT_TOTAL_UNITS[amount.group("unit")]
+            facts.append(NarrativeFact("项目支出", parse_amount(amount.group("amount")), unit, BASIS_PROJECT_SECTION,
+                                       [line], amount.group("amount"), item=project))
+            project = None
+    return facts
+
+
+def _line_segments(paragraph: Paragraph) -> list[tuple[int, str]]:
+    """The paragraph's text cut back into its source lines: (line, text)."""
+    segments: list[tuple[int, str]] = []
+    for char, line in zip(paragraph.text, paragraph.lines):
+        if segments and segments[-1][0] == line:
+            segments[-1] = (line, segments[-1][1] + char)
+        else:
+            segments.append((line, char))
+    return segments
 
 
 def _form_projects(paragraphs: list[Paragraph]) -> list[NarrativeFact]:
