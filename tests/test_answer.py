@@ -235,3 +235,31 @@ def test_the_examples_an_answer_gives_are_of_the_index_and_work(assistant, quest
         assert asked.status == "answered" and asked.verdict in (None, "true"), (suggestion, asked.text)
     example = answer.text.partition("例如：")[2]
     assert any(short in example for short in ("包头", "西城", "张家口", "江汉", "秦皇岛"))
+
+
+def _reading(metric: str, basis: str | None, table: str | None = None, code: str | None = None) -> "Fact":
+    from decimal import Decimal
+
+    from kexie_chat.models import Fact, Source
+
+    return Fact(org="上海市普陀区财政局", year=2024, doc_kind="决算", metric=metric, code=code, value=Decimal("0.95"),
+                unit="万元", basis=basis, table=table, source=Source(doc="d.txt", line=279, quote="0.95"))
+
+
+@pytest.mark.parametrize("basis, shown_basis, expected", [
+    ("预算数", "决算数", "公务接待费（财政拨款“三公”经费支出决算表，预算数）"),
+    ("预算数（表内空白，记为0）", "决算数", "公务接待费（财政拨款“三公”经费支出决算表，预算数）"),
+    ("决算数", "决算数", "公务接待费（财政拨款“三公”经费支出决算表）"),
+    ("决算数（表内空白，记为0）", "决算数", "公务接待费（财政拨款“三公”经费支出决算表）"),
+    ("", "决算数", "公务接待费（财政拨款“三公”经费支出决算表）"),
+    (None, "决算数", "公务接待费（财政拨款“三公”经费支出决算表）"),
+])
+def test_another_reading_in_another_column_says_which(basis, shown_basis, expected):
+    """The same name in the same table, in two columns (its 预算数 beside the 决算数 shown), is
+    told apart by its column: otherwise a reporter reads 0.95 as another 公务接待费 spent."""
+    from kexie_chat.answering.render import _with_column, reading_label
+
+    table = "财政拨款“三公”经费支出决算表"
+    reading, shown = _reading("公务接待费", basis, table), _reading("公务接待费", shown_basis)
+    assert _with_column(reading_label(reading), reading, shown) == expected
+    assert _with_column("公务接待费", _reading("公务接待费", "预算数"), shown) == "公务接待费（预算数）"

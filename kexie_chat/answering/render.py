@@ -193,8 +193,17 @@ def _table_and_line(fact: Fact) -> str:
 def _readings(s: Said) -> str:
     shown = s.slots.get("shown")
     return "同一名称的其他口径：" + "；".join(
-        f"{reading_label(r, by_table=shown is not None and r.code == shown.code)} {figure(r)}（{line(r)}）"
-        for r in s.facts) + "。"
+        f"{_with_column(reading_label(r, by_table=shown is not None and r.code == shown.code), r, shown)} "
+        f"{figure(r)}（{line(r)}）" for r in s.facts) + "。"
+
+
+def _with_column(label: str, reading: Fact, shown: Fact | None) -> str:
+    """A reading in another column than the figure shown says which (its 预算数 beside the 决算数
+    shown): the same name in the same table is otherwise two figures nobody can tell apart."""
+    column = (reading.basis or "").partition("（")[0]
+    if shown is None or not column or column == (shown.basis or "").partition("（")[0] or column in label:
+        return label
+    return f"{label[:-1]}，{column}）" if label.endswith("）") else f"{label}（{column}）"
 
 
 def _other_scope(s: Said) -> str:
