@@ -83,6 +83,20 @@ async def test_ask_and_see_the_answer(make_app, size, theme):
         table = app.query_one("#facts")
         assert table.display and table.row_count == len(answer.facts)
         assert table.get_row_at(0)[:3] == ["秦皇岛市", "2022", "预算"] and table.get_row_at(0)[5] == "2.14"
+        assert table.get_row_at(0)[7] == answer.facts[0].basis == "合计"
+
+
+@pytest.mark.asyncio
+async def test_a_computed_figure_in_the_fact_table_says_it_is_computed(make_app):
+    """A comparison's difference is no figure of the first org: its row says 计算得出."""
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        answer = await ask(pilot, app, "比较秦皇岛和张家口的三公经费")
+        table = app.query_one("#facts")
+        bases = [table.get_row_at(n)[7] for n in range(table.row_count)]
+        computed = [n for n, f in enumerate(answer.facts) if (f.basis or "").startswith("计算得出")]
+        assert computed and all(bases[n].startswith("计算得出") for n in computed)
+        assert all(not bases[n].startswith("计算得出") for n in range(table.row_count) if n not in computed)
 
 
 @pytest.mark.asyncio

@@ -31,7 +31,8 @@ from .transcript import PENDING, QUEUED, WAITING_TURN, Exchange, Transcript
 if TYPE_CHECKING:
     from ..assistant import Assistant, Conversation
 
-FACT_COLUMNS = ("单位", "年度", "预算/决算", "指标", "编码", "数值", "计量", "来源")
+FACT_COLUMNS = ("单位", "年度", "预算/决算", "指标", "编码", "数值", "计量", "口径", "来源")
+BASIS_SHOWN = 16  # characters of a basis the table shows (a computed one names both sides)
 WARM_UP = "秦皇岛市科学技术协会2022年三公经费"
 EXPORT_ENCODINGS = {"csv": "utf-8-sig"}  # spreadsheet programs need the BOM to read Chinese
 PALETTE_PLACEHOLDER = "搜索命令：新对话、文件、导出、复制、检查、主题、帮助…"
@@ -297,8 +298,10 @@ class KexieApp(App):
         self.table_facts = list(facts)
         for index, f in enumerate(facts):
             value = format_amount(f.value) if f.value is not None else (f.text or "—")
+            basis = f.basis or ""
+            basis = basis if len(basis) <= BASIS_SHOWN else basis[:BASIS_SHOWN - 1] + "…"
             table.add_row(f.org.removesuffix("科学技术协会"), str(f.year), f.doc_kind, f.metric, f.code or "",
-                          value, f.unit, f"{f.source.doc}:{f.source.line}", key=str(index))
+                          value, f.unit, basis, f"{f.source.doc}:{f.source.line}", key=str(index))
         table.display = bool(facts)
 
     def exchange(self, number: int) -> Exchange | None:
