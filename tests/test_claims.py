@@ -107,3 +107,15 @@ SAID_CLAIMS = [
 def test_claims_as_people_say_them(assistant, question, verdict):
     answer = assistant.ask(question)
     assert (answer.intent, answer.verdict) == ("verify", verdict), answer.text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("秦皇岛秦皇岛2022年会议费比培训费多吗", "false"),  # one org named twice is one org: two figures of it
+    ("包头市科协包头2020年基本支出比项目支出多吗", "true"),
+    ("秦皇岛秦皇岛财政拨款收入比较核实：最多", None),  # one figure named: nothing to compare it with
+])
+def test_one_org_named_twice_is_one_org(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert answer.verdict == verdict
+    if verdict:
+        assert answer.status == "answered" and len([f for f in answer.facts if not f.basis.startswith("计算")]) == 2

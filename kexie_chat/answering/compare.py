@@ -26,11 +26,16 @@ def compare(request: Request) -> Reply:
     return across(request, metric, "compare", orgs if len(orgs) >= 2 else None)
 
 
+def figures_named(query) -> list[str]:
+    """The figures a question names, each once, in its order: by their codes when it gives codes."""
+    return list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))
+
+
 def compare_metrics(request: Request) -> Reply:
     """Two figures of one org (基本支出比项目支出多多少, A是B的几倍): both, their difference and ratio."""
     query, index = request.query, request.index
     org, doc = request.org, request.doc
-    metrics = list(dict.fromkeys(f.value for f in sorted(query.codes or query.metrics, key=lambda f: f.start)))[:2]
+    metrics = figures_named(query)[:2]
     chosen = [choose([f for f in index.facts(org, doc, m, query) if f.is_money], doc.doc_kind, query)
               for m in metrics]
     absent = [m for m, fact in zip(metrics, chosen) if fact is None]

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 
 from .breakdown import breakdown
-from .compare import compare, compare_metrics, rank
+from .compare import compare, compare_metrics, figures_named, rank
 from .compute import budget_vs_actual, change, each, rate, share, total
 from .lookup import lookup
 from .notfound import not_understood, unknown_org, which_org
@@ -41,7 +41,7 @@ def operation(request: Request) -> str:
             return "catalog"
         return context.intent if context.intent in ORG_KEPT_OPERATIONS else "lookup"
     if query.intent == "compare" and len({f.value for f in query.orgs}) < 2 \
-            and len({f.value for f in (query.codes or query.metrics)}) >= 2:
+            and len(figures_named(query)) >= 2:
         return "two_metrics"  # 基本支出比项目支出多多少: two figures of one org
     return query.intent
 

@@ -11,7 +11,7 @@ from ..models import Document, Fact
 from ..render import amount, wan
 from ..text import to_wan
 from .choose import choose, of_kind, side_of
-from .compare import compare, compare_metrics
+from .compare import compare, compare_metrics, figures_named
 from .figures import BASIS_SENTENCE, claim_kind, is_computed, rounds_to, unique
 from .lookup import lookup
 from .notfound import short
@@ -27,7 +27,7 @@ Judgement = tuple[str | None, Said, list[Fact]]  # (verdict or None when the doc
 def verify(request: Request) -> Reply:
     query = request.query
     parts = query.claim_parts
-    pair = len(query.orgs) >= 2 or len({f.value for f in (*query.codes, *query.metrics)}) >= 2
+    pair = len({f.value for f in query.orgs}) >= 2 or len(figures_named(query)) >= 2
     if pair and parts and parts[0].kind in ("more", "less"):  # 包头比江汉多吗, 会议费比培训费多吗
         return verify_pair(request, parts[0].kind)
     first = parts[0] if parts else None
