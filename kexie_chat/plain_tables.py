@@ -12,12 +12,22 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+# Marks of a table's columns and of rows going on over a page, resolved before the text leaves
+# the reader (control characters no PDF text holds).
+TABLE_MARK, HEADER_MARK, ROW_MARK, TEXT_MARK = "\x1dT", "\x1dH", "\x1dR", "\x1dX"
+TEXT_GAP = 3.0  # points between chars the page's text layout writes as a space (pdfplumber's x_tolerance)
+PAGE_TOP_LINES = 3  # a table going on over a page starts in its first lines (after a running head)
+FIELD_MARK, WORD_MARK = "\x1e", "\x1f"
+CONTINUATION_LINES = 4  # a table goes on from one at most this many text lines above (a page's foot and head)
+CONTINUATION_SLACK = 10.0  # points a word of a table going on may stand outside the table above
 # Gaps and distances, as shares of the font size.
 WORD_GAP = 0.05  # chars closer than this are one word (a char's box is its advance: they touch)
 COLUMN_GAP = 0.6  # a blank this wide between words of every body line parts columns
 LINE_OVERLAP = 0.5  # a char is on a line it overlaps by half the lower height
 ROW_DISTANCE = 3.0  # rows of one table stand at most this far apart, top to top
 HEADER_ROWS = 8  # a header has at most this many lines
+WRAPPED_LINE = 0.9  # lines of one row stand closer than this share of the distance between rows
+WRAP_SPACING = 1.3  # and than this many font sizes (the spacing of a cell's wrapped lines)
 # An amount as tables print it (1,234.56, 0.00, 1234, -5.00); money has a decimal point or
 # thousands commas, which page numbers, years and codes do not.
 AMOUNT_RE = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -26,7 +36,7 @@ MONEY_RE = re.compile(r"[.,]\d")
 LABELLED_RE = re.compile(r"[:：]")
 
 
-@dataclass
+@dataclass(eq=False)
 class Word:
     text: str
     x0: float
@@ -50,7 +60,7 @@ class Word:
         return "amount" if self.is_amount else "latin" if self.text.isascii() else "text"
 
 
-@dataclass
+@dataclass(eq=False)
 class Line:
     top: float
     bottom: float
@@ -59,8 +69,9 @@ class Line:
 
     @property
     def is_data(self) -> bool:
-        """A row of figures: an amount in money form beside some other word."""
-        return len(self.words) > 1 and any(word.is_money for word in self.words)
+        """A row of figures: an amount in money form (alone, when the row's name is wrapped above
+        and below it)."""
+        return any(word.is_money for word in self.words)
 
     @property
     def is_caption(self) -> bool:
@@ -79,13 +90,114 @@ def unruled_tables(chars: list[dict]) -> tuple[list[tuple[float, str]], list[dic
         return [], chars
     tables, used = [], set()
     for block in _blocks(lines, size):
-        rows = _rows(block, size)
+        rows = _rows(block, size, page_top=any(line is block.lines[0] for line in lines[:PAGE_TOP_LINES]))
         if rows:
             tables.append((block.lines[0].top, "\n".join(rows)))
             used.update(id(char) for line in block.lines for char in line.chars)
     if not tables:
         return [], chars
     return tables, [char for char in chars if id(char) not in used]
+
+
+# --- tables going on over a page -----------------------------------------------------------
+# A page's table is written marked: its columns, its header rows, and each body row as its words
+# with where they stand. A column blank on all of a page leaves no trace on it, so a table going
+# on from the page before (no header, or the same header again) is set in that table's columns
+# once the pages are read in order (relay_continued_rows); any other in its own.
+
+def _marked(header_rows: list[str], block: Block, bounds: list[float], cells: list[tuple[float, float]],
+            size: float, lone: bool = False) -> list[str]:
+    signature = "".join(word.text for line in block.header for word in line.words)
+    columns = ",".join(f"{x:.1f}" for x in (cells[0][0], cells[-1][1], *bounds))
+    rows = [f"{TABLE_MARK}{columns}{FIELD_MARK}{signature}"]
+    rows += [HEADER_MARK + row for row in header_rows]
+    rows += [TEXT_MARK + _as_text(line) for line in block.lines if lone]
+    for band in _row_bands(block.body, size):
+        rows.append(ROW_MARK + FIELD_MARK.join(f"{word.center:.1f}{WORD_MARK}{word.text}"
+                                               for line in band for word in line.words))
+    return rows
+
+
+def _as_text(line: Line) -> str:
+    """A line as the page's text layout writes it: words parted by a space or a blank of
+    TEXT_GAP points or more, joined by one space."""
+    words, text, x1 = [], "", None
+    for char in line.chars:
+        blank = not char["text"].strip()
+        if text and (blank or char["x0"] - x1 > TEXT_GAP):
+            words.append(text)
+            text = ""
+        if not blank:
+            text += char["text"]
+            x1 = char["x1"]
+    return " ".join(words + [text] if text else words)
+
+
+@dataclass
+class _Marked:
+    columns: list[float]  # left and right edge, then the bounds between columns
+    signature: str
+    header: list[str] = field(default_factory=list)
+    rows: list[list[tuple[float, str]]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)  # its lines as text, unless it goes on from a table
+
+    def goes_on_from(self, above: _Marked | None) -> bool:
+        return above is not None and self.signature in ("", above.signature) and all(
+            above.columns[0] - CONTINUATION_SLACK <= x <= above.columns[1] + CONTINUATION_SLACK
+            for row in self.rows for x, _ in row)
+
+
+def relay_continued_rows(text: str) -> str:
+    """The text with its marked tables written out as tab-separated rows: a table going on from
+    one a few lines above in that one's columns, under its header; any other in its own."""
+    out: list[str] = []
+    above, since = None, 0
+    table: _Marked | None = None
+    for line in text.split("\n"):
+        if line.startswith(TABLE_MARK):
+            above, since = _written(table, above, since, out)  # a table right after another: the next page's
+            columns, signature = line[len(TABLE_MARK):].split(FIELD_MARK, 1)
+            table = _Marked([float(x) for x in columns.split(",")], signature)
+        elif line.startswith(HEADER_MARK) and table:
+            table.header.append(line[len(HEADER_MARK):])
+        elif line.startswith(TEXT_MARK) and table:
+            table.text.append(line[len(TEXT_MARK):])
+        elif line.startswith(ROW_MARK) and table:
+            fields = line[len(ROW_MARK):].split(FIELD_MARK)
+            table.rows.append([(float(x), word) for x, word in (f.split(WORD_MARK, 1) for f in fields)])
+        else:
+            above, since = _written(table, above, since, out)
+            table = None
+            out.append(line)
+            since += 1
+    _written(table, above, since, out)
+    return "\n".join(out)
+
+
+def _written(table: _Marked | None, above: _Marked | None, since: int, out: list[str]) -> tuple:
+    """Write a marked table out; (the table rows below may go on from, text lines since it)."""
+    if table is None:
+        return above, since
+    if since <= CONTINUATION_LINES and table.goes_on_from(above):
+        header, columns = above.header if table.header else [], above.columns
+        table.columns, table.header, table.signature = above.columns, above.header, above.signature
+    elif table.text:
+        out.extend(table.text)
+        return above, since + len(table.text)
+    else:
+        header, columns = table.header, table.columns
+    out.extend(header)
+    out.extend(_laid_out(row, columns) for row in table.rows)
+    return table, 0
+
+
+def _laid_out(words: list[tuple[float, str]], columns: list[float]) -> str:
+    bounds = columns[2:]
+    row = [""] * (len(bounds) + 1)
+    for x, word in words:
+        column = _column_at(x, bounds)
+        row[column] = _joined(row[column], word)
+    return "\t".join(row)
 
 
 # --- lines and words ---------------------------------------------------------------------
@@ -136,7 +248,7 @@ def _words(chars: list[dict], size: float) -> list[Word]:
 
 # --- blocks ------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)
 class Block:
     header: list[Line]
     body: list[Line]
@@ -156,8 +268,17 @@ def _blocks(lines: list[Line], size: float) -> list[Block]:
             i += 1
             continue
         end = _body_end(lines, i, size)
-        top = _header_start(lines, i, size, blocks[-1].body[-1] if blocks else None)
-        blocks.append(Block(lines[top:i], lines[i:end + 1]))
+        previous = blocks[-1].body[-1] if blocks else None
+        first, near = i, _wrap_distance(lines[i:end + 1], size)
+        rows = lines[i:end + 1]
+        while first > 0 and lines[first - 1] is not previous and _row_above(lines[first - 1], lines[first], near, size) \
+                or first > 0 and lines[first - 1] is not previous and _blank_row(lines[first - 1], lines[first], rows, size):
+            first -= 1  # rows above the first figures: blank cells (六、经营收入 6), a name wrapped above them
+        top = _header_start(lines, first, size, previous)
+        while end + 1 < len(lines) and (_row_below(lines[end], lines[end + 1], near, size)
+                                        or _blank_row(lines[end + 1], lines[end], rows, size)):
+            end += 1  # and below the last figures
+        blocks.append(Block(lines[top:first], lines[first:end + 1]))
         i = end + 1
     return blocks
 
@@ -171,6 +292,45 @@ def _body_end(lines: list[Line], start: int, size: float) -> int:
         if lines[j].is_data:
             end = j
     return end
+
+
+def _row_above(line: Line, below: Line, near: float, size: float) -> bool:
+    """A line above a table's first figures that is a row of it: numbers that number no columns
+    (行次 beside blank cells: 六、经营收入 6), or a line of the row below's name wrapped above it."""
+    if line.is_caption or below.top - line.top > ROW_DISTANCE * size:
+        return False
+    if _has_figures(line):
+        return not _is_numbering(line)
+    return below.top - line.top < near
+
+
+def _row_below(line: Line, below: Line, near: float, size: float) -> bool:
+    """A line under a table's last figures that is a row of it (as _row_above)."""
+    if below.is_caption or below.top - line.top > ROW_DISTANCE * size:
+        return False
+    if _has_figures(below):
+        return not _is_numbering(below)
+    return below.top - line.top < near
+
+
+def _blank_row(line: Line, beside: Line, rows: list[Line], size: float) -> bool:
+    """A line of names alone one row off the table's rows, each name where names of the rows with
+    figures start (set flush left in their column): a row of blank cells (二、上年结转 … 二、结转下年),
+    not a header (labels are centered) nor text after the table (a sentence crosses columns)."""
+    figures = [row for row in rows if _has_figures(row)]
+    bands = _row_bands(rows, size)
+    pitch = min((b[0].top - a[-1].top for a, b in zip(bands, bands[1:])), default=None)  # last line to next first
+    if pitch is None or line.is_caption or _has_figures(line) or abs(abs(beside.top - line.top) - pitch) > 0.15 * pitch:
+        return False
+    starts = {round(word.x0) for row in figures for word in row.words if not word.is_amount}
+    return all(any(abs(word.x0 - start) <= 1 for start in starts) for word in line.words) and \
+        all(not any(word.x0 < other.x0 < word.x1 for row in figures for other in row.words) for word in line.words)
+
+
+def _is_numbering(line: Line) -> bool:
+    """A 栏次 row: its numbers count the columns, 1 2 3 …"""
+    numbers = [word.text for word in line.words if word.is_amount]
+    return len(numbers) >= 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
 
 def _header_start(lines: list[Line], first_row: int, size: float, previous: Line | None) -> int:
@@ -246,10 +406,15 @@ def _apart(before: Word, after: Word) -> bool:
 
 # --- rows --------------------------------------------------------------------------------
 
-def _rows(block: Block, size: float) -> list[str]:
-    """The block's lines as tab-separated rows, or none when it has no columns to part."""
+def _rows(block: Block, size: float, page_top: bool = False) -> list[str]:
+    """The block's lines as tab-separated rows, or none when it has no columns to part. A row or
+    two of figures at a page's top may be the end of a table going on from the page before: they
+    are marked, to be set in its columns, or written as text when none is."""
     columns = _columns(block, size)
-    if len(columns) < 2 or not _is_table(block, columns):
+    if len(columns) < 2:
+        return []
+    lone = not _is_table(block, columns)
+    if lone and (block.header or not page_top):
         return []
     columns = _with_header_only_columns(columns, block.header)
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
@@ -264,13 +429,51 @@ def _rows(block: Block, size: float) -> list[str]:
             spans.append(span)
         groups.extend(spans)
         rows.append("\t".join(row))
-    for line in block.body:
-        row = [""] * len(columns)
-        for word in line.words:
-            column = _column_at(word.center, bounds)
-            row[column] = _joined(row[column], word.text)
-        rows.append("\t".join(row))
-    return rows
+    return _marked(rows, block, bounds, cells, size, lone)
+
+
+def _row_bands(body: list[Line], size: float) -> list[list[Line]]:
+    """The body's lines grouped into rows. A line without figures is more of the row of the
+    nearest line of figures it reaches through lines each closer than rows stand apart (a name
+    wrapped in its cell, the row's figures set in the middle of its lines); lines without figures
+    that reach none are a row of blank cells together. Two lines of figures are never one row."""
+    near = _wrap_distance(body, size)
+    joined = [i if _has_figures(line) else _figures_reached(body, i, near) for i, line in enumerate(body)]
+    rows: dict[int, list[Line]] = {}
+    blank_row = -1
+    for i, line in enumerate(body):
+        key = joined[i]
+        if key is None:  # a row of blank cells: this line, and the lines close under it
+            if not (i and joined[i - 1] is None and line.top - body[i - 1].top < near):
+                blank_row = len(body) + i
+            key = blank_row
+        rows.setdefault(key, []).append(line)
+    return sorted(rows.values(), key=lambda lines: lines[0].top)
+
+
+def _figures_reached(body: list[Line], i: int, near: float) -> int | None:
+    """The nearest line of figures above or below line i through lines each closer than `near`."""
+    found = []
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(body) and abs(body[j + step].top - body[j].top) < near:
+            j += step
+            if _has_figures(body[j]):
+                found.append((abs(body[j].top - body[i].top), j))
+                break
+    return min(found)[1] if found else None
+
+
+def _wrap_distance(lines: list[Line], size: float) -> float:
+    """How close a line must stand to another to be a wrapped line of its row: nearer than rows
+    of figures stand to each other, and than the lines of one cell are ever set apart."""
+    figures = [line for line in lines if _has_figures(line)]
+    pitch = min((b.top - a.top for a, b in zip(figures, figures[1:])), default=float("inf"))
+    return min(WRAPPED_LINE * pitch, WRAP_SPACING * size)
+
+
+def _has_figures(line: Line) -> bool:
+    return any(word.is_amount for word in line.words)
 
 
 def _is_table(block: Block, columns: list[tuple[float, float]]) -> bool:

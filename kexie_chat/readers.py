@@ -198,7 +198,10 @@ def read_pdf(path: Path) -> str:
         pages = _pdfium_page_lines(path)
     except NotForPdfium:
         pages = _pdfplumber_page_lines(path)
+    from .plain_tables import relay_continued_rows
+
     text = "\n".join(page for page in ("\n".join(lines) for lines in _without_running_heads(pages)) if page.strip())
+    text = relay_continued_rows(text)  # a table set by position going on over a page
     if not text.strip():
         raise UnreadableFile("PDF 里没有可提取的文字（可能是扫描件，需要先做文字识别）")
     if len(UNMAPPED_GLYPH_RE.findall(text)) > len(UNMAPPED_GLYPH_RE.sub("", text)) / 4:

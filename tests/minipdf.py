@@ -34,10 +34,36 @@ class Laid:
     rules: str = "none"
     pad: float = 3
     size: float = 8
+    wrap: int = 0  # a body cell's text longer than this many chars wraps onto lines of that many
+    widths: tuple = ()  # the columns' widths, when the table goes on from a page before
 
     @property
     def pitch(self) -> float:
         return self.size * 2
+
+    @property
+    def line_gap(self) -> float:
+        return self.size * 1.2
+
+    def cell_lines(self, r: int, cell: str) -> list[str]:
+        if r < self.header or not self.wrap or AMOUNT_RE.match(cell) or len(cell) <= self.wrap:
+            return [cell]
+        count = -(-len(cell) // self.wrap)
+        per = -(-len(cell) // count)  # lines of even length: no line of one char
+        return [cell[i:i + per] for i in range(0, len(cell), per)]
+
+    def row_tops(self) -> list[float]:
+        """Each row's top below the table's top, and the table's bottom last: a row with a wrapped
+        cell is taller by its extra lines."""
+        tops = [0.0]
+        for r, row in enumerate(self.rows):
+            extra = max(len(self.cell_lines(r, cell)) for cell in row) - 1
+            tops.append(tops[-1] + self.pitch + extra * self.line_gap)
+        return tops
+
+    @property
+    def height(self) -> float:
+        return self.row_tops()[-1]
 
 
 # (encoding, CID ordering): UniGB-UTF16-H maps back to Unicode; Identity-H without a ToUnicode
@@ -73,7 +99,7 @@ def write_pdf(path: Path, blocks: list[str | list[list[str]]], font: tuple[bytes
             ops, y = [], height_ - MARGIN
             continue
         height = ROW_HEIGHT * len(block) if isinstance(block, list) else \
-            block.pitch * len(block.rows) if isinstance(block, Laid) else LINE_HEIGHT
+            block.height if isinstance(block, Laid) else LINE_HEIGHT
         if y - height < MARGIN and ops:
             pages.append(ops)
             ops, y = [], height_ - MARGIN
@@ -106,39 +132,48 @@ def _laid(x: float, top: float, table: Laid) -> list[str]:
     edges = _laid_edges(x, table)
     starts = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in table.spans}
     covered = {(r, c) for r0, c0, r1, c1 in table.spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
-    ops, boxes = [], []
+    ops, boxes, tops = [], [], [top - y for y in table.row_tops()]
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row):
             if r < table.header and (r, c) in covered and (r, c) not in starts:
                 continue
             r1, c1 = starts.get((r, c), (r, c))
             left, right = edges[c], edges[c1 + 1]
-            upper, lower = top - table.pitch * r, top - table.pitch * (r1 + 1)
+            upper, lower = tops[r], tops[r1 + 1]
             boxes.append((left, lower, right - left, upper - lower))
-            if not cell:
-                continue
-            width = text_width(cell, table.size)
-            if r < table.header:
-                at = (left + right - width) / 2
-            elif AMOUNT_RE.match(cell):
-                at = right - table.pad - width
-            else:
-                at = left + table.pad
-            baseline = (upper + lower) / 2 - table.size * 0.35
-            ops.append(_text(at, baseline, cell, "F2", table.size))
+            lines = table.cell_lines(r, cell) if cell else []
+            for i, text in enumerate(lines):  # centered in the row, one line under another
+                width = text_width(text, table.size)
+                if r < table.header:
+                    at = (left + right - width) / 2
+                elif AMOUNT_RE.match(text):
+                    at = right - table.pad - width
+                else:
+                    at = left + table.pad
+                middle = (upper + lower) / 2 + ((len(lines) - 1) / 2 - i) * table.line_gap
+                ops.append(_text(at, middle - table.size * 0.35, text, "F2", table.size))
     return ops + _laid_rules(edges, top, table, boxes)
+
+
+def laid_widths(table: Laid) -> tuple:
+    """The widths of a table's columns, as laid out (for its pages after the first)."""
+    edges = _laid_edges(0.0, table)
+    return tuple(b - a for a, b in zip(edges, edges[1:]))
 
 
 def _laid_edges(x: float, table: Laid) -> list[float]:
     """Column edges: each column as wide as its widest cell that spans no other column; a label
     spanning several widens the last of them when it would not fit."""
+    if table.widths:
+        return [x + sum(table.widths[:i]) for i in range(len(table.widths) + 1)]
     count = max(len(row) for row in table.rows)
     spanning = {(r0, c0): c1 for r0, c0, r1, c1 in table.spans if c1 > c0}
     widths = [0.0] * count
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row):
             if (r, c) not in spanning:
-                widths[c] = max(widths[c], text_width(cell, table.size) + 2 * table.pad)
+                longest = max(text_width(line, table.size) for line in table.cell_lines(r, cell))
+                widths[c] = max(widths[c], longest + 2 * table.pad)
     for (r, c0), c1 in spanning.items():
         need = text_width(table.rows[r][c0], table.size) + 2 * table.pad - sum(widths[c0:c1 + 1])
         widths[c1] += max(0.0, need)
@@ -153,7 +188,8 @@ def _laid_rules(edges: list[float], top: float, table: Laid, boxes: list[tuple])
         return [f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re S" for x, y, w, h in boxes]
     if table.rules != "horizontal":
         return []
-    ys = (top, top - table.pitch * table.header, top - table.pitch * len(table.rows))
+    tops = table.row_tops()
+    ys = (top, top - tops[table.header], top - tops[-1])
     return [f"{edges[0]:.2f} {y:.2f} m {edges[-1]:.2f} {y:.2f} l S" for y in ys]
 
 

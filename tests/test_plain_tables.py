@@ -8,20 +8,25 @@ import pytest
 
 from kexie_chat.ingest import stage
 from kexie_chat.parse import parse_disclosure
-from kexie_chat.plain_tables import unruled_tables
+from kexie_chat.plain_tables import relay_continued_rows, unruled_tables
 from kexie_chat.readers import read_document
 
 from layouts import county_budget, final_account, write_laid_pdf, write_txt
-from minipdf import Laid, text_width, write_pdf
+from minipdf import Laid, laid_widths, page_break, text_width, write_pdf
 from test_layouts import BUDGET_GOLDEN, FINAL_GOLDEN, JINJIANG, SANTAI, _missing
 
-# (id, rules, points either side of a cell's text, the tables' unit, codes split over 类/款/项 cells)
+# (id, how the PDF sets its tables (write_laid_pdf's options), the tables' unit, codes split over
+# 类/款/项 cells)
 LAYOUTS = [
-    ("no-rules", "none", 3, "万元", True),
-    ("no-rules-in-yuan", "none", 3, "元", False),
-    ("three-line", "horizontal", 3, "元", True),
-    ("cell-rectangles", "boxes", 3, "万元", False),
-    ("narrow-figures-almost-touch", "none", 1, "元", True),
+    ("no-rules", dict(rules="none"), "万元", True),
+    ("no-rules-in-yuan", dict(rules="none"), "元", False),
+    ("three-line", dict(rules="horizontal"), "元", True),
+    ("cell-rectangles", dict(rules="boxes"), "万元", False),
+    ("narrow-figures-almost-touch", dict(rules="none", pad=1), "元", True),
+    ("names-wrapped-in-their-cells", dict(rules="none", wrap=6), "元", True),
+    ("three-line-names-wrapped", dict(rules="horizontal", wrap=8, pad=2), "万元", False),
+    ("going-on-over-pages", dict(rules="none", page_rows=4), "元", True),
+    ("going-on-with-the-header-again", dict(rules="horizontal", page_rows=6, repeat_header=True, wrap=9), "万元", True),
 ]
 DOCUMENTS = {"决算": (final_account, JINJIANG, 2023, FINAL_GOLDEN), "预算": (county_budget, SANTAI, 2024, BUDGET_GOLDEN)}
 
@@ -37,9 +42,9 @@ def read_both(tmp_path_factory):
     """Each document in each layout, read from its PDF and from its text export, once."""
     read = {}
     for kind, (write, org, year, _) in DOCUMENTS.items():
-        for name, rules, pad, unit, split in LAYOUTS:
+        for name, options, unit, split in LAYOUTS:
             blocks = write(org, year, unit=unit, split=split)
-            pdf = _read(tmp_path_factory.mktemp("pdf"), blocks, write_laid_pdf, rules=rules, pad=pad)
+            pdf = _read(tmp_path_factory.mktemp("pdf"), blocks, write_laid_pdf, **options)
             txt = _read(tmp_path_factory.mktemp("txt"), blocks, write_txt)
             read[(kind, name)] = (pdf, txt)
     return read
@@ -56,7 +61,7 @@ CASES = [(kind, layout) for kind in DOCUMENTS for layout in LAYOUTS]
 def test_every_standard_table_set_by_position_is_read(read_both, kind, layout):
     pdf, txt = read_both[(kind, layout[0])]
     assert len(pdf.document.tables_read.split("、")) == 9, pdf.document.tables_read
-    assert not _missing(pdf, DOCUMENTS[kind][3], layout[3], kind)
+    assert not _missing(pdf, DOCUMENTS[kind][3], layout[2], kind)
 
 
 @pytest.mark.parametrize("kind,layout", CASES, ids=[f"{kind}-{layout[0]}" for kind, layout in CASES])
@@ -134,7 +139,7 @@ def _chars(line: int, *pieces: tuple[float, str]) -> list[dict]:
 
 def _rows(chars: list[dict]) -> list[str]:
     tables, _ = unruled_tables(chars)
-    return [row for _, rows in tables for row in rows.split("\n")]
+    return relay_continued_rows("\n".join(rows for _, rows in tables)).split("\n") if tables else []
 
 
 def test_figures_that_almost_touch_are_two_cells():
@@ -171,6 +176,31 @@ def test_a_title_and_a_unit_line_are_left_to_the_text():
              + _chars(2, (40, "项目"), (200, "预算数")) + _chars(3, (40, "一、一般公共预算拨款收入"), (200, "2,000.00"))
              + _chars(4, (40, "收入总计"), (200, "2,380.00")))
     chars[0:6] = [{**char, "top": char["top"] - 4, "size": 12, "bottom": char["top"] + 8} for char in chars[0:6]]
-    tables, rest = unruled_tables(chars)
-    assert [rows for _, rows in tables] == ["项目\t预算数\n一、一般公共预算拨款收入\t2,000.00\n收入总计\t2,380.00"]
-    assert "".join(char["text"] for char in rest) == "部门收支总表部门：某某局单位：万元"
+    assert _rows(chars) == ["项目\t预算数", "一、一般公共预算拨款收入\t2,000.00", "收入总计\t2,380.00"]
+    assert "".join(char["text"] for char in unruled_tables(chars)[1]) == "部门收支总表部门：某某局单位：万元"
+
+
+def test_a_table_going_on_over_a_page_keeps_the_columns_of_its_first_page(tmp_path):
+    """On the second page the 项目支出 column is blank in every row: the rows there are set in the
+    columns of the first page, so 住房公积金's 50.00 stays 合计 and 基本支出, never 项目支出."""
+    header = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+    rows = [["2050201", "学前教育", "200.00", "50.00", "150.00"], ["2050202", "小学教育", "600.00", "400.00", "200.00"],
+            ["2101101", "行政单位医疗", "40.00", "40.00", ""], ["2210201", "住房公积金", "50.00", "50.00", ""]]
+    laid = Laid(header + rows, header=1)
+    widths = laid_widths(laid)
+    blocks = ["支出决算表", Laid(header + rows[:2], header=1, widths=widths), page_break,
+              Laid(rows[2:], widths=widths)]
+    lines = read_document(write_pdf(tmp_path / "两页.pdf", blocks)).splitlines()
+    assert lines[-2:] == ["2101101\t行政单位医疗\t40.00\t40.00\t", "2210201\t住房公积金\t50.00\t50.00\t"]
+    assert not any(mark in "\n".join(lines) for mark in "\x1d\x1e\x1f")
+
+
+def test_a_row_of_blank_cells_at_a_page_s_foot_stays_in_its_table():
+    """二、上年结转 … 二、结转下年 with no figures, one row under the last figures, its names where
+    the names above start: a row of the table (else its 二、 would end the table's region)."""
+    chars = (_chars(0, (40, "项目"), (192, "预算数"), (240, "项目"), (372, "预算数"))
+             + _chars(1, (40, "一、本年收入"), (188, "2,100.00"), (240, "一、本年支出"), (368, "2,100.00"))
+             + _chars(2, (40, "（一）一般公共预算拨款"), (188, "2,000.00"), (240, "（一）卫生健康支出"), (368, "1,770.00"))
+             + _chars(3, (40, "二、上年结转"), (240, "二、结转下年"))
+             + _chars(5, (40, "三、其他说明：本表按部门汇总编制")))
+    assert _rows(chars)[-1] == "二、上年结转\t\t二、结转下年\t"

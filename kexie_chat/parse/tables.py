@@ -381,9 +381,15 @@ def _tab_rows(lines, kind):
             continue
         if grid is None:
             grid = _grid(header)
-        if not _holds_figures(line, cells) and not _names_blank_row(cells, grid):
+        if not _holds_figures(line, cells) and not _names_blank_row(cells, grid) or _numbers_columns(cells):
             continue
         yield _grid_segments(_merge_split_words([Cell(c, number) for c in cells]), grid)
+
+
+def _numbers_columns(cells: list[str]) -> bool:
+    """A 栏次 row printed again where the table goes on over a page: it numbers no figure (a row
+    of 206 | 01 | 02 has its money beside the codes)."""
+    return _is_numbering(cells) and not any(MONEY_CELL_RE.match(cell.strip()) for cell in cells)
 
 
 def _is_caption(cells: list[str]) -> bool:
