@@ -36,7 +36,7 @@ EXISTS_RE = re.compile(r"有没有|有无|是否有|有没|有[^，。；,;?？�
 # (people are HEADCOUNT_RE's).
 COUNT_ASKED_RE = re.compile(r"(?:多少|几)(辆|台)")
 # Words that may stand between an org or year and 预算 when it is the budget as a whole (2022年度的预算).
-WHOLE_FILLER_RE = re.compile(r"年度|度|全年|部门|单位|本年|今年|[?？]")
+WHOLE_FILLER_RE = re.compile(r"年度|度|全年|部门|单位|本年|今年|收入|支出|总|[?？]")  # 支出决算: the whole, as 决算支出
 # Where the asking begins after 预算 (多少, 是, 比上年…): words before it name a figure of the budget,
 # not the budget as a whole; these words name the whole itself (预算总额是多少).
 WHOLE_ASKED_RE = re.compile(r"多少|几|是|为|有|比|较|同比|相比|占|增|减|和|与|跟|及|对比|超|高于|低于|达|不到|吗|呢|吧|"
@@ -76,14 +76,14 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
                    r"名词解释|^解释|怎么理解|如何理解"),
     ("contact", r"电话|联系方式|联系人|怎么联系"),
     ("sum", r"加起来|加在一起|合起来|合在一起|之和|总和|相加|一共|总共|共计|合计|□加上?□"),
-    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行)|"
+    ("budget_vs_actual", r"预算和实际|预算与实际|预算和决算|预算与决算|预算数和决算数|预算.{0,4}(?:实际|执行(?!率|进度))|"
                          r"比(?:年初|全年|调整)?预算数?.{0,3}(?:多|少|超|节约|节省|结余)"),
     ("rank", r"最高|最低|最多|最少|排名|排序|排个序|排一下|排行|从高到低|从低到高|从大到小|从小到大|前三|前五|前几|"
              r"哪个单位|哪家"),
     ("compare", r"比较|对比|相比|比一比|[和与跟同].{1,12}比|哪个(?:多|高|少|低|大|小)|谁.{0,3}□*(?:多|高|少|低|大|小|更)|"
                 r"vs|pk|"
                 r"几倍|多少倍|倍数|差多少|相差|差距|差额|高多少|多多少|少多少|低多少|多出"),
-    ("rate", r"执行率|完成率|执行进度|完成(?:了)?(?:年初)?预算|超支|超预算|预算执行率|执行了?百分之|执行得?怎么样"),
+    ("rate", r"执行率|完成率|执行进度|完成(?:了)?(?:年初|全年|调整)?预算|超支|超预算|预算执行率|执行了?百分之|执行得?怎么样"),
     ("share", r"占比|比例|比重|占.{0,12}(?:多少|几|百分|比)|百分之几|占多大"),
     ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅|"
                r"(?:增加|减少|增长|下降|上升|降低|多|少)了?的?(?:多少|百分|比例|幅度|几)"),
@@ -107,7 +107,7 @@ ACTUAL_WORDS = re.compile(r"决算|实际|执行|花了|花费|用了|支出了"
 # 行政运行的年初预算" asks for a 预算数.
 FIGURE_SIDES = (("预算", re.compile(r"年初预算|全年预算|调整预算|预算数")),
                 ("决算", re.compile(r"决算数|执行数|实际支出|支出决算")))
-STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|预算安排")),  # a column's word before the document's
+STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|全年预算|调整预算|预算安排")),  # a column's word before the document's
                 ("决算", re.compile(r"决算数|实际支出|实际花|实际用|执行数|实际发生")),
                 ("决算", re.compile(r"决算")),
                 ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢|(?<=□)预算(?:额|金额)?(?:是|为|有)?(?:多少钱?|几)?[?？]?$")))

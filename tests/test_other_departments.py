@@ -245,3 +245,34 @@ TAILS = [("社工部职业年金缴费支出", "2080506", "4.64"), ("社工部�
 def test_a_name_with_支出_after_it_is_the_功能分类_row_it_ends(sections, question, code, value):
     answer = sections.ask(question)
     assert _value(answer) == Decimal(value) and answer.facts[0].code == code, answer.text
+
+
+# 执行率 and 完成(全年)预算的百分之几 ask the rate (决算数 ÷ 预算数), never the level nor the difference.
+RATES = [(f"社工部{name}{ask}", (Decimal(actual) / Decimal(budget) * 100).quantize(Decimal("0.01")))
+         for code, name, actual, budget in FUNCTIONS if len(code) == 7
+         for ask in ("预算执行率", "完成年初预算的百分之几", "执行率是多少")]
+
+
+@pytest.mark.parametrize("question,rate", RATES, ids=[q for q, _ in RATES])
+def test_an_execution_rate_is_the_rate(sections, question, rate):
+    answer = sections.ask(question)
+    assert answer.intent == "rate" and _value(answer) == rate and answer.facts[0].unit == "%", answer.text
+
+
+SIDE_TURNS = [(name, side, Decimal(budget)) for code, name, _, budget in FUNCTIONS if len(code) == 7
+              for side in ("年初预算呢", "预算数呢", "全年预算呢")]
+
+
+@pytest.mark.parametrize("name,side,budget", SIDE_TURNS, ids=[f"{n}-{s}" for n, s, _ in SIDE_TURNS])
+def test_a_side_alone_asks_the_same_figure_on_that_side(sections, name, side, budget):
+    chat = sections.conversation()
+    chat.ask(f"社工部2024年{name}")
+    assert _value(chat.ask(side)) == budget
+
+
+def test_a_change_not_stated_says_which_are(assistant):
+    """没有找到…的增减变化 names the changes the document does state, never a figure for the one asked."""
+    answer = assistant.ask("商务委2025年机关运行经费比上年增加多少")
+    assert answer.status == "not_found" and not answer.facts, answer.text
+    assert "文件写了增减变化的有：财政拨款收入较上年增加 20.00万元" in answer.text, answer.text
+    assert "政府性基金预算财政拨款支出较上年增加 2.00万元" in answer.text, answer.text

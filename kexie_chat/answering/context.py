@@ -31,7 +31,7 @@ KEPT_OPERATIONS = ("change", "share", "rate", "compare", "rank", "budget_vs_actu
 THAT_ORG_RE = re.compile(r"它|该单位|这个单位|这家|那家|该科协|他们|人家")
 # What a follow-up about the last figure says besides its side or kind (预算数呢, 值多少钱, 年初预算是多少):
 # anything else left (其中科普大篷车几辆) names another thing.
-OTHER_WORDS_RE = re.compile(r"预算数?|决算数?|年初|调整|实际|执行数|数|呢|吗|是|多少|几|钱|值|价值|金额|那么?|的|"
+OTHER_WORDS_RE = re.compile(r"预算数?|决算数?|年初|全年|调整|实际|执行数|数|呢|吗|是|多少|几|钱|值|价值|金额|那么?|的|"
                             r"有|了|呀|啊|[?？,，。!！\s]|[辆台部人名位天场次个元万%]")
 # A year said alone (2020年呢, 二〇二〇年的呢, 去年呢): the same figure of another year.
 YEAR_WORDS_RE = re.compile(r"\d{2,4}年度?|[〇零一二三四五六七八九]{2,4}年度?|" + PREVIOUS_RE.pattern)

@@ -1,7 +1,7 @@
 """The replies that say what is missing (no such org, year, metric, kind or side) and what exists."""
 from __future__ import annotations
 
-from ..lexicon import METRIC_PARTS
+from ..lexicon import BASIS_CHANGE, METRIC_PARTS
 from ..match import Found
 from ..models import Document, Fact
 from .choose import of_kind
@@ -64,9 +64,24 @@ def no_metric(request: Request, org: str, doc: Document, metric: str, asked: str
     if query.previous and asked == "figure" and metric in store.metrics(org=org, year=doc.year):
         return not_found(query.intent, said("no_previous", doc=doc, metric=metric),
                          suggestions=[f"{short(org)}{doc.year}年{metric}"])
+    if asked == "change":
+        stated = stated_changes(store.facts(org=org, year=doc.year), doc)
+        if stated:  # 没有写人员经费的增减变化; what it does write a change of
+            return not_found(query.intent, said("no_change", *stated, doc=doc, metric=metric),
+                             suggestions=[f"{short(org)}{doc.year}年{f.metric}比上年" for f in stated[:5]])
     have = sorted(m for m in store.metrics(org=org, year=doc.year) if m in METRIC_PARTS)
     return not_found(query.intent, said("no_metric", doc=doc, metric=metric, asked=asked, of=of, have=have),
                      suggestions=[f"{short(org)}{doc.year}年{m}" for m in have[:5]])
+
+
+def stated_changes(facts: list[Fact], doc: Document) -> list[Fact]:
+    """The changes from the year before a document states, one a metric, in the order written."""
+    seen, stated = set(), []
+    for fact in sorted(facts, key=lambda f: f.source.line):
+        if fact.source.doc == doc.doc and fact.basis == BASIS_CHANGE and not fact.item and fact.metric not in seen:
+            seen.add(fact.metric)
+            stated.append(fact)
+    return stated
 
 
 def no_kind(request: Request, doc: Document, metric: str, facts: list[Fact]) -> Reply:

@@ -271,6 +271,7 @@ def _no_previous(s: Said) -> str:
     return f"{_doc_name(s)}没有写“{s.metric}”的上年数，只有本年的。"
 
 
+MAX_CHANGES_TOLD = 6  # a 决算 may state a change for every item; the first few say enough
 ASKED_OF = {"figure": "{metric}", "share": "{metric}占{of}比例", "change": "{metric}的增减变化",
             "column": "{metric}的{of}"}
 
@@ -278,6 +279,18 @@ ASKED_OF = {"figure": "{metric}", "share": "{metric}占{of}比例", "change": "{
 def _no_metric(s: Said) -> str:
     asked = ASKED_OF[s.asked].format(metric=s.metric, of=s.of or "")
     return f"{_doc_name(s)}中没有找到“{asked}”。这份文件有：" + "、".join(s.have) + "。"
+
+
+def _no_change(s: Said) -> str:
+    told = "、".join(f"{f.metric}{_change_words(f)}（第{f.source.line}行）" for f in s.facts[:MAX_CHANGES_TOLD])
+    more = f"等{len(s.facts)}项" if len(s.facts) > MAX_CHANGES_TOLD else ""
+    return f"{_doc_name(s)}中没有找到“{s.metric}”比上年的增减变化。文件写了增减变化的有：{told}{more}。"
+
+
+def _change_words(fact) -> str:
+    if not fact.value:
+        return "与上年持平"
+    return f"较上年{'增加' if fact.value > 0 else '减少'} {format_amount(abs(fact.value))}{fact.unit}"
 
 
 def _no_share_whole(s: Said) -> str:
@@ -659,7 +672,7 @@ def _lines(facts: Sequence[Fact]) -> str:
 SENTENCES: dict[str, Callable[[Said], str]] = {
     "figure": _figure, "paired": _paired, "parts": _parts, "others": _others, "readings": _readings, "other_scope": _other_scope,
     "year_changed": _year_changed, "source": _source, "source_line": _source_line, "empty_question": _empty_question,
-    "not_understood": _not_understood, "unknown_place": _unknown_place, "shared_name": _shared_name,
+    "not_understood": _not_understood, "no_change": _no_change, "unknown_place": _unknown_place, "shared_name": _shared_name,
     "no_year": _no_year, "no_previous": _no_previous,
     "previous_told": _previous_told, "previous_computed": _previous_computed, "no_metric": _no_metric, "no_share_whole": _no_share_whole,
     "no_kind": _no_kind,
