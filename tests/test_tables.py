@@ -414,3 +414,63 @@ def test_prose_after_a_numbered_table_is_no_row(name, after):
         sorted({f.metric for f in facts})
     reception = {(f.basis, f.value) for f in facts if f.metric == "公务接待费"}
     assert ("合计", Decimal("0.21")) in reception and all("公开" not in f.source.quote for f in facts)
+
+
+# The fund rows under a carry-over row, as other layouts number and spell them: 一、一般公共预算拨款 (no
+# 财政), （一）一般公共预算财政拨款 (numbered in brackets, indented).
+FUND_ROW_SPELLINGS = ["一、{fund}财政拨款", "一、{fund}拨款", "（一）{fund}财政拨款", "  （一）{fund}拨款", "(1){fund}财政拨款"]
+
+
+@pytest.mark.parametrize("spelling", FUND_ROW_SPELLINGS)
+def test_a_fund_row_under_the_carry_over_is_its_part_however_written(spelling):
+    first, second = spelling.format(fund="一般公共预算"), spelling.format(fund="政府性基金预算").replace("一", "二", 1).replace("1", "2")
+    table = GRANT_TOTALS_WITH_CARRY_OVER_BY_FUND.replace("\n一、一般公共预算财政拨款\t10.00", f"\n{first}\t10.00") \
+        .replace("\n二、政府性基金预算财政拨款\t2.34", f"\n{second}\t2.34")
+    facts = [f for f in _facts(DECISION_HEAD, table) if f.table != "正文"]
+    income = {(f.metric, f.value) for f in facts if f.metric in ("一般公共预算拨款收入", "政府性基金预算拨款收入")}
+    assert income == {("一般公共预算拨款收入", Decimal("300.00")), ("政府性基金预算拨款收入", Decimal("0"))}
+    parts = {(f.basis, f.value) for f in facts if f.metric == "年初结转和结余"}
+    assert {("一般公共预算财政拨款", Decimal("10.00")), ("政府性基金预算财政拨款", Decimal("2.34"))} <= parts
+
+
+# A 收支总表 flattened one cell a line (a Word export): 上年结转 and the funds it is made of, beside the
+# spending side's rows.
+CELLS_GRANT_TOTALS = """表4：2019年财政拨款收支总表
+某市某区科学技术协会 单位：元
+\t收入项目类别
+\t收入预算金额
+\t支出项目类别
+\t支出预算金额
+
+\t一、本年收入
+\t5693444.30
+\t一、一般公共预算财政拨款本年支出
+\t5693444.30
+
+\t  （一）一般公共预算财政拨款
+\t5693444.30
+\t（一）科学技术支出
+\t5693444.30
+
+\t二、上年结转
+\t100.00
+\t（二）住房保障支出
+\t0
+
+\t  （一）一般公共预算财政拨款
+\t100.00
+\t二、政府性基金预算财政拨款本年支出
+\t0
+
+\t三、结转下年
+\t100.00
+\t
+\t
+"""
+
+
+def test_a_fund_row_under_the_carry_over_of_a_cells_table():
+    facts = [f for f in _facts("某市某区科学技术协会2019年部门预算\n", CELLS_GRANT_TOTALS) if f.table != "正文"]
+    income = {(f.metric, f.value) for f in facts if f.metric == "一般公共预算拨款收入"}
+    assert income == {("一般公共预算拨款收入", Decimal("5693444.30"))}
+    assert ("年初结转和结余", "一般公共预算财政拨款", Decimal("100.00")) in {(f.metric, f.basis, f.value) for f in facts}
