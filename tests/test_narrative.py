@@ -116,6 +116,12 @@ CASES = [
      [("项目支出", None, "较上年增减", "3.00")],
      [("财政拨款收入", None, "较上年增减", "79.69"), ("财政拨款支出", None, "较上年增减", "79.69"),
       ("基本支出", None, "较上年增减", "-5.00")]),
+    # the 预算 of a fund's name is no budget reading: in a 决算 these are actuals
+    ("a-fund-name-says-which-money-not-budget", DECISION,
+     "九、国有资本经营预算财政拨款支出决算情况\n2024 年度国有资本经营预算财政拨款本年支出 0.00 万元。"
+     "政府性基金预算财政拨款支出 5.00 万元。\n",
+     [("国有资本经营预算财政拨款支出", None, "决算数", "0.00"), ("政府性基金预算财政拨款支出", None, "决算数", "5.00")],
+     [("国有资本经营预算财政拨款支出", None, "预算数", "0.00"), ("政府性基金预算财政拨款支出", None, "预算数", "5.00")]),
     # a sentence that goes on about the last figure (与2023年度相比…) but names another subject first
     ("a-comparison-about-another-subject-leaves-the-last-figure", DECISION,
      "本部门2024年度财政拨款收入总计627.28万元，其中：年初结转和结余131.31万元；支出总计575.66万元，其中：年末\n"

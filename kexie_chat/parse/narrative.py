@@ -69,6 +69,8 @@ GAP_WORDS = sorted((
     "其中", "资金", "执行数", "调整", "共有", "拥有量", "列示", "科目", *QUALIFIER_FOLLOWERS,
 ), key=len, reverse=True)
 YEAR_RE = re.compile(r"\d{4}年度?")
+# The 预算 of a fund's name (国有资本经营预算财政拨款支出) says which money, not that the figure is a budget.
+FUND_NAME_RE = re.compile(r"(?:一般公共|政府性基金|国有资本经营)预算|预算内")
 CHAIN_BASIS_RE = re.compile(r"预算|决算|执行|价值|增加|减少|增长|下降|上升|占|完成")
 # Words that head a project's own figures in a 绩效自评 summary ("项目全年预算数为90万元").
 PROJECT_FIGURE_WORDS = ("项目全年预算数", "全年预算数")
@@ -476,7 +478,7 @@ def _basis(gap: str, mention: Mention, doc_kind: str, chained: bool, last: str |
     whole: the basis of the figure a 其中 before it breaks down (a part is the same reading)."""
     gap = ASIDE_RE.sub("", gap)
     default = whole or (BASIS_ACTUAL if doc_kind == "决算" else BASIS_BUDGET)
-    if "预算" in mention.words.replace("一般公共预算", "").replace("预算内", ""):
+    if "预算" in FUND_NAME_RE.sub("", mention.words):
         default = BASIS_BUDGET
     if mention.metric in STOCK_METRICS:
         default = BASIS_VALUE
