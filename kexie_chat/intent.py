@@ -110,7 +110,8 @@ FIGURE_SIDES = (("预算", re.compile(r"年初预算|全年预算|调整预算|�
 STRICT_SIDES = (("预算", re.compile(r"预算数|年初预算|全年预算|调整预算|预算安排")),  # a column's word before the document's
                 ("决算", re.compile(r"决算数|实际支出|实际花|实际用|执行数|实际发生")),
                 ("决算", re.compile(r"决算")),
-                ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢|(?<=□)预算(?:额|金额)?(?:是|为|有)?(?:多少钱?|几)?[?？]?$")))
+                ("预算", re.compile(r"预算是多少|预算多少|(?<!决算)预算呢|(?<=□)预算(?:额|金额)?(?:是|为|有)?(?:多少钱?|几)?[?？]?$")),
+                ("预算", re.compile(r"(?:部门|单位)预算(?!执行)")))  # 单位预算基本支出: a 预算, never a 决算's figure
 # What kind of figure is asked for: an amount of money, a count (people, vehicles, days, area) or a percent.
 KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几成|增幅|降幅|幅度|(?:增减|增长|下降|减少|增加|变化|变动|上升|降低)率")),
          ("money", re.compile(r"多少钱|几块钱|金额|花了多少|花费多少|价值|值多少|万元|亿元|多少万|经费|费用|资金")),

@@ -276,3 +276,27 @@ def test_a_change_not_stated_says_which_are(assistant):
     assert answer.status == "not_found" and not answer.facts, answer.text
     assert "文件写了增减变化的有：财政拨款收入较上年增加 20.00万元" in answer.text, answer.text
     assert "政府性基金预算财政拨款支出较上年增加 2.00万元" in answer.text, answer.text
+
+
+# A 部门预算 or 单位预算 asked of a body that published only its 决算: no 决算 figure stands in for it.
+NO_BUDGET = [f"{short}单位预算{metric}" for _, _, short, *_ in BODIES for metric in ("机关运行经费", "政府采购")] + \
+            [f"{short}2024年部门预算机关运行经费" for _, _, short, *_ in BODIES]
+
+
+@pytest.mark.parametrize("question", NO_BUDGET)
+def test_a_budget_asked_of_a_final_account_is_not_its_figures(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == "not_found" and not answer.facts, answer.text
+
+
+@pytest.mark.parametrize("small,large,told", [("1.00", "867.50", "0.0012"), ("3", "4", "0.75"), ("5", "2", "2.5"),
+                                              ("0.5", "20000", "0.000025")])
+def test_a_small_ratio_keeps_its_digits(small, large, told):
+    from kexie_chat.answering.figures import computed
+    from kexie_chat.models import Fact, Source
+
+    def fact(value):
+        return Fact(org="某局", year=2025, doc_kind="预算", metric="三公经费", value=Decimal(value), unit="万元",
+                    basis="预算数", source=Source(doc="d.txt", line=1, quote=value))
+    times = computed(fact(small), fact(large), "times", "甲÷乙")
+    assert times.unit == "倍" and times.value == Decimal(told)

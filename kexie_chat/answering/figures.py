@@ -24,7 +24,10 @@ def computed(first: Fact, second: Fact, operation: str, how: str) -> Fact | None
     elif operation == "times":
         if not b:
             return None
-        value, unit = (a / b).quantize(Decimal("0.01")), "倍"
+        ratio = a / b  # 1.00 is 867.50's 0.0012 倍, not its "0.00 倍"
+        value = ratio.quantize(Decimal("0.01")) if abs(ratio) >= Decimal("0.01") or not ratio else \
+            Decimal(format(ratio, ".2g"))
+        unit = "倍"
     elif operation == "sum":
         value, unit = (a + b).normalize(), "万元" if first.is_money else first.unit
     else:  # difference
