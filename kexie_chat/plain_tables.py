@@ -41,6 +41,8 @@ class Word:
     text: str
     x0: float
     x1: float
+    top: float = 0.0  # of its first char
+    last: float | None = None  # the top of its last line, when wrapped
 
     @property
     def center(self) -> float:
@@ -229,20 +231,20 @@ def _overlaps(line: Line, top: float, bottom: float) -> bool:
 def _words(chars: list[dict], size: float) -> list[Word]:
     """Runs of drawn chars: a space or a blank wider than WORD_GAP ends a word."""
     words: list[Word] = []
-    text, x0, x1 = "", 0.0, 0.0
+    text, x0, x1, top = "", 0.0, 0.0, 0.0
     for char in chars:
         blank = not char["text"].strip()
         if text and (blank or char["x0"] - x1 > WORD_GAP * size):
-            words.append(Word(text, x0, x1))
+            words.append(Word(text, x0, x1, top))
             text = ""
         if blank:
             continue
         if not text:
-            x0 = char["x0"]
+            x0, top = char["x0"], char["top"]
         text += char["text"]
         x1 = char["x1"]
     if text:
-        words.append(Word(text, x0, x1))
+        words.append(Word(text, x0, x1, top))
     return words
 
 
@@ -349,9 +351,14 @@ def _header_start(lines: list[Line], first_row: int, size: float, previous: Line
 
 
 def _heads_columns(line: Line, below: list[Line], size: float) -> bool:
-    """A lone label at the top of a header is a group label over labels below it, in the table's
-    own size; else it is the table's title."""
-    return max(char["bottom"] - char["top"] for char in line.chars) <= 1.1 * size and _heads_group(line.words[0], below)
+    """A lone label at the top of a header is a group label over labels below it, or the first
+    line of a label wrapped in its cell, in the table's own size; else it is the table's title."""
+    if max(char["bottom"] - char["top"] for char in line.chars) > 1.1 * size:
+        return False
+    word = line.words[0]
+    wrapped = any(0 < o.top - word.top < WRAP_SPACING * size and abs(o.center - word.center) <= size / 2
+                  for other in below for o in other.words)
+    return wrapped or _heads_group(word, below)
 
 
 # --- columns -----------------------------------------------------------------------------
@@ -421,15 +428,36 @@ def _rows(block: Block, size: float, page_top: bool = False) -> list[str]:
     cells = [(x0 if i == 0 else bounds[i - 1], x1 if i == len(bounds) else bounds[i])
              for i, (x0, x1) in enumerate(columns)]
     rows, groups, pitch = [], [], _pitch(block, size)
-    for line in block.header:
+    header = _unwrapped(block.header, size)
+    for line in header:
         row, spans = [""] * len(columns), []
         for word in line.words:
-            span = _header_cell(word, line, block.header, cells, groups, pitch, size)
+            span = _header_cell(word, line, header, cells, groups, pitch, size)
             row[span[0]] = _joined(row[span[0]], word.text)
             spans.append(span)
         groups.extend(spans)
         rows.append("\t".join(row))
     return _marked(rows, block, bounds, cells, size, lone)
+
+
+def _unwrapped(header: list[Line], size: float) -> list[Line]:
+    """Header lines with each label wrapped in its cell (本年收 / 入合计) as one label: a word of a
+    line below it as closely set as a cell's lines are, centered where it is (a label set on one
+    line may stand between the two: it is centered in its own column)."""
+    lines = [Line(line.top, line.bottom, line.chars, list(line.words)) for line in header]
+    for i, upper in enumerate(lines):
+        for lower in lines[i + 1:]:
+            if lower.top - upper.top > ROW_DISTANCE * size:
+                break
+            for word in list(lower.words):
+                k = next((k for k, u in enumerate(upper.words) if abs(u.center - word.center) <= size / 2
+                          and 0 < word.top - (u.last or u.top) < WRAP_SPACING * size), None)
+                if k is not None:
+                    above = upper.words[k]
+                    upper.words[k] = Word(above.text + word.text, min(above.x0, word.x0), max(above.x1, word.x1),
+                                          above.top, word.top)
+                    lower.words.remove(word)
+    return [line for line in lines if line.words]
 
 
 def _row_bands(body: list[Line], size: float) -> list[list[Line]]:
@@ -543,12 +571,13 @@ def _header_cell(word: Word, line: Line, header: list[Line], cells: list[tuple[f
 
 
 def _pitch(block: Block, size: float) -> float:
-    """The distance from one row of the table to the next."""
-    tops = [line.top for line in block.body]
-    if len(tops) > 1:
-        return median(b - a for a, b in zip(tops, tops[1:]))
-    gaps = [b.top - a.top for a, b in zip(block.lines, block.lines[1:])]
-    return max(gaps, default=2 * size)
+    """The distance from one row of the table to the next: the least between two rows of figures,
+    or between the header's last line and the first row (a row's wrapped lines aside)."""
+    tops = [line.top for line in block.body if _has_figures(line)]
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    if block.header:
+        gaps.append(block.body[0].top - block.header[-1].top)
+    return min(gaps, default=2 * size)
 
 
 def _labels_under(x0: float, x1: float, below: list[Line]) -> bool:

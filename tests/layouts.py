@@ -562,10 +562,11 @@ def write_pdf_document(path: Path, blocks: list) -> Path:
 
 
 def write_laid_pdf(path: Path, blocks: list, rules: str = "none", pad: float = 3, wrap: int = 0,
-                   page_rows: int = 0, repeat_header: bool = False) -> Path:
+                   page_rows: int = 0, repeat_header: bool = False, wrap_header: bool = False) -> Path:
     """Each table on its own landscape page, set by position only (minipdf.Laid): no ruling, three
     rules or cell rectangles; its header labels centered over the columns and rows they span; a
-    row name longer than `wrap` chars wrapped in its cell; a table of more than `page_rows` rows
+    row name longer than `wrap` chars wrapped in its cell (a header label too, with wrap_header);
+    a table of more than `page_rows` rows
     going on over the next page, its header printed again there or not."""
     out: list = []
     for block in blocks:
@@ -576,14 +577,15 @@ def write_laid_pdf(path: Path, blocks: list, rules: str = "none", pad: float = 3
         header, body = ([row + [""] * (width - len(row)) for row in rows] for rows in (block.header, block.rows))
         spans = tuple(header_spans(block.header))
         out.extend([page_break, *caption(block), block.unit_line.replace("\t", "    ")])
-        widths = laid_widths(Laid(header + body, header=len(header), spans=spans, pad=pad, wrap=wrap))
+        widths = laid_widths(Laid(header + body, header=len(header), spans=spans, pad=pad, wrap=wrap,
+                                  wrap_header=wrap_header))
         step = page_rows or len(body)
         for start in range(0, len(body), step):
             head = header if start == 0 or repeat_header else []
             if start:
                 out.append(page_break)
             out.append(Laid(head + body[start:start + step], header=len(head), spans=spans if head else (),
-                            rules=rules, pad=pad, wrap=wrap, widths=widths))
+                            rules=rules, pad=pad, wrap=wrap, widths=widths, wrap_header=wrap_header))
         if block.note:
             out.append(block.note)
         out.append(page_break)

@@ -35,6 +35,7 @@ class Laid:
     pad: float = 3
     size: float = 8
     wrap: int = 0  # a body cell's text longer than this many chars wraps onto lines of that many
+    wrap_header: bool = False  # and a header label's, over one column
     widths: tuple = ()  # the columns' widths, when the table goes on from a page before
 
     @property
@@ -45,8 +46,10 @@ class Laid:
     def line_gap(self) -> float:
         return self.size * 1.2
 
-    def cell_lines(self, r: int, cell: str) -> list[str]:
-        if r < self.header or not self.wrap or AMOUNT_RE.match(cell) or len(cell) <= self.wrap:
+    def cell_lines(self, r: int, c: int, cell: str) -> list[str]:
+        spanning = any(r0 == r and c0 == c and c1 > c0 for r0, c0, _, c1 in self.spans)
+        if r < self.header and (not self.wrap_header or spanning) or not self.wrap or AMOUNT_RE.match(cell) \
+                or len(cell) <= self.wrap:
             return [cell]
         count = -(-len(cell) // self.wrap)
         per = -(-len(cell) // count)  # lines of even length: no line of one char
@@ -57,7 +60,7 @@ class Laid:
         cell is taller by its extra lines."""
         tops = [0.0]
         for r, row in enumerate(self.rows):
-            extra = max(len(self.cell_lines(r, cell)) for cell in row) - 1
+            extra = max(len(self.cell_lines(r, c, cell)) for c, cell in enumerate(row)) - 1
             tops.append(tops[-1] + self.pitch + extra * self.line_gap)
         return tops
 
@@ -141,7 +144,7 @@ def _laid(x: float, top: float, table: Laid) -> list[str]:
             left, right = edges[c], edges[c1 + 1]
             upper, lower = tops[r], tops[r1 + 1]
             boxes.append((left, lower, right - left, upper - lower))
-            lines = table.cell_lines(r, cell) if cell else []
+            lines = table.cell_lines(r, c, cell) if cell else []
             for i, text in enumerate(lines):  # centered in the row, one line under another
                 width = text_width(text, table.size)
                 if r < table.header:
@@ -172,7 +175,7 @@ def _laid_edges(x: float, table: Laid) -> list[float]:
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row):
             if (r, c) not in spanning:
-                longest = max(text_width(line, table.size) for line in table.cell_lines(r, cell))
+                longest = max(text_width(line, table.size) for line in table.cell_lines(r, c, cell))
                 widths[c] = max(widths[c], longest + 2 * table.pad)
     for (r, c0), c1 in spanning.items():
         need = text_width(table.rows[r][c0], table.size) + 2 * table.pad - sum(widths[c0:c1 + 1])

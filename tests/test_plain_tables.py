@@ -25,6 +25,7 @@ LAYOUTS = [
     ("narrow-figures-almost-touch", dict(rules="none", pad=1), "元", True),
     ("names-wrapped-in-their-cells", dict(rules="none", wrap=6), "元", True),
     ("three-line-names-wrapped", dict(rules="horizontal", wrap=8, pad=2), "万元", False),
+    ("labels-and-names-wrapped", dict(rules="none", wrap=6, wrap_header=True), "万元", True),
     ("going-on-over-pages", dict(rules="none", page_rows=4), "元", True),
     ("going-on-with-the-header-again", dict(rules="horizontal", page_rows=6, repeat_header=True, wrap=9), "万元", True),
 ]
@@ -204,3 +205,30 @@ def test_a_row_of_blank_cells_at_a_page_s_foot_stays_in_its_table():
              + _chars(3, (40, "二、上年结转"), (240, "二、结转下年"))
              + _chars(5, (40, "三、其他说明：本表按部门汇总编制")))
     assert _rows(chars)[-1] == "二、上年结转\t\t二、结转下年\t"
+
+
+# (question, metric, value in 万元) answered from a 部门预算 whose tables are set without rules
+ASKED = [("三台县卫健局2024年三公经费", "三公经费", "25"), ("三台县卫健局2024年公务接待费", "公务接待费", "5"),
+         ("三台县卫健局2024年2100401", "疾病预防控制机构", "1450")]
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from kexie_chat import Assistant
+    from kexie_chat.store import build_index
+
+    root = tmp_path_factory.mktemp("ask")
+    blocks = county_budget(SANTAI, 2024, unit="元", split=True)
+    [staged] = stage([write_laid_pdf(root / "budget.pdf", blocks, rules="horizontal", wrap=8)], root / "corpus")
+    (root / "corpus").mkdir(exist_ok=True)
+    (root / "corpus" / staged.name).write_text(staged.text, encoding="utf-8")
+    return Assistant(db_path=build_index(root / "corpus", root / "kexie.db"), corpus=root / "corpus")
+
+
+@pytest.mark.parametrize("question,metric,value", ASKED, ids=[a[0] for a in ASKED])
+def test_a_budget_without_ruled_tables_answers_with_its_table_figures(assistant, question, metric, value):
+    answer = assistant.ask(question)
+    assert answer.status == "answered", answer.text
+    first = answer.facts[0]
+    scale = Decimal(10000) if first.unit == "元" else Decimal(1)
+    assert (first.metric, Decimal(str(first.value)) / scale) == (metric, Decimal(value)), answer.text
