@@ -16,7 +16,10 @@ ASCENDING_WORDS = r"最低|最少|最小|从低到高|从小到大|谁少|谁低
 WHICH_WORDS = r"谁|哪个|哪家"  # a comparison that asks which is more is told largest first
 
 
-def across(request: Request, metric: str, intent: str, orgs: list[str] | None = None) -> Reply:
+def across(request: Request, metric: str, intent: str, orgs: list[str] | None = None, partner: bool = True) -> Reply:
+    """One metric of several orgs (all when none are given), side by side or ranked. partner: the
+    first two are the two compared (their difference and ratio); without, the first is the one
+    asked about, shown among all (no other org is guessed to be its match)."""
     query, index = request.query, request.index
     orgs = orgs or sorted(index.by_org)
     docs = {org: doc for org in orgs for doc in [index.doc_for(org, query, Context())[0]] if doc is not None}
@@ -39,6 +42,8 @@ def across(request: Request, metric: str, intent: str, orgs: list[str] | None = 
     headline, added = [], []
     if intent == "rank":
         headline = [said("rank_top", facts[0], metric=metric, ascending=ascending)]
+    elif not partner:
+        headline = [said("compared_with_all", metric=metric, org=orgs[0])]
     elif len(facts) >= 2:
         pair, added = pair_of(metric, facts[0], facts[1])
         headline = [pair] if pair else []

@@ -23,7 +23,10 @@ def compare(request: Request) -> Reply:
         pair = "和".join(example_orgs(request.index.documents))
         return clarify("compare", said("which_metric", operation="compare", orgs=pair),
                        suggestions=[f"比较{pair}的{m}" for m in ("三公经费", "基本支出", "人员经费")])
-    return across(request, metric, "compare", orgs if len(orgs) >= 2 else None)
+    if len(orgs) == 1:  # 包头的三公经费比一比: every org beside it, none picked as its match
+        others = [org for org in sorted(request.index.by_org) if org != orgs[0]]
+        return across(request, metric, "compare", [orgs[0], *others], partner=False)
+    return across(request, metric, "compare", orgs or None)
 
 
 def figures_named(query) -> list[str]:

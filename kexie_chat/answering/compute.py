@@ -121,8 +121,11 @@ def budget_vs_actual(request: Request) -> Reply:
     budget = choose([f for f in facts if (f.basis or "").startswith(BASIS_BUDGET)], doc.doc_kind)
     actual = choose([f for f in facts if (f.basis or "").startswith(BASIS_ACTUAL)], doc.doc_kind)
     execution = next((f for f in facts if f.basis == BASIS_EXECUTION), None)
-    if not budget and not actual:  # a figure stated only in words: as it is written
-        return lookup(request)
+    if not budget and not actual:  # a figure with neither column: as it is written, said to be no pair
+        written = lookup(request)
+        if written.status != "answered":
+            return written
+        return replace(written, said=(said("no_budget_to_compare", metric=metric), *written.said))
     difference = computed(actual, budget, "difference", "决算数−预算数") if actual and budget else None
     return answered("budget_vs_actual", *request.notes,
                     said("budget_vs_actual", metric=metric, budget=budget, actual=actual, execution=execution,

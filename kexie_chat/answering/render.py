@@ -402,6 +402,11 @@ def _pair(s: Said) -> str:
     return both + told + "（计算得出）。\n"
 
 
+def _compared_with_all(s: Said) -> str:
+    return (f"问题只说了{short(s.org)}一个单位：下面是各单位的“{s.metric}”，{short(s.org)}在第一行。"
+            f"要和某一个单位相比，请说出它，例如“比较{short(s.org)}和某单位的{s.metric}”。\n")
+
+
 def _across_table(s: Said) -> str:
     head = "从高到低" if s.operation == "rank" else "对比"
     names = table_names([f.org for f in s.facts[:ROWS_SHOWN]])
@@ -501,6 +506,10 @@ def _computed_change(s: Said) -> str:
             + "。")
 
 
+def _no_budget_to_compare(s: Said) -> str:
+    return f"文件没有写“{s.metric}”的预算数和决算数两栏，无从比较；文件写的是：\n"
+
+
 def _budget_vs_actual(s: Said) -> str:
     budget, actual, execution = s.budget, s.actual, s.execution
     told = []
@@ -517,6 +526,8 @@ def _budget_vs_actual(s: Said) -> str:
         told.append(f"决算比预算{more} {format_amount(abs(s.difference.value))}万元（计算得出）")
     if s.budget_doc and not actual:
         told.append("这是预算文件，没有实际支出数")
+    elif not budget:
+        told.append("文件没有写它的预算数，无从比较")
     first = actual or budget
     named = f"“{first.item}”{s.metric}" if first.item else s.metric
     return f"{label(first)}：{named} " + "；".join(told) + "。"
@@ -680,11 +691,11 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "told_in_sentence": _told_in_sentence, "told_elsewhere": _told_elsewhere, "catalog": _catalog, "definition": _definition,
     "defined_in_sentence": _defined_in_sentence, "no_definition": _no_definition,
     "which_org_phone": _which_org_phone, "no_phone": _no_phone, "phones": _phones, "which_metric": _which_metric,
-    "rank_top": _rank_top, "pair": _pair, "across_table": _across_table, "two_metrics": _two_metrics,
+    "rank_top": _rank_top, "pair": _pair, "compared_with_all": _compared_with_all, "across_table": _across_table, "two_metrics": _two_metrics,
     "stated_share": _stated_share, "computed_share": _computed_share, "shares_disagree": _shares_disagree,
     "no_rate": _no_rate, "stated_rate": _stated_rate, "computed_rate": _computed_rate,
     "rates_disagree": _rates_disagree, "stated_change": _stated_change, "computed_change": _computed_change,
-    "budget_vs_actual": _budget_vs_actual, "sum": _sum, "each": _each, "breakdown": _breakdown, "what_to_verify": _what_to_verify,
+    "budget_vs_actual": _budget_vs_actual, "no_budget_to_compare": _no_budget_to_compare, "sum": _sum, "each": _each, "breakdown": _breakdown, "what_to_verify": _what_to_verify,
     "nothing_to_verify": _nothing_to_verify, "verdict": _verdict, "judgements": _judgements,
     "as_answered": _as_answered, "claim_amount": _claim_amount, "claim_exists": _claim_exists,
     "claim_not_written": _claim_not_written, "claim_change": _claim_change, "claim_overspent": _claim_overspent,

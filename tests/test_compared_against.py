@@ -1,0 +1,62 @@
+"""What a figure is compared with is what the question names: another org (compare), the year
+before (与上年相比: a change), its own budget (与预算相比: budget against actual), or nobody (every
+org listed, the one asked first, none picked as its match: a partner would be a guess)."""
+import pytest
+
+from kexie_chat.orgs import short_place, split_org
+
+
+def org_word(org: str) -> str:
+    return short_place(split_org(org).place) + "科协"
+
+
+def pairs(assistant):
+    """(org, year, metric, budget, actual) of the 决算 rows that state both, by the same line."""
+    rows = assistant.store.conn.execute(
+        "select b.org, b.year, b.metric, b.value_exact, a.value_exact from facts b join facts a "
+        "on a.doc = b.doc and a.line = b.line and a.metric = b.metric and a.code is b.code "
+        "where b.doc_kind = '决算' and b.basis = '预算数' and a.basis = '决算数' and b.item is null").fetchall()
+    assert len(rows) >= 5
+    return rows
+
+
+@pytest.mark.parametrize("phrasing", ["{year}年{org}{metric}与预算相比", "{org}{year}年{metric}决算与预算对比",
+                                      "{org}{year}年{metric}跟年初预算比", "{year}年{org}的{metric}和预算数相比怎么样"])
+def test_against_its_budget(assistant, phrasing):
+    for org, year, metric, budget, actual in pairs(assistant):
+        question = phrasing.format(org=org_word(org), year=year, metric=metric)
+        answer = assistant.ask(question)
+        assert answer.intent == "budget_vs_actual", question
+        values = {(f.basis.split("（")[0], str(f.value)) for f in answer.facts}
+        assert {("预算数", budget), ("决算数", actual)} <= values, question
+
+
+def test_a_figure_with_no_budget_beside_it_says_so(assistant):
+    answer = assistant.ask("江汉科协2020年决算的支出总计与预算相比")
+    assert answer.status == "answered" and answer.facts[0].metric == "支出总计"
+    assert "无从比较" in answer.text and not any((f.basis or "").startswith("计算") for f in answer.facts)
+
+
+@pytest.mark.parametrize("phrasing", ["{year}年{org}{metric}与上年相比", "{org}{year}年{metric}和去年相比",
+                                      "{org}{year}年{metric}跟上年比怎么样"])
+def test_against_the_year_before(assistant, phrasing):
+    rows = assistant.store.conn.execute(
+        "select org, year, metric, value_exact from facts where basis = '较上年增减' and item is null").fetchall()
+    assert len(rows) >= 10
+    for org, year, metric, change in rows:
+        question = phrasing.format(org=org_word(org), year=year, metric=metric)
+        answer = assistant.ask(question)
+        assert answer.intent == "change", question
+        assert answer.facts and str(abs(answer.facts[0].value)) == change.lstrip("-"), question
+
+
+def test_one_org_compared_with_nobody_named(assistant):
+    orgs = [row[0] for row in assistant.store.conn.execute(
+        "select distinct org from facts where metric = '三公经费'")]
+    assert len(orgs) >= 4
+    for org in orgs:
+        for question in (f"比较一下{org_word(org)}的三公经费", f"{org_word(org)}三公经费跟其他单位比怎么样"):
+            answer = assistant.ask(question)
+            assert answer.intent == "compare" and answer.facts[0].org == org, question
+            assert not any((f.basis or "").startswith("计算") for f in answer.facts), question
+            assert "只说了" in answer.text and len({f.org for f in answer.facts}) == len(orgs), question
