@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .claims import ClaimPart, claim_parts
 from .lexicon import (CLAIM_UNITS, COUNTED_BY, HEADCOUNT_METRIC, MEASURED_METRICS, PEOPLE_CLASSIFIERS, PEOPLE_NOUNS,
-                      PERFORMANCE_UNITS, SHARE_WHOLES, SPENT_ON, STOCK_METRICS, WHOLE_BUDGET_METRIC)
+                      PERFORMANCE_UNITS, SHARE_WHOLES, SPENT_ON, STOCK_METRICS, THING_ENDINGS, WHOLE_BUDGET_METRIC)
 from .match import ColumnNames, Found, MetricMatcher, OrgMatcher
 from .models import UNIT
 from .text import find_years, fold, parse_amount
@@ -145,6 +145,7 @@ class Query:
     previous: bool = False  # the figure of the year before, as the document states it (上年数, 去年的)
     column: tuple[str, ...] = ()  # the column labels a question names beside its row (206的事业收入)
     column_word: Found | None = None  # where the question names that column
+    thing: str | None = None  # a thing named right before the figure (科技馆 of 科技馆运行经费): a narrower figure
 
     @property
     def metric(self) -> str | None:
@@ -208,6 +209,7 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
             query.metrics = [Found(HEADCOUNT_METRIC, at, people.end() if people.group("asked") else at, "headcount")]
     if not query.metrics and not query.codes and not query.item:
         query.metrics = _counted_by_measure(folded, skip)  # 包头科协有几辆: the vehicles
+    query.thing = _thing_before(folded, query, years)
     if not query.orgs:
         named = [start for _, start, _ in years] + [f.start for f in (*query.metrics, *query.codes)]
         query.unknown_place = orgs.unknown_place(folded) or orgs.unknown_body(folded[:min(named, default=len(folded))])
@@ -435,6 +437,21 @@ def _intent(folded: str, query: Query) -> str:
     if query.orgs and not re.sub(FILLER_RE, "", query.words_left()):
         return "org_only"
     return "search"
+
+
+THING_RE = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?(?:{'|'.join(THING_ENDINGS)})$")
+
+
+def _thing_before(folded: str, query: Query, years) -> str | None:
+    """The thing named right before the first figure, after the org and the year (科技馆运行经费,
+    办公楼的维修费): its money is not the org's figure of that name."""
+    if not query.metrics or query.item:
+        return None
+    first = min(query.metrics, key=lambda f: f.start)
+    ends = [f.end for f in query.orgs if f.end <= first.start] + [end for _, _, end in years if end <= first.start]
+    before = folded[max(ends, default=0):first.start].removesuffix("的")
+    found = THING_RE.search(before)
+    return found.group() if found else None
 
 
 def _claim(folded: str, skip_years, codes) -> tuple[Decimal, str] | None:

@@ -135,6 +135,9 @@ ONE_CHARACTER_NAME_AFTER = "辆台部有没无的几少多协会"
 HEADCOUNT_METRIC = "实有人数"
 # Words for people a number counts (12个人, 11名职工), told in 人 (人次 is attendance, not people).
 PEOPLE_NOUNS = ("工作人员", "员工", "职工", "干部", "人")
+# How the name of a thing an org runs or builds ends: named right before a figure (科技馆运行经费,
+# 办公楼维修费), it asks for that thing's money, narrower than the org's figure of that name.
+THING_ENDINGS = ("馆", "站", "中心", "基地", "楼", "园", "长廊", "大篷车", "学校", "医院", "工程", "平台", "展厅")
 PEOPLE_CLASSIFIERS = ("个", "名", "位")
 # The whole a bare side word names after 占 (三公经费占支出的比例: of 支出合计).
 SHARE_WHOLES: dict[str, str] = {"支出": "支出合计", "开支": "支出合计", "花费": "支出合计", "收入": "收入合计"}

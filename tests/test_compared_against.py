@@ -60,3 +60,19 @@ def test_one_org_compared_with_nobody_named(assistant):
             assert answer.intent == "compare" and answer.facts[0].org == org, question
             assert not any((f.basis or "").startswith("计算") for f in answer.facts), question
             assert "只说了" in answer.text and len({f.org for f in answer.facts}) == len(orgs), question
+
+
+@pytest.mark.parametrize("thing", ["科技馆", "社区科普站", "办公楼", "科普基地", "培训中心"])
+def test_a_thing_named_before_a_figure_is_not_the_orgs_figure(assistant, thing):
+    """科技馆运行经费 where the document has only the org's 机关运行经费: the org's figure, said to be
+    the whole org's, never passed off as the thing's."""
+    rows = assistant.store.conn.execute(
+        "select distinct org, year, metric from facts where metric in ('机关运行经费', '维修（护）费', '公用经费', '三公经费')"
+    ).fetchall()
+    assert len(rows) >= 5
+    for org, year, metric in rows:
+        plain = assistant.ask(f"{org_word(org)}{year}年{metric}")
+        asked = assistant.ask(f"{org_word(org)}{year}年{thing}的{metric}")
+        assert "单列" not in plain.text
+        assert f"文件没有单列“{thing}”的数" in asked.text, (thing, org, metric)
+        assert asked.facts[0] == plain.facts[0]

@@ -52,7 +52,9 @@ def lookup(request: Request) -> Reply:
                                                     related=not (query.codes or query.column))
     other_scope = index.other_scope_doc(primary)
     paired = index.paired(primary, facts)
-    statements = [*request.notes, said("figure", primary), *([said("paired", *paired)] if paired else []),
+    narrower = query.thing and not primary.item and query.thing not in primary.metric
+    statements = [*request.notes, *([said("thing_not_apart", thing=query.thing, metric=primary.metric)] if narrower else []),
+                  said("figure", primary), *([said("paired", *paired)] if paired else []),
                   *([said("parts", *supporting)] if supporting else []),
                   *([said("others", *others)] if others else []),
                   *([said("readings", *readings, shown=primary)] if readings else []),
