@@ -19,7 +19,7 @@ from .text import find_years, fold, parse_amount
 MAX_QUESTION = 500
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|同比)$")
 # What joins the figures a question lists (人员经费和公用经费, 基本支出、项目支出).
-LIST_JOINER_RE = re.compile(r"的?(?:和|与|及|以及|跟|同|、|，|,|还有)")
+LIST_JOINER_RE = re.compile(r"的?(?:和|与|及|以及|跟|同|、|，|,|还有)|(?:是|有|为)?(?:多少钱?|几)?[?？，,。；;](?:还有|那|其中)?")
 # Words asking for each of the figures named (人员经费和公用经费分别是多少).
 EACH_RE = re.compile(r"分别|各是|各为|各自|各多少")
 # Words of a colloquial name for a total that say how much in all, not which figure (一共花了, 总共安排了).

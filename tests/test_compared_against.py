@@ -76,3 +76,16 @@ def test_a_thing_named_before_a_figure_is_not_the_orgs_figure(assistant, thing):
         assert "单列" not in plain.text
         assert f"文件没有单列“{thing}”的数" in asked.text, (thing, org, metric)
         assert asked.facts[0] == plain.facts[0]
+
+
+@pytest.mark.parametrize("phrasing", ["{org}{year}年{a}是多少？{b}呢？", "{org}{year}年{a}多少，{b}呢",
+                                      "{year}年{org}{a}是多少；{b}是多少", "{org}{year}年{a}是多少，其中{b}多少"])
+def test_two_questions_in_one_give_both_figures(assistant, phrasing):
+    """A reporter's two questions in one line (人员经费是多少？公用经费呢？) get both figures, each with its line."""
+    rows = assistant.store.conn.execute(
+        "select distinct a.org, a.year, a.metric, b.metric from facts a join facts b on a.doc = b.doc "
+        "where a.metric = '基本支出' and b.metric in ('人员经费', '公用经费')").fetchall()
+    assert len(rows) >= 4
+    for org, year, a, b in rows:
+        answer = assistant.ask(phrasing.format(org=org_word(org), year=year, a=a, b=b))
+        assert answer.intent == "each" and {a, b} <= {f.metric for f in answer.facts}, (org, year, a, b)
