@@ -120,6 +120,8 @@ KINDS = (("percent", re.compile(r"百分之|百分比|比例|比重|占比|%|几
                               r"几批|多少批|几次|多少次|几天|多少天|几场|多少场|人数|数量|面积|平米|平方米|几家|多少家")))
 # A question about a unit's own disclosure (单位预算), not its department's.
 UNIT_SCOPE_WORDS = re.compile(r"单位(?:预算|决算)|预算单位|本单位")
+# Both disclosures of a body named at once (单位预算和部门预算的收入合计): the figure of each.
+BOTH_SCOPES_RE = re.compile(r"(?:单位|部门)(?:预算|决算)?(?:和|与|及|、|跟|以及|还有)(?:单位|部门)(?:预算|决算)")
 
 
 @dataclass
@@ -146,6 +148,7 @@ class Query:
     column: tuple[str, ...] = ()  # the column labels a question names beside its row (206的事业收入)
     column_word: Found | None = None  # where the question names that column
     thing: str | None = None  # a thing named right before the figure (科技馆 of 科技馆运行经费): a narrower figure
+    both_scopes: bool = False  # 单位预算和部门预算: the figure of each disclosure of the body
 
     @property
     def metric(self) -> str | None:
@@ -257,6 +260,8 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
     query.previous = query.intent == "lookup" and bool(PREVIOUS_RE.search(_masked(folded, query)))
     query.wants_actual = bool(ACTUAL_WORDS.search(unnamed)) and query.side != "预算"
     query.scope = UNIT if UNIT_SCOPE_WORDS.search(folded) else None
+    both = BOTH_SCOPES_RE.search(folded)
+    query.both_scopes = bool(both) and len(set(re.findall("单位|部门", both.group()))) == 2
     return query
 
 

@@ -53,3 +53,19 @@ def test_no_change_is_said_as_such(assistant):
 def test_the_full_year_budget_is_not_another_printing_of_the_year_start_one(assistant, question, value):
     answer = assistant.ask(question)
     assert answer.facts[0].value == value and "另一处写作" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["商务委2025年单位预算和部门预算的三公经费分别是多少", "商务委2025年部门预算与单位预算三公经费",
+                                      "静安区商务委2025年部门和单位预算的三公经费", "商务委2025年单位、部门预算三公经费比上年增加了多少"])
+def test_both_disclosures_named_give_each_ones_figure(assistant, question):
+    """A question naming both disclosures gets each one's figure, the 部门 first, each with its source."""
+    answer = assistant.ask(question)
+    sources = [f.source.doc for f in answer.facts if (f.basis or "") != "计算得出"]
+    assert f"2025-{ORG}-部门预算.txt" in sources and f"2025-{ORG}-单位预算.txt" in sources, answer.text
+    assert sources.index(f"2025-{ORG}-部门预算.txt") < sources.index(f"2025-{ORG}-单位预算.txt")
+    assert answer.text.count("来源：") == 2 and "另有" not in answer.text
+
+
+def test_one_disclosure_named_gives_its_figure_alone(assistant):
+    answer = assistant.ask("商务委2025年单位预算三公经费")
+    assert {f.source.doc for f in answer.facts} == {f"2025-{ORG}-单位预算.txt"}

@@ -402,6 +402,10 @@ def _pair(s: Said) -> str:
     return both + told + "（计算得出）。\n"
 
 
+def _next_disclosure(s: Said) -> str:
+    return "\n"
+
+
 def _thing_not_apart(s: Said) -> str:
     """科技馆运行经费 where the document has only the org's 机关运行经费: said before that figure."""
     return f"文件没有单列“{s.thing}”的数，下面是全单位的{s.metric}：\n"
@@ -696,7 +700,7 @@ SENTENCES: dict[str, Callable[[Said], str]] = {
     "told_in_sentence": _told_in_sentence, "told_elsewhere": _told_elsewhere, "catalog": _catalog, "definition": _definition,
     "defined_in_sentence": _defined_in_sentence, "no_definition": _no_definition,
     "which_org_phone": _which_org_phone, "no_phone": _no_phone, "phones": _phones, "which_metric": _which_metric,
-    "rank_top": _rank_top, "pair": _pair, "compared_with_all": _compared_with_all, "thing_not_apart": _thing_not_apart, "across_table": _across_table, "two_metrics": _two_metrics,
+    "rank_top": _rank_top, "pair": _pair, "compared_with_all": _compared_with_all, "thing_not_apart": _thing_not_apart, "next_disclosure": _next_disclosure, "across_table": _across_table, "two_metrics": _two_metrics,
     "stated_share": _stated_share, "computed_share": _computed_share, "shares_disagree": _shares_disagree,
     "no_rate": _no_rate, "stated_rate": _stated_rate, "computed_rate": _computed_rate,
     "rates_disagree": _rates_disagree, "stated_change": _stated_change, "computed_change": _computed_change,

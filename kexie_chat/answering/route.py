@@ -11,6 +11,7 @@ from .lookup import lookup
 from .notfound import not_understood, unknown_org, which_org
 from .reply import Reply
 from .request import Request
+from .scopes import in_both_scopes
 from .search import catalog, contact, definition, search
 from .subject import missing_subject
 from .verify import verify
@@ -30,6 +31,7 @@ NEEDS_SUBJECT: dict[str, dict] = {"lookup": {}, "share": {"side": None}, "rate":
 NEEDS_NO_DOCUMENT = ("change",)
 # Operations a follow-up naming only another org keeps (比上年呢, then 江汉呢: 江汉's change); a comparison
 # or ranking is not kept (包头呢 after one asks 包头's own figure).
+BOTH_SCOPES_OPERATIONS = ("lookup", "each", "breakdown", "share", "change", "budget_vs_actual")
 ORG_KEPT_OPERATIONS = ("change", "share", "rate", "budget_vs_actual")  # a change picks its own document (the latest when no year is named)
 
 
@@ -60,4 +62,8 @@ def route(request: Request) -> Reply:
         missing = missing_subject(request.asking(**NEEDS_SUBJECT[name]), needs_doc=name not in NEEDS_NO_DOCUMENT)
         if missing is not None:
             return missing
+    if request.query.both_scopes and name in BOTH_SCOPES_OPERATIONS and request.doc is not None:
+        both = in_both_scopes(request, name, HANDLERS[name])
+        if both is not None:
+            return both
     return HANDLERS[name](request)
