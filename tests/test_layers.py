@@ -19,7 +19,7 @@ LAYERS = (
     {"search", "across", "breakdown", "later"},
     {"lookup", "subject"},
     {"compare", "compute"},
-    {"verify"},
+    {"verify", "scopes"},
     {"route"},
     {"render"},
     {"engine"},
