@@ -78,7 +78,8 @@ def canonical_metric(name: str, code: str | None = None) -> str:
     """The metric a table row or label names: lexicon synonym, standard code name, or itself."""
     if code and code in ECONOMIC_CODES:
         return ECONOMIC_CODES[code]
-    folded = strip_ordinal(name)
+    # "收入总计：" heads its figure (a form, a table flattened one cell a line): the colon is no part of the name
+    folded = strip_ordinal(name).rstrip(":") or fold(name)
     folded = UNIT_PAREN_RE.sub(lambda m: "" if _is_unit_paren(m.group(1)) else m.group(0), folded)
     table = synonym_table("parse")
     return table.get(folded, folded)

@@ -464,8 +464,11 @@ CELLS_GRANT_TOTALS = """表4：2019年财政拨款收支总表
 
 \t三、结转下年
 \t100.00
-\t
-\t
+
+\t    收入总计：
+\t5693544.30
+\t    支出总计：
+\t5693544.30
 """
 
 
@@ -474,3 +477,5 @@ def test_a_fund_row_under_the_carry_over_of_a_cells_table():
     income = {(f.metric, f.value) for f in facts if f.metric == "一般公共预算拨款收入"}
     assert income == {("一般公共预算拨款收入", Decimal("5693444.30"))}
     assert ("年初结转和结余", "一般公共预算财政拨款", Decimal("100.00")) in {(f.metric, f.basis, f.value) for f in facts}
+    totals = {(f.metric, f.value) for f in facts if "总计" in f.metric}
+    assert totals == {("收入总计", Decimal("5693544.30")), ("支出总计", Decimal("5693544.30"))}  # no 收入总计: of its own

@@ -36,7 +36,7 @@ from ..lexicon import (
     TWO_SIDED,
 )
 from ..text import fold, is_blank_cell, parse_amount
-from ..vocabulary import canonical_metric, is_metric, quantity_unit, synonym_table
+from ..vocabulary import canonical_metric, is_metric, quantity_unit, strip_ordinal, synonym_table
 from .header import Column, columns
 from .regions import TABLE_NUMBER_RE, Region
 
@@ -55,8 +55,6 @@ UNIT_CLAUSE_RE = re.compile(r"(?:金额)?单位[:：]\s*(?:万元|元)")
 # A name column headed 单位名称 lists bodies (a department's units), not figures.
 BODY_HEADER_RE = re.compile(r"^(?:预算)?单位(?:名称)?$")
 LIST_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、])")
-# A row's own number as lists print it: 一、 1. 1、 (一) (1) (folded: brackets half-width).
-ROW_NUMBER_PREFIX_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|\([一二三四五六七八九十\d]+\))")
 _LABELS = sorted(set(COLUMN_LABELS) | set(NAME_LABELS), key=len, reverse=True)
 _LABEL_OF: dict[str, str] = {}
 for _label in _LABELS:
@@ -147,7 +145,7 @@ def _mark_carry_over_part(segment: Segment, carried: dict[int, str]) -> None:
 
 def _fund_of(name: str) -> str | None:
     """The fund a row names (一、一般公共预算财政拨款, （一）一般公共预算拨款 -> 一般公共预算财政拨款), else None."""
-    bare = ROW_NUMBER_PREFIX_RE.sub("", fold(name))
+    bare = strip_ordinal(name)
     for written in (bare.replace("预算拨款", "预算财政拨款"), bare):  # one basis, however the row spells it
         if written in FUNDING_COLUMNS:
             return written
