@@ -16,9 +16,12 @@ from .text import parse_amount
 
 NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万人次|人次|批次|万元|亿元|元|%|[辆台部人名天场家所个座本册篇批次位项期])")
 CLAUSE_ENDS = "。；;！!？?\n"
-BOUND_RE = re.compile(r"不少于|不低于|不超过|不高于|至少|超过|约|近|将近|力争")
+BOUND_RE = re.compile(r"不少于|不低于|不超过|不高于|至少|超过|(?<![节预制契条公])约|(?<![最接附临])近|将近|力争")
 BOUND_AFTER = ("以上", "以下", "左右", "余", "多")
 VALUE_WORDS = ("价值", "金额", "面积", "人数", "数量", "比例", "得分", "总分")
+# A number right after a change word is how much something changed (比年初预算数增加79.69万元),
+# not its level: taken only when the question asks with that word (新增了几个).
+CHANGE_BEFORE_RE = re.compile(r"(增加|减少|增长|下降|降低|上升|提高|节约|节省|超支|超出|增|减|多|少)了?\s*$")
 NEAR = 14
 WINDOW = 30  # characters before a number in which the thing's words are counted  # characters between the thing's words and its number, at most
 # A level asked without its unit (公民科学素质达到多少): any unit, but only written right after the
@@ -82,6 +85,9 @@ def figure_in(text: str, words: list[str], units: tuple[str, ...], bounds: bool 
         named = [w for w in words if w in before or w in after]
         near = [len(before) - before.rfind(w) - len(w) if w in before else after.find(w) * 2 + 2
                 for w in anchors if w in before or w in after]
+        change = CHANGE_BEFORE_RE.search(before)
+        if change and not any(change.group(1) in word for word in words):
+            continue  # 比年初预算数增加 79.69万元: a change, not the 年初预算
         if units is ANY_UNIT and not _tight(words, before):
             continue  # 科学素质达 10.3%: the thing's name, whole, just before the number
         if near and min(near) <= NEAR:

@@ -89,3 +89,30 @@ def test_two_questions_in_one_give_both_figures(assistant, phrasing):
     for org, year, a, b in rows:
         answer = assistant.ask(phrasing.format(org=org_word(org), year=year, a=a, b=b))
         assert answer.intent == "each" and {a, b} <= {f.metric for f in answer.facts}, (org, year, a, b)
+
+
+@pytest.mark.parametrize("verb", ["降了多少", "涨了多少", "增了多少", "减了多少"])
+def test_a_change_asked_with_one_character(assistant, verb):
+    rows = assistant.store.conn.execute(
+        "select org, year, metric, value_exact from facts where basis = '较上年增减' and item is null").fetchall()
+    for org, year, metric, change in rows:
+        answer = assistant.ask(f"{org_word(org)}{year}年{metric}{verb}")
+        assert answer.intent == "change" and str(abs(answer.facts[0].value)) == change.lstrip("-"), (org, metric)
+
+
+def test_whether_a_figure_passes_a_bound(assistant):
+    """是否超过/是否低于 X is a claim, judged against the figure."""
+    from decimal import Decimal
+
+    rows = assistant.store.conn.execute(
+        "select org, year, value_exact from facts where metric = '三公经费' and unit = '万元' and value > 1 "
+        "and basis in ('合计', '预算数', '决算数')").fetchall()
+    assert len(rows) >= 3
+    for org, year, value in rows:
+        asked = f"{org_word(org)}{year}年三公经费"
+        fact = assistant.ask(asked).facts[0]
+        lower, higher = fact.value - 1, fact.value + 1
+        assert assistant.ask(f"{asked}是否超过{lower}万元").verdict == "true", (org, value)
+        assert assistant.ask(f"{asked}是否超过{higher}万元").verdict == "false", (org, value)
+        assert assistant.ask(f"{asked}是否低于{higher}万元").verdict == "true", (org, value)
+        assert isinstance(fact.value, Decimal)

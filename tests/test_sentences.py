@@ -81,3 +81,18 @@ def test_a_level_asked_without_its_unit(text, words, expected):
     assert units_asked("公民科学素质达到多少", None) is ANY_UNIT
     found = figure_in(text, words, ANY_UNIT)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize("verb", ["增加", "减少", "增长", "下降", "多", "少", "节约"])
+@pytest.mark.parametrize("thing,words,units", [("年初预算数", ["年初预算"], ("万元",)),
+                                               ("科普活动场次", ["科普", "活动", "场次"], ("场",)),
+                                               ("公民科学素质", ["公民", "科学", "素质"], ANY_UNIT)])
+def test_a_number_after_a_change_word_is_no_level(verb, thing, words, units):
+    """比年初预算数增加79.69万元 tells how much the figure changed, never the figure itself; asked
+    with the change word (增加了多少), it is what was asked."""
+    unit = units[0]
+    text = f"实际财政拨款数比{thing}{verb} 79.69{unit}，增加原因是上年结转。"
+    assert figure_in(text, words, units) is None
+    assert figure_in(text, [*words, verb], units).value == Decimal("79.69")
+    level = f"{thing}为 79.69{unit}。"
+    assert figure_in(level, words, units).value == Decimal("79.69")
