@@ -123,6 +123,9 @@ QUALIFIER_FOLLOWERS: dict[str, str] = {"财政拨款": r"预算|安排|支出|�
 # Metrics that, written right after another metric's name, only say which money it is
 # ("“三公”经费财政拨款支出" is the 三公经费).
 FUNDING_QUALIFIER_METRICS: tuple[str, ...] = ("财政拨款支出", "财政拨款收入")
+# A fund named bare reads as its income; "无政府性基金预算财政拨款安排的支出" names its spending.
+FUND_SPENDING: dict[str, str] = {"政府性基金预算拨款收入": "政府性基金预算财政拨款支出",
+                                 "国有资本经营预算拨款收入": "国有资本经营预算财政拨款支出"}
 # 公车 alone is not here: it names the money (公务用车购置及运行维护费, COLLOQUIAL_NAMES) unless a count
 # is asked (几辆公车, 有没有公车: COUNTED_BY).
 QUESTION_ONLY_SYNONYMS: dict[str, tuple[str, ...]] = {"车辆": ("车", "公务用车数"),

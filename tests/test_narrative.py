@@ -193,3 +193,18 @@ def test_a_total_stated_as_none_has_no_parts(head, narrative, basis, metrics):
         assert metric in got and got[metric].value == 0, sorted(got)
     assert len({got[m].source.line for m in metrics}) == 1
     assert "支出合计" not in got and "基本支出" not in got  # only the parts of the total said none
+
+
+# A fund named bare reads as its income; the words after it may name its spending instead.
+FUND_NONE = [
+    ("2024 年度无政府性基金预算财政拨款安排的支出。", {"政府性基金预算财政拨款支出"}),
+    ("2024 年度无国有资本经营预算财政拨款支出。", {"国有资本经营预算财政拨款支出"}),
+    ("2024年度无政府性基金预算财政拨款收入和支出。", {"政府性基金预算拨款收入"}),
+    ("2024年度无国有资本经营预算财政拨款。", {"国有资本经营预算拨款收入"}),
+]
+
+
+@pytest.mark.parametrize("sentence,metrics", FUND_NONE, ids=[c[0][7:20] for c in FUND_NONE])
+def test_a_fund_stated_as_none_is_the_side_its_words_name(sentence, metrics):
+    facts = parse_disclosure("t.txt", DECISION + CLASSES + sentence + "\n").facts
+    assert {f.metric for f in facts if f.table == "正文" and "文字表述为无" in f.basis} == metrics

@@ -37,6 +37,7 @@ from ..lexicon import (
     COUNT_UNIT_VARIANTS,
     COUNT_UNITS,
     FUNDING_QUALIFIER_METRICS,
+    FUND_SPENDING,
     METRIC_PARTS,
     METRIC_UNITS,
     PROJECT_AMOUNT_LABELS,
@@ -90,6 +91,7 @@ EVALUATION_RE = re.compile(r"评价|自评|绩效")
 SHARE_RE = re.compile(r"占[^，,：:]{0,14}?的?$")
 EXECUTION_RE = re.compile(r"完成(?:年初)?预算的?$")
 NONE_RE = re.compile(r"(?:无|不涉及|没有)$")
+SPENDING_AFTER_RE = re.compile(r"[^，,。；;收]{0,5}支出")
 # A figure said to be the same as the year before's, right after it: "1.00万元，与2024年预算持平".
 FLAT_AFTER_RE = re.compile(r"[，,]?(?:与|和|同|比|较)(?:上年|去年|上一年|\d{4}年)[^，,。；;]{0,8}?(持平|相同|一致|不变)")
 # A mention that is not the figure itself: planned purchases, per-vehicle averages.
@@ -375,9 +377,18 @@ def _none_statements(paragraph, mentions, doc_kind) -> list[NarrativeFact]:
         if mention.metric and NONE_RE.search(before):
             basis = f"{BASIS_ACTUAL if doc_kind == '决算' else BASIS_BUDGET}（{BASIS_STATED_NONE}）"
             lines = paragraph.lines_between(mention.start - 2, mention.end)
-            for metric in (mention.metric, *_all_parts(mention.metric)):
+            named = _side_named_after(paragraph.text, mention)
+            for metric in (named, *_all_parts(named)):
                 facts.append(NarrativeFact(metric, Decimal(0), _unit_for(metric, "万元"), basis, lines, "无"))
     return facts
+
+
+def _side_named_after(text: str, mention: Mention) -> str:
+    """A fund named bare, then its 支出 a few words on ("无政府性基金预算财政拨款安排的支出"): its spending."""
+    spending = FUND_SPENDING.get(mention.metric)
+    if spending and not mention.words.endswith("收入") and SPENDING_AFTER_RE.match(text, mention.end):
+        return spending
+    return mention.metric
 
 
 def _all_parts(metric: str) -> list[str]:
