@@ -43,6 +43,9 @@ WHOLE_ASKED_RE = re.compile(r"多少|几|是|为|有|比|较|同比|相比|占|�
                             r"[?？，,。]")
 WHOLE_AFTER_FILLER_RE = re.compile(r"总额|总数|总计|合计|规模|金额|数额|资金|一共|总共|共|全年|年度|总|安排|情况|"
                                    r"收支|收入|支出|数")
+# What may stand around a bare 收入/支出 asked of an org: years, its document, the asking.
+BARE_SIDE_FILLER_RE = re.compile(r"\d{2,4}年度?|今年|本年|全年|年度|部门|单位|预算|决算|一共|总共|共|是|有|为|多少钱?|几|"
+                                 r"万元|元|情况")
 MEASURE_FILLER_RE = re.compile(r"一共|总共|现在|目前|共|有|是|车|[?？]")
 SHARE_WHOLE_RE = re.compile(rf"占(?:全部|整个|总|全年)?({'|'.join(SHARE_WHOLES)})(?:的|多少|几|百分|比)")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
@@ -212,6 +215,10 @@ def parse_question(text: str, orgs: OrgMatcher, metrics: MetricMatcher,
             query.metrics = [Found(HEADCOUNT_METRIC, at, people.end() if people.group("asked") else at, "headcount")]
     if not query.metrics and not query.codes and not query.item:
         query.metrics = _counted_by_measure(folded, skip)  # 包头科协有几辆: the vehicles
+    if not query.metrics and not query.codes and not query.item and query.orgs:
+        first = min(query.orgs, key=lambda f: f.start)  # 长宁区文旅局: its place too, before the name found
+        place = set(range(first.start)) if folded[:first.start] in first.value else set()
+        query.metrics = _bare_side(folded, skip | place)  # 财政局今年收入多少: its 收入合计
     query.thing = _thing_before(folded, query, years)
     if not query.orgs:
         named = [start for _, start, _ in years] + [f.start for f in (*query.metrics, *query.codes)]
@@ -273,6 +280,17 @@ def _names_more(folded: str, skip: set[int], whole: re.Match) -> bool:
         return True
     after = WHOLE_ASKED_RE.split(folded[whole.end():], maxsplit=1)[0]  # 单位预算绩效目标项目涉及资金多少
     return len(WHOLE_AFTER_FILLER_RE.sub("", FILLER_RE.sub("", after))) >= 2
+
+
+def _bare_side(folded: str, skip: set[int]) -> list[Found]:
+    """收入 or 支出 alone, asked of an org (财政局今年收入多少, 包头2020年支出是多少): the year's total of
+    that side (SHARE_WHOLES), when the question names nothing else."""
+    rest = "".join(ch for i, ch in enumerate(folded) if i not in skip)
+    rest = BARE_SIDE_FILLER_RE.sub("", FILLER_RE.sub("", rest))
+    if rest not in ("收入", "支出"):
+        return []
+    at = folded.rindex(rest)
+    return [Found(SHARE_WHOLES[rest], at, at + len(rest), "side")]
 
 
 def _counted_by_measure(folded: str, skip: set[int]) -> list[Found]:

@@ -300,3 +300,31 @@ def test_a_small_ratio_keeps_its_digits(small, large, told):
                     basis="预算数", source=Source(doc="d.txt", line=1, quote=value))
     times = computed(fact(small), fact(large), "times", "甲÷乙")
     assert times.unit == "倍" and times.value == Decimal(told)
+
+
+# 收入 or 支出 alone asked of an org: its year's total of that side, in its own document.
+BARE_SIDES = [(f"{short}{ask}", Decimal("2940.05"), metric) for _, _, short, *_ in BODIES
+              for ask, metric in (("收入多少", "收入合计"), ("2024年支出是多少", "支出合计"), ("今年的收入", "收入合计"))] + \
+             [("商务委今年收入多少", Decimal("520.00"), "收入合计"), ("商务委2025年支出", Decimal("520.00"), "支出合计")]
+
+
+@pytest.mark.parametrize("question,value,metric", BARE_SIDES, ids=[q for q, _, _ in BARE_SIDES])
+def test_a_bare_side_asks_its_total(assistant, question, value, metric):
+    answer = assistant.ask(question)
+    assert _value(answer) == value and answer.facts[0].metric == metric, answer.text
+
+
+# A budget's change as a whole (its subject 预算 alone) is its 收支总计's change; a figure's own 预算 is not.
+WHOLE_CHANGES = [("2020年预算较2019年减少196.83万元，主要是项目经费核减。", Decimal("-196.83")),
+                 ("3、预算收支比上年增减变化情况\n2025年预算比2024年增加20.5万元。", Decimal("20.5")),
+                 ("本年部门预算比上年增长1,200.00万元。", Decimal("1200.00")),
+                 ("项目支出预算比上年增加5.00万元。", None), ("支出预算520.00万元，比2024年预算增加20.00万元。", None)]
+
+
+@pytest.mark.parametrize("sentence,change", WHOLE_CHANGES, ids=[s[:16] for s, _ in WHOLE_CHANGES])
+def test_a_budgets_change_as_a_whole_is_its_收支总计s(sentence, change):
+    from kexie_chat.parse import parse_disclosure
+    text = f"{BUDGET_ORG}2025年部门预算\n预算主管部门：{BUDGET_ORG}\n{sentence}\n"
+    facts = [f for f in parse_disclosure(f"2025-{BUDGET_ORG}-部门预算.txt", text).facts
+             if f.metric == "收支总计" and f.basis == "较上年增减"]
+    assert [f.value for f in facts] == ([change] if change is not None else [])

@@ -12,7 +12,9 @@ def documents(assistant):
 
 
 def metrics_of(assistant, org, year):
-    rows = assistant.store.conn.execute("select distinct metric from facts where org = ? and year = ?", (org, year))
+    # the metrics a figure is stated of (a change of the whole, 预算较上年减少…, is no figure of it)
+    rows = assistant.store.conn.execute("select distinct metric from facts where org = ? and year = ? and "
+                                        "(basis is null or basis not like '较上年%')", (org, year))
     return {metric for (metric,) in rows}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .breakdown import breakdown
-from .choose import choose, of_kind
+from .choose import choose, is_derived, of_kind
 from .figures import unique
 from .later import previous_from_change
 from .notfound import no_kind, no_metric, no_side
@@ -18,7 +18,8 @@ def lookup(request: Request) -> Reply:
     query, index = request.query, request.index
     org, metric, doc = request.org, request.metric, request.doc
     facts = index.facts(org, doc, metric, query)
-    stand_ins = [] if facts else index.stand_ins(org, doc, metric, query)
+    # a change stated of the whole (预算较上年减少…) is no figure of it: the stand-ins still answer
+    stand_ins = [] if any(not is_derived(f) for f in facts) else index.stand_ins(org, doc, metric, query)
     if stand_ins:  # 张家口2020年预算是多少, where only 收入合计 and 支出合计 are written
         return answered("lookup", *request.notes, said("each", *stand_ins, absent=[metric]),
                         facts=stand_ins, source=said("source", stand_ins[0]))

@@ -44,6 +44,7 @@ from ..lexicon import (
     PROJECT_NAME_LABELS,
     QUALIFIER_FOLLOWERS,
     STOCK_METRICS,
+    WHOLE_BUDGET_METRIC,
 )
 from ..text import parse_amount
 from ..vocabulary import canonical_metric
@@ -54,6 +55,9 @@ from .paths import ClassPath, class_paths
 # and the sentence of its 年度预算安排 that gives its whole budget (项目总预算1720.00万).
 PROJECT_SECTION_RE = re.compile(r"^(?![（(一二三四五六七八九十\d第])(?P<name>[^\s，。；、：:“”\"]{2,40}?)(?:项目)?经费情况说明$")
 PROJECT_TOTAL_RE = re.compile(r"项目总预算(?:为|是)?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|万|元)")
+WHOLE_BUDGET_CHANGE_RE = re.compile(r"(?:(?:^|[。；;，,、])|(?<!\d)(?:19|20)\d{2}年度?|本年度?|今年)(?:部门)?预算(?:总额)?(?:较|比)"
+                                    r"(?:上年|去年|(?:19|20)\d{2}年度?)(?:预算)?(?P<way>增加|减少|增长|下降)了?"
+                                    r"(?P<amount>\d[\d,]*(?:\.\d+)?)万元")
 PROJECT_TOTAL_UNITS = {"万元": "万元", "万": "万元", "元": "元"}
 
 NUMBER_UNIT_RE = re.compile(
@@ -149,6 +153,7 @@ def read_paragraphs(paragraphs: list[Paragraph], vocabulary: Vocabulary, doc_kin
     paragraph's figures are about.
     """
     facts: list[NarrativeFact] = _form_projects(paragraphs) + _section_projects(paragraphs)
+    facts += _whole_budget_changes(paragraphs) if doc_kind == "预算" else []
     pending: Mention | None = None
     for paragraph in _labels_with_values(paragraphs):
         read, pending = read_paragraph(paragraph, vocabulary, doc_kind, classes, pending)
@@ -196,6 +201,19 @@ def _labels_with_values(paragraphs: list[Paragraph]) -> list[Paragraph]:
         else:
             result.append(paragraph)
     return result
+
+
+def _whole_budget_changes(paragraphs: list[Paragraph]) -> list[NarrativeFact]:
+    """A budget's change as a whole, its subject 预算 alone ("2020年预算较2019年减少196.83万元"): the
+    change of the budget's 收支总计, as "秦皇岛2022年预算比上年减少多少" asks it."""
+    facts = []
+    for paragraph in paragraphs:
+        for match in WHOLE_BUDGET_CHANGE_RE.finditer(paragraph.text):
+            sign = -1 if match.group("way") in ("减少", "下降") else 1
+            facts.append(NarrativeFact(WHOLE_BUDGET_METRIC, sign * parse_amount(match.group("amount")), "万元",
+                                       BASIS_CHANGE, paragraph.lines_between(match.start(), match.end()),
+                                       match.group("amount")))
+    return facts
 
 
 def _section_projects(paragraphs: list[Paragraph]) -> list[NarrativeFact]:
