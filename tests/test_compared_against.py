@@ -116,3 +116,16 @@ def test_whether_a_figure_passes_a_bound(assistant):
         assert assistant.ask(f"{asked}是否超过{higher}万元").verdict == "false", (org, value)
         assert assistant.ask(f"{asked}是否低于{higher}万元").verdict == "true", (org, value)
         assert isinstance(fact.value, Decimal)
+
+
+def test_a_thing_only_another_org_lists_does_not_shape_the_question(assistant):
+    """预算执行 is an indicator of 秦皇岛's 绩效 table: in 江汉项目支出预算执行率 it is part of 执行率, and
+    江汉's own figures answer; a thing no table of the asked org lists is never answered from another's."""
+    answer = assistant.ask("江汉2020年项目支出预算执行率")
+    assert answer.intent == "rate" and answer.facts and all(f.org.startswith("武汉市江汉区") for f in answer.facts)
+    rows = assistant.store.conn.execute("select distinct org, item from facts where item is not null").fetchall()
+    orgs = {org for org, _ in rows} | {row[0] for row in assistant.store.conn.execute("select distinct org from facts")}
+    for owner, item in rows[::7]:
+        for org in sorted(orgs - {o for o, i in rows if i == item})[:2]:
+            asked = assistant.ask(f"{org_word(org)}{item}")
+            assert all(f.org == org for f in asked.facts), (org, item)

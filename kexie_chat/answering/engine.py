@@ -36,6 +36,9 @@ class Engine:
             return render(question, Reply("error", "error", (said("empty_question", example=shown[0] if shown else None),),
                                           suggestions=tuple(shown)))
         query = parse_question(text, self.orgs, self.metrics, self.items)
+        if query.item and query.orgs and not self.index.lists_item({f.value for f in query.orgs}, query.item):
+            # a thing only another org's tables list (预算执行 of 项目支出预算执行率): read without it
+            query = parse_question(text, self.orgs, self.metrics, self.index.items_but(query.item))
         if context is not None:
             query = follow_up(query, context)
         reply = route(resolve(question, query, context or Context(), self.index))

@@ -83,6 +83,14 @@ class Index:
     def docs(self, org: str) -> list[Document]:
         return self.by_org.get(org, [])
 
+    def lists_item(self, orgs: set[str], item: str) -> bool:
+        """Whether a table of one of these orgs lists the thing (a project, a purchase, an indicator)."""
+        return any(f.item == item for org in orgs for f in self.store.facts(org=org))
+
+    def items_but(self, item: str) -> ItemVocabulary:
+        """The item vocabulary without one thing's names."""
+        return {first: [entry for entry in entries if entry[1] != item] for first, entries in self.items.items()}
+
     def doc_for(self, org: str, query: Query, context: Context) -> tuple[Document | None, int | None]:
         """The document a question means, and the remembered year when it had to be changed (this
         org has none of it). Of a 部门预算 and a 单位预算 of one year, the one the question names,
