@@ -37,8 +37,10 @@ class Engine:
                                           suggestions=tuple(shown)))
         query = parse_question(text, self.orgs, self.metrics, self.items)
         if query.item and query.orgs and not self.index.lists_item({f.value for f in query.orgs}, query.item):
-            # a thing only another org's tables list (预算执行 of 项目支出预算执行率): read without it
-            query = parse_question(text, self.orgs, self.metrics, self.index.items_but(query.item))
+            # a thing only another org's tables list (预算执行 of 项目支出预算执行率): read without it when a
+            # figure of this org's is named then; else the answer says this org lists no such thing
+            without = parse_question(text, self.orgs, self.metrics, self.index.items_but(query.item))
+            query = without if without.metrics or without.codes else query
         if context is not None:
             query = follow_up(query, context)
         reply = route(resolve(question, query, context or Context(), self.index))
