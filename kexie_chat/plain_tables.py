@@ -4,7 +4,10 @@ into cells) -> their rows as tab-separated lines, rebuilt from where the chars s
 Works on one page's chars (pdfplumber's dicts: text, x0, x1, top, bottom, size) that no ruled
 table holds, the way stream table finders do: a block of lines whose amounts line up, columns
 where every body line leaves the same x range blank, header labels placed over the columns they
-head. Knows typography only, nothing of disclosures; the page's other chars are left as text.
+head, a name wrapped in its cell kept in its row. A page's tables come out marked; once the pages
+are read in order, relay_continued_rows writes them out, a table going on over a page in the
+columns of its first page. Knows typography only, nothing of disclosures; the page's other chars
+are left as text.
 """
 from __future__ import annotations
 
@@ -12,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-# Marks of a table's columns and of rows going on over a page, resolved before the text leaves
-# the reader (control characters no PDF text holds).
+# Marks of a table's columns, header, rows (their words and where they stand) and text, resolved
+# before the text leaves the reader (control characters no PDF text holds).
 TABLE_MARK, HEADER_MARK, ROW_MARK, TEXT_MARK = "\x1dT", "\x1dH", "\x1dR", "\x1dX"
+FIELD_MARK, WORD_MARK = "\x1e", "\x1f"
 TEXT_GAP = 3.0  # points between chars the page's text layout writes as a space (pdfplumber's x_tolerance)
 PAGE_TOP_LINES = 3  # a table going on over a page starts in its first lines (after a running head)
-FIELD_MARK, WORD_MARK = "\x1e", "\x1f"
 CONTINUATION_LINES = 4  # a table goes on from one at most this many text lines above (a page's foot and head)
 CONTINUATION_SLACK = 10.0  # points a word of a table going on may stand outside the table above
 # Gaps and distances, as shares of the font size.
@@ -82,8 +85,8 @@ class Line:
 
 
 def unruled_tables(chars: list[dict]) -> tuple[list[tuple[float, str]], list[dict]]:
-    """(top, rows as tab-separated lines) of each table the chars set by position, and the chars
-    that are no part of one (the page's text, for the text layout)."""
+    """(top, its rows, marked for relay_continued_rows) of each table the chars set by position,
+    and the chars that are no part of one (the page's text, for the text layout)."""
     if not chars:
         return [], chars
     size = median(char.get("size") or char["bottom"] - char["top"] for char in chars)
