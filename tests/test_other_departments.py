@@ -32,6 +32,8 @@ def final_accounts(org, year, goods, services, carried, carried_appropriation, p
         "一、一般公共预算财政拨款\t2,940.05\t一、一般公共服务支出\t2,940.05\t2,940.05",
         f"年初财政拨款结转和结余\t{carried_appropriation}\t年末财政拨款结转和结余\t{carried_appropriation}\t"
         f"{carried_appropriation}",
+        "二、收入决算情况说明",
+        "本年收入合计2940.05万元，其中：财政拨款收入2933.85万元，占99.79%；其他收入6.2万元，占0.21%；",
         "十、预算绩效管理情况",
         f"编报绩效目标的{year}年度项目4个，涉及预算金额{performance}万元。",
         "十一、其他重要事项的情况说明",
@@ -328,3 +330,16 @@ def test_a_budgets_change_as_a_whole_is_its_收支总计s(sentence, change):
     facts = [f for f in parse_disclosure(f"2025-{BUDGET_ORG}-部门预算.txt", text).facts
              if f.metric == "收支总计" and f.basis == "较上年增减"]
     assert [f.value for f in facts] == ([change] if change is not None else [])
+
+
+# A percent in a claim is judged against the share the document states, never called unwritten.
+SHARE_CLAIMS = [(f"{short}{claim}", verdict) for _, _, short, *_ in BODIES
+                for claim, verdict in (("其他收入6.2万元，占0.21%对吗", "true"), ("其他收入6.2万元，占0.5%对吗", "partly"),
+                                       ("其他收入占比是0.21%吗", "true"), ("财政拨款收入占99.79%，对吗", "true"),
+                                       ("财政拨款收入占90%吗", "false"))]
+
+
+@pytest.mark.parametrize("question,verdict", SHARE_CLAIMS, ids=[q for q, _ in SHARE_CLAIMS])
+def test_a_claimed_percent_is_the_stated_share(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert answer.verdict == verdict and "文件没有写" not in answer.text, answer.text

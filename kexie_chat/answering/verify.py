@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RATE
+from ..lexicon import BASIS_ACTUAL, BASIS_BUDGET, BASIS_CHANGE, BASIS_CHANGE_RATE, BASIS_EXECUTION, BASIS_SHARE
 from ..models import Document, Fact
 from ..render import amount, wan
 from ..text import to_wan
@@ -106,7 +106,10 @@ def judge(part, request: Request, missing: Reply | None, lead: Fact) -> Judgemen
         return judge_overspent(facts, doc, free, metric)
     kinded = [f for f in facts if of_kind(f, claim_kind(part.unit))] if part.kind not in ("exists", "absent") else \
         [f for f in facts if f.value is not None]
-    fact = lead if lead.metric == metric and lead in kinded else choose(kinded, doc.doc_kind, free)
+    # a percent claimed (其他收入占0.21%) is the share or rate the document states, which a level never is
+    stated_percents = (BASIS_SHARE, BASIS_EXECUTION) if claim_kind(part.unit) == "percent" else ()
+    fact = lead if lead.metric == metric and lead in kinded else choose(kinded, doc.doc_kind, free,
+                                                                         allow=stated_percents)
     if fact is None:
         return None, said("claim_not_written", metric=metric, what="figure"), []
     if part.kind in ("exists", "absent"):
