@@ -45,7 +45,9 @@ WHOLE_AFTER_FILLER_RE = re.compile(r"总额|总数|总计|合计|规模|金额|�
                                    r"收支|收入|支出|数")
 # What may stand around a bare 收入/支出 asked of an org: years, its document, the asking.
 BARE_SIDE_FILLER_RE = re.compile(r"\d{2,4}年度?|今年|本年|全年|年度|部门|单位|预算|决算|一共|总共|共|是|有|为|多少钱?|几|"
-                                 r"万元|元|情况")
+                                 r"万元|元|情况|构成|组成|结构|明细|分项|主要|都")
+# Where the money goes (钱主要花在哪, 经费用在哪里, 支出的去向): the spending, broken down.
+SPENDING_WHERE_RE = re.compile(r"(?:钱|经费|资金|支出)?(?:的)?(?:主要|都|大多|大部分)*(?:(?:花|用)[在到]哪(?:里|儿|些方面)?|用途|去向)")
 MEASURE_FILLER_RE = re.compile(r"一共|总共|现在|目前|共|有|是|车|[?？]")
 SHARE_WHOLE_RE = re.compile(rf"占(?:全部|整个|总|全年)?({'|'.join(SHARE_WHOLES)})(?:的|多少|几|百分|比)")
 SPENT_RE = re.compile(r"花了|花费|花多少|用了多少|开支|经费|费用|支出")
@@ -91,7 +93,7 @@ INTENT_RULES: tuple[tuple[str, str], ...] = (
     ("share", r"占比|比例|比重|占.{0,12}(?:多少|几|百分|比)|百分之几|占多大"),
     ("change", r"比上年|比去年|较上年|同比|比\d{4}年|较\d{4}年|增加多少|减少多少|增长多少|增长率|增速|变化|增减|增幅|降幅|"
                r"(?:增加|减少|增长|下降|上升|降低|多|少)了?的?(?:多少|百分|比例|幅度|几)|(?:降|涨|增|减)了(?:多少|百分|几)"),
-    ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是"),
+    ("breakdown", r"构成|组成|包括哪些|包含哪些|明细|分项|由哪些|结构|都有什么|分别是|(?:花|用)[在到]哪|用途|去向"),
 )
 CHANGE_WORDS = (r"比上年|比去年|较上年|上一年|同比|[比较]\d{4}年|[比较]上年度|(?:与|和|跟|同)(?:上年|去年|\d{4}年)|"
                 r"(?:增长|增加|减少|下降|上升|降低|降了|涨了)了?的?(?:百分|比例|幅度|多少|几)")
@@ -286,6 +288,13 @@ def _bare_side(folded: str, skip: set[int]) -> list[Found]:
     """收入 or 支出 alone, asked of an org (财政局今年收入多少, 包头2020年支出是多少): the year's total of
     that side (SHARE_WHOLES), when the question names nothing else."""
     rest = "".join(ch for i, ch in enumerate(folded) if i not in skip)
+    where = SPENDING_WHERE_RE.search(rest)
+    if where:  # 钱主要花在哪: the spending, wherever the question says it
+        at = folded.index(where.group())
+        rest = rest.replace(where.group(), "")
+        if not BARE_SIDE_FILLER_RE.sub("", FILLER_RE.sub("", rest)).removeprefix("支出"):
+            return [Found(SHARE_WHOLES["支出"], at, at + len(where.group()), "side")]
+        return []
     rest = BARE_SIDE_FILLER_RE.sub("", FILLER_RE.sub("", rest))
     if rest not in ("收入", "支出"):
         return []

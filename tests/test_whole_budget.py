@@ -3,6 +3,8 @@ its 收入总计 and 支出总计 (else 收入合计 and 支出合计) answer fo
 answer says the total is not written; a 决算 has no budget as a whole to give."""
 from decimal import Decimal
 
+import pytest
+
 from kexie_chat.lexicon import STANDS_IN_FOR
 from kexie_chat.orgs import short_place, split_org
 
@@ -40,3 +42,23 @@ def test_a_stated_rate_that_its_amounts_do_not_give_is_said_plainly(assistant):
     answer = assistant.ask("包头收入总计比上年增加了多少")
     assert answer.facts[0].value == Decimal("62.54")
     assert "正文第107行写收入总计增减10%，按所列金额算得11.07%，两者不符" in answer.text
+
+
+@pytest.mark.parametrize("phrasing", ["{org}{year}年的钱主要花在哪", "{org}{year}年经费都用在哪里", "{org}{year}年支出的构成",
+                                      "{org}{year}年支出去向", "{org}{year}年资金主要用在哪些方面"])
+def test_where_the_money_goes_is_the_spending(assistant, phrasing):
+    """钱主要花在哪 asks for the year's spending and its parts, never a sentence's 经费 figure."""
+    from kexie_chat.orgs import short_place, split_org
+
+    rows = assistant.store.conn.execute(
+        "select distinct org, year from facts where metric = '支出合计' and unit like '%元'").fetchall()
+    assert len(rows) >= 4
+    for org, year in rows:
+        answer = assistant.ask(phrasing.format(org=short_place(split_org(org).place) + "科协", year=year))
+        assert answer.status == "answered" and answer.facts[0].metric == "支出合计", (org, answer.text)
+
+
+@pytest.mark.parametrize("word", ["经费", "资金", "费用"])
+def test_money_in_general_names_no_sentence_figure(assistant, word):
+    answer = assistant.ask(f"江汉2020年{word}是多少")
+    assert not answer.facts, answer.text

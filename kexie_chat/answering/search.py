@@ -15,6 +15,8 @@ from .reply import Reply, answered, clarify, not_found, said
 from .request import Request, metric_of
 
 ASKING_RE = re.compile(r"几|多少|是否|有没有|哪些|什么|怎么|^有$|^达到?$")
+# Words for money in general: alone they name no figure of a sentence (经费 of “三公”经费…为 0 万元).
+MONEY_IN_GENERAL = {"经费", "资金", "费用", "金额", "数额", "款项", "开支", "花费"}
 SEARCH_STOPWORDS = {"的", "是", "有", "在", "了", "吗", "呢", "多少", "哪些", "什么", "怎么", "情况", "请问",
                     "一下", "查询", "查", "科协", "科学技术协会", "年", "年度"}
 
@@ -59,6 +61,7 @@ def told_in_sentence(request: Request, words: list[str], passages: list[Passage]
     query = request.query
     units = units or units_asked(query.folded, query.kind)
     keys = [w for w in words if len(w) >= 2 and not ASKING_RE.search(w)]
+    keys = [] if set(keys) <= MONEY_IN_GENERAL else keys  # 经费 alone names no figure; 办公经费 does
     whole = [w for w in words if not ASKING_RE.search(w)]  # a level's name, every word of it (科普e站)
     if not units or not keys or units is ANY_UNIT and len("".join(whole)) < 4:
         return None
