@@ -75,7 +75,7 @@ def test_the_paraphrases_run_within_a_minute(results):
 @pytest.mark.parametrize("question,kind", [
     ("秦皇岛２０２２年三公经费", "year_full_width"), ("秦皇岛二零二二年三公经费|秦皇岛二〇二二年三公经费", "year_chinese"),
     ("秦皇岛22年三公经费", "year_two_digits"), ("我想知道秦皇岛2022年三公经费|秦皇岛科协2022年的三公经费是多少|2022年秦皇岛科协三公经费一共多少|请问秦皇岛2022年三公经费是多少", "question_frame"),
-    ("秦黄岛市科协2022年三公经费|琴皇岛市2022年三公经费|琴皇岛科协2022年三公经费|秦黄岛2022年三公经费|秦皇鸟市科协2022年三公经费|秦皇鸟2022年三公经费|秦黄岛市2022年三公经费", "org_typo"), ("秦皇岛2022年三公经废|秦皇岛2022年三公径费|秦皇岛2022年三工经费", "metric_typo"),
+
     ("秦皇岛2022年三公经费安排了多少钱|秦皇岛2022年三公经费是多少钱|秦皇岛2022年三公经费多少钱", "ending_money"), ("三公经费秦皇岛2022年", "order_metric_first"),
 ])
 def test_the_kinds_write_what_they_say(generated, question, kind):
@@ -84,6 +84,27 @@ def test_the_kinds_write_what_they_say(generated, question, kind):
     examples = {c.question for c in generated if c.kind == kind and c.seed.fact.metric == "三公经费"
                 and c.seed.fact.org.startswith("秦皇岛")}
     assert examples & set(question.split("|"))
+
+
+@pytest.mark.parametrize("kind", ["org_typo", "metric_typo"])
+def test_a_typo_is_one_character_off(generated, kind):
+    """A typo variant writes the org (or the metric) one character off and the rest as asked:
+    checked by its shape, since the one rng that serves every seed draws another typo when the
+    facts change."""
+    from rapidfuzz.distance import Levenshtein
+
+    names = ("秦皇岛", "秦皇岛市", "秦皇岛科协", "秦皇岛市科协")
+    examples = [c.question for c in generated if c.kind == kind and c.seed.fact.metric == "三公经费"
+                and c.seed.fact.org.startswith("秦皇岛")]
+    assert examples
+    for question in examples:
+        org, _, rest = question.partition("2022年")
+        metric = rest
+        if kind == "org_typo":
+            assert metric == "三公经费" and org not in names, question
+            assert min(Levenshtein.distance(org, name) for name in names) == 1, question
+        else:
+            assert org in names and Levenshtein.distance(metric, "三公经费") == 1, question
 
 
 def test_columns_are_asked_beside_their_rows(generated):
