@@ -437,12 +437,19 @@ def _within(found: Found, word: Found) -> bool:
 def _masked(folded: str, query: Query) -> str:
     """The question with the names it holds blanked out, so that the words of a name
     (社会保障和就业支出, 比较 in a project's name) are not read as what is asked of it."""
-    spans = [(f.start, f.end) for f in (*query.orgs, *query.metrics, *query.codes)]
+    spans = [(f.start, f.end) for f in (*query.orgs, *query.codes)]
+    spans += [(f.start, f.end - _side_said(folded[f.start:f.end], f.value)) for f in query.metrics]
     spans += [(query.column_word.start, query.column_word.end)] if query.column_word else []
     chars = list(folded)
     for start, end in spans:
         chars[start:end] = NAME_MARK * (end - start)
     return "".join(chars)
+
+
+def _side_said(written: str, metric: str) -> int:
+    """How many characters at the end of a name as written say the side asked (三公经费预算 for
+    三公经费: 预算 and 实际 are compared), not the name: left for the rules to read."""
+    return 2 if written.endswith(("预算", "决算")) and not fold(metric).endswith(written[-2:]) else 0
 
 
 def _intent(folded: str, query: Query) -> str:

@@ -21,7 +21,8 @@ def pairs(assistant):
 
 
 @pytest.mark.parametrize("phrasing", ["{year}年{org}{metric}与预算相比", "{org}{year}年{metric}决算与预算对比",
-                                      "{org}{year}年{metric}跟年初预算比", "{year}年{org}的{metric}和预算数相比怎么样"])
+                                      "{org}{year}年{metric}跟年初预算比", "{year}年{org}的{metric}和预算数相比怎么样",
+                                      "{org}{year}年{metric}预算和实际", "{org}{year}年{metric}预算与决算"])
 def test_against_its_budget(assistant, phrasing):
     for org, year, metric, budget, actual in pairs(assistant):
         question = phrasing.format(org=org_word(org), year=year, metric=metric)
