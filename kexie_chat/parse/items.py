@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
 
 from ..lexicon import BASIS_PROCUREMENT_PROJECT, TOTAL_NAMES
 from ..lexicon import (PROCUREMENT_AMOUNT_LABELS, PROCUREMENT_FLAG_LABELS, PROCUREMENT_NAME_LABELS,
@@ -114,17 +116,9 @@ def _listed(lines: list[tuple[int, str]], metric: str, names: tuple[str, ...], a
             basis: str) -> list[ItemFact]:
     """The lines of a tab-separated list under a header naming its name and amount columns; its 合计
     row is said already (the table's total)."""
-    labels, body = _under_header(lines, names)
-    name_at, amount_at = _column(labels, names), _column(labels, amounts)
-    if name_at is None or amount_at is None:
-        return []
-    facts = []
-    for row in body:
-        name, written = row[name_at][1], row[amount_at][1]
-        amount = parse_amount(written)
-        if name and amount is not None and fold(name) not in TOTAL_NAMES and not is_metric(name):
-            facts.append(ItemFact(metric, name, amount, basis, row[0][0], " ".join(c for _, c in row if c), written))
-    return facts
+    _, rows = _priced_rows(lines, names, amounts)
+    return [ItemFact(metric, row.name, row.amount, basis, row.line, row.quote, row.written) for row in rows
+            if fold(row.name) not in TOTAL_NAMES and not is_metric(row.name)]
 
 
 def _project(text: str, owners: list[int], lines: list[tuple[int, str]], start: int, end: int) -> ItemFact | None:
@@ -177,22 +171,43 @@ def _column(header: list[str], labels: tuple[str, ...]) -> int | None:
 
 
 def _projects(lines: list[tuple[int, str]]) -> list[ItemFact]:
-    labels, body = _under_header(lines, PROJECT_NAME_LABELS)
-    name_at, amount_at = _column(labels, PROJECT_NAME_LABELS), _column(labels, PROJECT_AMOUNT_LABELS)
+    labels, rows = _priced_rows(lines, PROJECT_NAME_LABELS, PROJECT_AMOUNT_LABELS)
     flag_at = _column(labels, PROCUREMENT_FLAG_LABELS)
-    if name_at is None or amount_at is None:
-        return []
     facts = []
-    for row in body:
-        name, written = row[name_at][1], row[amount_at][1]
-        amount = parse_amount(written)
-        if not name or amount is None or BASIC_LINE_RE.search(name):
+    for row in rows:
+        name, amount, line, quote, written = row.name, row.amount, row.line, row.quote, row.written
+        if BASIC_LINE_RE.search(name):
             continue
-        line, quote = row[0][0], " ".join(cell for _, cell in row if cell)
         if fold(name) in TOTAL_NAMES:  # the projects' total, no project of its own
             facts.append(ItemFact("项目支出", None, amount, BASIS_PROJECT_TOTAL, line, quote, written))
             continue
         facts.append(ItemFact("项目支出", name, amount, BASIS_PROJECT, line, quote, written))
-        if flag_at is not None and row[flag_at][1] == "是":
+        if flag_at is not None and row.cells[flag_at][1] == "是":
             facts.append(ItemFact("政府采购", name, amount, BASIS_PROCUREMENT, line, quote, written))
     return facts
+
+
+class _PricedRow(NamedTuple):
+    name: str
+    amount: Decimal
+    written: str  # the amount as printed
+    line: int
+    quote: str
+    cells: list[tuple[int, str]]
+
+
+def _priced_rows(lines: list[tuple[int, str]], names: tuple[str, ...],
+                 amounts: tuple[str, ...]) -> tuple[list[str], list[_PricedRow]]:
+    """A list's header labels and each row under it that has a name and an amount (none when the
+    header names no such columns)."""
+    labels, body = _under_header(lines, names)
+    name_at, amount_at = _column(labels, names), _column(labels, amounts)
+    if name_at is None or amount_at is None:
+        return labels, []
+    rows = []
+    for row in body:
+        name, written = row[name_at][1], row[amount_at][1]
+        amount = parse_amount(written)
+        if name and amount is not None:
+            rows.append(_PricedRow(name, amount, written, row[0][0], " ".join(c for _, c in row if c), row))
+    return labels, rows
